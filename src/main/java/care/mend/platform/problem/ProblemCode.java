@@ -1,0 +1,55 @@
+package care.mend.platform.problem;
+
+/**
+ * The stable, machine-readable error codes of the REST API. A code, once published, keeps its meaning and its
+ * HTTP status; add new codes rather than reusing old ones.
+ */
+public enum ProblemCode {
+    /** The body or a parameter failed validation; {@code errors} lists the offending fields. */
+    VALIDATION_FAILED(400, "The request has invalid fields"),
+    /** The body is not JSON, or not of the expected shape. */
+    MALFORMED_BODY(400, "The request body could not be read"),
+    /** No resource has that id (or the caller may not know that it exists). */
+    NOT_FOUND(404, "No such resource"),
+    /** The HTTP method is not supported at this path. */
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    /** The representation asked for or sent is not supported. */
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    /** Another request changed the resource first; read it again and retry. */
+    CONCURRENT_MODIFICATION(409, "The resource was changed by another request"),
+
+    // Clinical rules (409: the request is well formed but the domain refuses it).
+    GROUP_FULL(409, "The group is at capacity"),
+    CAPACITY_BELOW_MEMBERS(409, "The capacity is below the number of current members"),
+    PATIENT_NOT_ENROLLED(409, "The patient is not enrolled in the group's program"),
+    ALREADY_MEMBER(409, "The patient is already a member of the group"),
+    MEMBERSHIP_ENDED(409, "The membership has already ended"),
+    ALREADY_ENROLLED(409, "The patient already has an active enrollment in the program"),
+    INVALID_STATUS_TRANSITION(409, "That status change is not allowed"),
+    SESSION_NOT_CANCELLABLE(409, "Only a scheduled session can be cancelled"),
+    FACILITATOR_ALREADY_ASSIGNED(409, "The facilitator is already assigned to the group"),
+    FACILITATOR_NOT_ASSIGNED(409, "The facilitator is not assigned to the group"),
+    DUPLICATE_SUBJECT(409, "Another record is already linked to that identity-provider subject"),
+    SCHEDULE_CONFLICT(409, "The schedule has two slots at the same day and time"),
+    INACTIVE_REFERENCE(409, "A referenced record is not active"),
+
+    /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
+    INTERNAL_ERROR(500, "Internal error");
+
+    private final int status;
+    private final String title;
+
+    ProblemCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}
