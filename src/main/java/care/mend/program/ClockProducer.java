@@ -12,8 +12,9 @@ import java.time.Clock;
 @ApplicationScoped
 public class ClockProducer {
 
+    // Dependent, not application-scoped: a java.time.Clock needs no client proxy (and Weld would have to proxy a JDK
+    // class); Clock.systemUTC() is a shared immutable instance anyway.
     @Produces
-    @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
     }
