@@ -33,6 +33,7 @@ public enum ProblemCode {
     DUPLICATE_SUBJECT(409, "Another record is already linked to that identity-provider subject"),
     SCHEDULE_CONFLICT(409, "The schedule has two slots at the same day and time"),
     INACTIVE_REFERENCE(409, "A referenced record is not active"),
+    LAST_FACILITATOR(409, "A group keeps at least one facilitator"),
 
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");

@@ -1,0 +1,76 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("enrollments")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Enrollments", description = "Patients in programs, with their status history")
+public class EnrollmentResource {
+
+    private EnrollmentService enrollments;
+
+    protected EnrollmentResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public EnrollmentResource(EnrollmentService enrollments) {
+        this.enrollments = enrollments;
+    }
+
+    @POST
+    @Operation(summary = "Enroll a patient in a program")
+    public Response create(@NotNull @Valid CreateEnrollmentRequest body, @Context UriInfo uri) {
+        Enrollment enrollment = enrollments.enroll(body.patientId(), body.programId(), body.startDate(),
+                body.plannedEndDate());
+        return Response.created(uri.getAbsolutePathBuilder().path(enrollment.id().toString()).build())
+                .entity(EnrollmentResponse.from(enrollment)).build();
+    }
+
+    @GET
+    @Operation(summary = "List enrollments, optionally by patient, program and status")
+    public Page<EnrollmentResponse> list(@QueryParam("patientId") String patientId,
+                                         @QueryParam("programId") String programId,
+                                         @QueryParam("status") String status,
+                                         @BeanParam @Valid PageRequest page) {
+        return enrollments.list(QueryParams.uuid("patientId", patientId), QueryParams.uuid("programId", programId),
+                QueryParams.enumValue("status", status, EnrollmentStatus.class), page).map(EnrollmentResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an enrollment with its status history")
+    public EnrollmentResponse get(@PathParam("id") UUID id) {
+        return EnrollmentResponse.from(enrollments.get(id));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Operation(summary = "End an enrollment (COMPLETED, DISCHARGED or WITHDRAWN); ends its group memberships too")
+    public EnrollmentResponse changeStatus(@PathParam("id") UUID id, @NotNull @Valid EnrollmentStatusRequest body) {
+        return EnrollmentResponse.from(enrollments.changeStatus(id, body.status(), body.effectiveDate(),
+                body.reason()));
+    }
+}

@@ -1,0 +1,73 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("patients")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Patients", description = "Pseudonymous patients")
+public class PatientResource {
+
+    private PatientService patients;
+
+    protected PatientResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public PatientResource(PatientService patients) {
+        this.patients = patients;
+    }
+
+    @POST
+    @Operation(summary = "Register a patient linked to an identity-provider subject")
+    public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
+        Patient patient = patients.register(body.idpSubject(), body.displayName(), body.emergencyContact().toDomain());
+        return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
+                .entity(PatientResponse.from(patient)).build();
+    }
+
+    @GET
+    @Operation(summary = "List patients, optionally the one linked to a subject")
+    public Page<PatientResponse> list(@QueryParam("idpSubject") String idpSubject,
+                                      @BeanParam @Valid PageRequest page) {
+        return patients.list(idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(), page)
+                .map(PatientResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a patient")
+    public PatientResponse get(@PathParam("id") UUID id) {
+        return PatientResponse.from(patients.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a patient's display name and emergency contact")
+    public PatientResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdatePatientRequest body) {
+        return PatientResponse.from(patients.update(id, body.displayName(), body.emergencyContact().toDomain()));
+    }
+}

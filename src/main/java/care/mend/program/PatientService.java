@@ -1,0 +1,61 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Registers and changes patients. Logs ids only. */
+@ApplicationScoped
+@Transactional
+public class PatientService {
+
+    private static final System.Logger LOG = System.getLogger(PatientService.class.getName());
+
+    private PatientRepository patients;
+    private Clock clock;
+
+    protected PatientService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public PatientService(PatientRepository patients, Clock clock) {
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a patient. A subject already linked to a patient is refused ({@code DUPLICATE_SUBJECT}); the unique
+     * constraint on {@code idp_subject} settles two concurrent registrations.
+     */
+    public Patient register(String idpSubject, String displayName, EmergencyContact emergencyContact) {
+        Patient patient = new Patient(idpSubject, displayName, emergencyContact, clock.instant());
+        if (patients.findByIdpSubject(patient.idpSubject()).isPresent()) {
+            throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "A patient is already linked to that subject");
+        }
+        patients.store(patient);
+        LOG.log(System.Logger.Level.INFO, "mend.program: patient {0} registered", patient.id());
+        return patient;
+    }
+
+    public Patient update(UUID id, String displayName, EmergencyContact emergencyContact) {
+        Patient patient = get(id);
+        patient.rename(displayName);
+        patient.changeEmergencyContact(emergencyContact);
+        return patient;
+    }
+
+    public Patient get(UUID id) {
+        return References.require(patients.find(id), "patient", id);
+    }
+
+    public Page<Patient> list(String idpSubject, PageRequest page) {
+        return patients.list(idpSubject, page);
+    }
+}

@@ -1,0 +1,73 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("programs")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Programs", description = "Intensive Outpatient Programs")
+public class ProgramResource {
+
+    private ProgramService programs;
+
+    protected ProgramResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public ProgramResource(ProgramService programs) {
+        this.programs = programs;
+    }
+
+    @POST
+    @Operation(summary = "Create a program at an active site")
+    public Response create(@NotNull @Valid CreateProgramRequest body, @Context UriInfo uri) {
+        Program program = programs.create(body.siteId(), body.name(), body.kind(), body.plan());
+        return Response.created(uri.getAbsolutePathBuilder().path(program.id().toString()).build())
+                .entity(ProgramResponse.from(program)).build();
+    }
+
+    @GET
+    @Operation(summary = "List programs, optionally by site and kind")
+    public Page<ProgramResponse> list(@QueryParam("siteId") String siteId, @QueryParam("kind") String kind,
+                                      @BeanParam @Valid PageRequest page) {
+        return programs.list(QueryParams.uuid("siteId", siteId), QueryParams.enumValue("kind", kind,
+                ProgramKind.class), page).map(ProgramResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a program")
+    public ProgramResponse get(@PathParam("id") UUID id) {
+        return ProgramResponse.from(programs.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Rename a program or change its plan")
+    public ProgramResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateProgramRequest body) {
+        return ProgramResponse.from(programs.update(id, body.name(), body.plan()));
+    }
+}

@@ -1,0 +1,72 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("sites")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sites", description = "Clinic locations")
+public class SiteResource {
+
+    private SiteService sites;
+
+    protected SiteResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public SiteResource(SiteService sites) {
+        this.sites = sites;
+    }
+
+    @POST
+    @Operation(summary = "Create a site (active)")
+    public Response create(@NotNull @Valid CreateSiteRequest body, @Context UriInfo uri) {
+        Site site = sites.create(body.name(), body.city(), body.state(), QueryParams.zone("timeZone", body.timeZone()));
+        return Response.created(uri.getAbsolutePathBuilder().path(site.id().toString()).build())
+                .entity(SiteResponse.from(site)).build();
+    }
+
+    @GET
+    @Operation(summary = "List sites, optionally only active or inactive ones")
+    public Page<SiteResponse> list(@QueryParam("active") String active, @BeanParam @Valid PageRequest page) {
+        return sites.list(QueryParams.bool("active", active), page).map(SiteResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a site")
+    public SiteResponse get(@PathParam("id") UUID id) {
+        return SiteResponse.from(sites.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Rename, relocate, change the time zone of, or (de)activate a site")
+    public SiteResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateSiteRequest body) {
+        return SiteResponse.from(sites.update(id, body.name(), body.city(), body.state(),
+                QueryParams.zone("timeZone", body.timeZone()), body.active()));
+    }
+}

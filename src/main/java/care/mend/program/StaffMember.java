@@ -1,0 +1,88 @@
+package care.mend.program;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A facilitator, supervisor or administrator as a person. What they may do comes from their roles in the identity
+ * provider, not from this record. An inactive staff member keeps their history but can't be assigned to groups.
+ */
+@Entity
+@Table(name = "staff_member")
+public class StaffMember {
+
+    public static final int DISPLAY_NAME_MAX = 100;
+
+    @Id
+    @Column(name = "id", nullable = false, updatable = false)
+    private UUID id;
+
+    @Column(name = "idp_subject", nullable = false, updatable = false, unique = true, length = Patient.SUBJECT_MAX)
+    private String idpSubject;
+
+    @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX)
+    private String displayName;
+
+    @Column(name = "active", nullable = false)
+    private boolean active;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected StaffMember() {
+        // for JPA
+    }
+
+    public StaffMember(String idpSubject, String displayName, Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.idpSubject = Checks.text("idpSubject", idpSubject, Patient.SUBJECT_MAX);
+        rename(displayName);
+        this.active = true;
+        this.createdAt = Checks.required("createdAt", createdAt);
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = Checks.text("displayName", newDisplayName, DISPLAY_NAME_MAX);
+    }
+
+    public void activate() {
+        this.active = true;
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String idpSubject() {
+        return idpSubject;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

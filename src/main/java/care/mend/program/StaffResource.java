@@ -1,0 +1,74 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("staff")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Staff", description = "Facilitators, supervisors and administrators")
+public class StaffResource {
+
+    private StaffService staff;
+
+    protected StaffResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public StaffResource(StaffService staff) {
+        this.staff = staff;
+    }
+
+    @POST
+    @Operation(summary = "Register a staff member linked to an identity-provider subject")
+    public Response create(@NotNull @Valid CreateStaffRequest body, @Context UriInfo uri) {
+        StaffMember member = staff.register(body.idpSubject(), body.displayName());
+        return Response.created(uri.getAbsolutePathBuilder().path(member.id().toString()).build())
+                .entity(StaffResponse.from(member)).build();
+    }
+
+    @GET
+    @Operation(summary = "List staff members, optionally by active flag or subject")
+    public Page<StaffResponse> list(@QueryParam("active") String active, @QueryParam("idpSubject") String idpSubject,
+                                    @BeanParam @Valid PageRequest page) {
+        return staff.list(QueryParams.bool("active", active),
+                idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(), page)
+                .map(StaffResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a staff member")
+    public StaffResponse get(@PathParam("id") UUID id) {
+        return StaffResponse.from(staff.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Rename or (de)activate a staff member")
+    public StaffResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateStaffRequest body) {
+        return StaffResponse.from(staff.update(id, body.displayName(), body.active()));
+    }
+}

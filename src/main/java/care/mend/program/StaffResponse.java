@@ -1,0 +1,12 @@
+package care.mend.program;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record StaffResponse(UUID id, String idpSubject, String displayName, boolean active, Instant createdAt) {
+
+    public static StaffResponse from(StaffMember member) {
+        return new StaffResponse(member.id(), member.idpSubject(), member.displayName(), member.isActive(),
+                member.createdAt());
+    }
+}

@@ -1,0 +1,62 @@
+package care.mend.program;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.UUID;
+
+/** Registers and changes staff members. */
+@ApplicationScoped
+@Transactional
+public class StaffService {
+
+    private static final System.Logger LOG = System.getLogger(StaffService.class.getName());
+
+    private StaffMemberRepository staff;
+    private Clock clock;
+
+    protected StaffService() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public StaffService(StaffMemberRepository staff, Clock clock) {
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    public StaffMember register(String idpSubject, String displayName) {
+        StaffMember member = new StaffMember(idpSubject, displayName, clock.instant());
+        if (staff.findByIdpSubject(member.idpSubject()).isPresent()) {
+            throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT,
+                    "A staff member is already linked to that subject");
+        }
+        staff.store(member);
+        LOG.log(System.Logger.Level.INFO, "mend.program: staff member {0} registered", member.id());
+        return member;
+    }
+
+    public StaffMember update(UUID id, String displayName, boolean active) {
+        StaffMember member = get(id);
+        member.rename(displayName);
+        if (active) {
+            member.activate();
+        } else {
+            member.deactivate();
+        }
+        return member;
+    }
+
+    public StaffMember get(UUID id) {
+        return References.require(staff.find(id), "staff member", id);
+    }
+
+    public Page<StaffMember> list(Boolean active, String idpSubject, PageRequest page) {
+        return staff.list(active, idpSubject, page);
+    }
+}

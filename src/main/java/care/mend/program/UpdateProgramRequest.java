@@ -1,0 +1,20 @@
+package care.mend.program;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What may change in a program: its name and plan (not its site or kind). */
+public record UpdateProgramRequest(
+        @NotBlank @Size(max = Program.NAME_MAX) String name,
+        @NotNull @Min(20) @Max(40) Integer requiredSessions,
+        @NotNull @Min(3) @Max(4) Integer plannedSessionsPerWeek,
+        @NotNull @Min(60) @Max(300) Integer plannedSessionMinutes,
+        @NotNull @Min(60) @Max(1200) Integer minimumWeeklyMinutes) {
+
+    ProgramPlan plan() {
+        return new ProgramPlan(requiredSessions, plannedSessionsPerWeek, plannedSessionMinutes, minimumWeeklyMinutes);
+    }
+}

@@ -1,0 +1,10 @@
+package care.mend.program;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record UpdateStaffRequest(
+        @NotBlank @Size(max = StaffMember.DISPLAY_NAME_MAX) String displayName,
+        @NotNull Boolean active) {
+}

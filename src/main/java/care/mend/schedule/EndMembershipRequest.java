@@ -1,0 +1,9 @@
+package care.mend.schedule;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** @param toDate the last day of membership (inclusive); at the earliest the day before it began */
+public record EndMembershipRequest(@NotNull LocalDate toDate, @Size(max = Membership.REASON_MAX) String reason) {
+}

@@ -1,0 +1,28 @@
+package care.mend.schedule;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Where group sessions are kept. */
+public interface GroupSessionRepository {
+
+    /** What identifies a session within its group: the local day and the scheduled start time. */
+    record SlotKey(LocalDate localDate, LocalTime startLocalTime) {
+    }
+
+    Optional<GroupSession> find(UUID id);
+
+    GroupSession store(GroupSession session);
+
+    /** The keys of the group's sessions (any status) dated from {@code from} through {@code to}. */
+    Set<SlotKey> keysBetween(UUID groupId, LocalDate from, LocalDate to);
+
+    /** All filters optional (null: not filtered); {@code from}/{@code to} bound the local date, inclusive. */
+    Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
+                            PageRequest page);
+}

@@ -1,0 +1,64 @@
+package care.mend.schedule;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import care.mend.program.QueryParams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("sessions")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions", description = "Dated group sessions; cancelled, never deleted")
+public class GroupSessionResource {
+
+    private GroupSessionService sessions;
+
+    protected GroupSessionResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public GroupSessionResource(GroupSessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Operation(summary = "List sessions, optionally by group, local-date range (inclusive) and status")
+    public Page<GroupSessionResponse> list(@QueryParam("groupId") String groupId, @QueryParam("from") String from,
+                                           @QueryParam("to") String to, @QueryParam("status") String status,
+                                           @BeanParam @Valid PageRequest page) {
+        return sessions.list(QueryParams.uuid("groupId", groupId), QueryParams.date("from", from),
+                QueryParams.date("to", to), QueryParams.enumValue("status", status, GroupSessionStatus.class), page)
+                .map(GroupSessionResponse::from);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a session")
+    public GroupSessionResponse get(@PathParam("id") UUID id) {
+        return GroupSessionResponse.from(sessions.get(id));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a scheduled session, with a reason; the record stays")
+    public GroupSessionResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelSessionRequest body) {
+        return GroupSessionResponse.from(sessions.cancel(id, body.reason()));
+    }
+}

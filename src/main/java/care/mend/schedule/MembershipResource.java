@@ -1,0 +1,49 @@
+package care.mend.schedule;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("memberships")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Memberships", description = "Patients in groups, end-dated and never deleted")
+public class MembershipResource {
+
+    private MembershipService memberships;
+
+    protected MembershipResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public MembershipResource(MembershipService memberships) {
+        this.memberships = memberships;
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a membership")
+    public MembershipResponse get(@PathParam("id") UUID id) {
+        return MembershipResponse.from(memberships.get(id));
+    }
+
+    @POST
+    @Path("{id}/end")
+    @Operation(summary = "End a membership after its last day")
+    public MembershipResponse end(@PathParam("id") UUID id, @NotNull @Valid EndMembershipRequest body) {
+        return MembershipResponse.from(memberships.end(id, body.toDate(), body.reason()));
+    }
+}

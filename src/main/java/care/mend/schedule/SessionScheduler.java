@@ -1,0 +1,51 @@
+package care.mend.schedule;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Expands a weekly schedule into dated sessions. A pure function: no clock, no database, no container.
+ *
+ * <p>Local time rules, as {@link ZonedDateTime#of} resolves them:
+ * <ul>
+ *   <li>A session keeps its local wall-clock time across daylight-saving changes: 18:00 in Chicago is 23:00 UTC in
+ *       summer and 00:00 UTC (next day) in winter.</li>
+ *   <li>A start time inside the spring-forward gap (02:00 to 03:00 on the second Sunday of March in Chicago) does not
+ *       exist; the session moves forward by the length of the gap (02:30 becomes 03:30 daylight time).</li>
+ *   <li>A start time inside the fall-back overlap (01:00 to 02:00 on the first Sunday of November) happens twice;
+ *       the session takes the earlier one (daylight time).</li>
+ *   <li>A session lasts its length in elapsed minutes, even across a change: its end is not a wall-clock time.</li>
+ * </ul>
+ */
+public final class SessionScheduler {
+
+    private SessionScheduler() {
+    }
+
+    /**
+     * The sessions on every day from {@code from} through {@code to}, both inclusive, ordered by start.
+     * Each (day, slot start time) appears once, because a schedule's slots never overlap.
+     */
+    public static List<PlannedSession> expand(WeeklySchedule schedule, LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to is before from");
+        }
+        List<PlannedSession> sessions = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (ScheduleSlot slot : schedule.slots()) {
+                if (slot.dayOfWeek() == day.getDayOfWeek()) {
+                    ZonedDateTime start = ZonedDateTime.of(day, slot.startTime(), schedule.zone());
+                    var startsAt = start.toInstant();
+                    sessions.add(new PlannedSession(day, slot.startTime(), startsAt,
+                            startsAt.plus(Duration.ofMinutes(slot.lengthMinutes())), schedule.zone()));
+                }
+            }
+        }
+        sessions.sort(Comparator.comparing(PlannedSession::startsAt));
+        return List.copyOf(sessions);
+    }
+}

@@ -1,0 +1,23 @@
+package care.mend.schedule;
+
+import care.mend.platform.Page;
+import care.mend.platform.PageRequest;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where therapy groups are kept. */
+public interface TherapyGroupRepository {
+
+    Optional<TherapyGroup> find(UUID id);
+
+    /**
+     * The group, with its row write-locked until the transaction ends. Every change to a group's memberships or
+     * capacity goes through this lock, so the capacity rule is decided on an up-to-date member list.
+     */
+    Optional<TherapyGroup> findForUpdate(UUID id);
+
+    TherapyGroup store(TherapyGroup group);
+
+    /** All filters optional (null: not filtered). */
+    Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, PageRequest page);
+}

@@ -1,0 +1,111 @@
+package care.mend.schedule.demo;
+
+import care.mend.program.EmergencyContact;
+import care.mend.program.EnrollmentService;
+import care.mend.program.Patient;
+import care.mend.program.PatientService;
+import care.mend.program.Program;
+import care.mend.program.ProgramKind;
+import care.mend.program.ProgramPlan;
+import care.mend.program.ProgramService;
+import care.mend.program.Site;
+import care.mend.program.SiteService;
+import care.mend.program.StaffMember;
+import care.mend.program.StaffService;
+import care.mend.schedule.GroupSessionService;
+import care.mend.schedule.MembershipService;
+import care.mend.schedule.ScheduleSlot;
+import care.mend.schedule.TherapyGroup;
+import care.mend.schedule.TherapyGroupService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Seeds an empty database with a synthetic clinic. The platform calls {@link #seed} at startup when
+ * {@code mend.demo-data} is true. Idempotent: it does nothing once any site exists, and it runs in one transaction,
+ * so it never leaves half a clinic behind.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final ZoneId ZONE = ZoneId.of("America/Chicago");
+    public static final int PATIENTS = 8;
+
+    private static final System.Logger LOG = System.getLogger(DemoData.class.getName());
+    private static final List<ScheduleSlot> MON_WED_THU_EVENINGS = List.of(
+            new ScheduleSlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180),
+            new ScheduleSlot(DayOfWeek.WEDNESDAY, LocalTime.of(18, 0), 180),
+            new ScheduleSlot(DayOfWeek.THURSDAY, LocalTime.of(18, 0), 180));
+
+    private SiteService sites;
+    private StaffService staff;
+    private ProgramService programs;
+    private PatientService patients;
+    private EnrollmentService enrollments;
+    private TherapyGroupService groups;
+    private MembershipService memberships;
+    private GroupSessionService sessions;
+
+    protected DemoData() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public DemoData(SiteService sites, StaffService staff, ProgramService programs, PatientService patients,
+                    EnrollmentService enrollments, TherapyGroupService groups, MembershipService memberships,
+                    GroupSessionService sessions) {
+        this.sites = sites;
+        this.staff = staff;
+        this.programs = programs;
+        this.patients = patients;
+        this.enrollments = enrollments;
+        this.groups = groups;
+        this.memberships = memberships;
+        this.sessions = sessions;
+    }
+
+    /**
+     * Creates the demo clinic unless the database already holds a site.
+     *
+     * @param today the current day in {@link #ZONE}; enrollments and memberships start on that week's Monday, and
+     *              that week's sessions (Monday to Sunday) are generated
+     * @return whether anything was created
+     */
+    @Transactional
+    public boolean seed(LocalDate today) {
+        if (sites.anySite()) {
+            LOG.log(System.Logger.Level.INFO, "mend.demo: a site exists; no demo data seeded");
+            return false;
+        }
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Site site = sites.create("Mend Demo Clinic", "Jackson", "TN", ZONE);
+        StaffMember facilitator = staff.register("demo-facilitator", "Demo Facilitator");
+        staff.register("demo-supervisor", "Demo Supervisor");
+        staff.register("demo-admin", "Demo Admin");
+        Program program = programs.create(site.id(), "Evening Mental Health IOP (demo)",
+                ProgramKind.MENTAL_HEALTH_IOP, ProgramPlan.of(24, 3, 180));
+        TherapyGroup group = groups.create("Evening Group (demo)", program.id(), 12, false, ZONE,
+                MON_WED_THU_EVENINGS, Set.of(facilitator.id()));
+        // 24 sessions at 3 a week: 8 weeks, the last day included.
+        LocalDate plannedEnd = monday.plusWeeks(8).minusDays(1);
+        for (int i = 1; i <= PATIENTS; i++) {
+            char letter = (char) ('A' + i - 1);
+            Patient patient = patients.register("demo-patient-" + i, "Patient " + letter + ". (demo)",
+                    new EmergencyContact("Demo Contact " + letter, "+1 555 010 000" + i));
+            enrollments.enroll(patient.id(), program.id(), monday, plannedEnd);
+            memberships.admit(group.id(), patient.id(), monday);
+        }
+        int created = sessions.generate(group.id(), monday, monday.plusDays(6)).created().size();
+        LOG.log(System.Logger.Level.INFO, "mend.demo: demo clinic seeded: site {0}, group {1}, {2} sessions",
+                site.id(), group.id(), created);
+        return true;
+    }
+}

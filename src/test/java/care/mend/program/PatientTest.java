@@ -1,0 +1,48 @@
+package care.mend.program;
+
+import static care.mend.MendAssertions.assertInvalidField;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PatientTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-02T15:00:00Z");
+    private static final EmergencyContact CONTACT = new EmergencyContact("Contact C.", "+1 (555) 010-0001");
+
+    @Test
+    void aPatientIsPseudonymous() {
+        Patient patient = new Patient("demo-patient-1", "Patient A. (demo)", CONTACT, NOW);
+        assertThat(patient.idpSubject()).isEqualTo("demo-patient-1");
+        assertThat(patient.displayName()).isEqualTo("Patient A. (demo)");
+        assertThat(patient.emergencyContact()).isEqualTo(CONTACT);
+    }
+
+    @Test
+    void subjectNameAndEmergencyContactAreRequired() {
+        assertInvalidField(() -> new Patient(" ", "P.", CONTACT, NOW), "idpSubject");
+        assertInvalidField(() -> new Patient("sub", "", CONTACT, NOW), "displayName");
+        assertInvalidField(() -> new Patient("sub", "P.", null, NOW), "emergencyContact");
+        assertInvalidField(() -> new EmergencyContact("C.", "call me"), "emergencyContact.phone");
+        assertInvalidField(() -> new EmergencyContact(null, "555 0100"), "emergencyContact.name");
+    }
+
+    @Test
+    void displayNameAndContactChange() {
+        Patient patient = new Patient("sub", "P.", CONTACT, NOW);
+        patient.rename("Q.");
+        patient.changeEmergencyContact(new EmergencyContact("D.", "555 0199"));
+        assertThat(patient.displayName()).isEqualTo("Q.");
+        assertThat(patient.emergencyContact().phone()).isEqualTo("555 0199");
+    }
+
+    @Test
+    void staffMembersAreDeactivatedNotDeleted() {
+        StaffMember staff = new StaffMember("demo-facilitator", "Demo Facilitator", NOW);
+        assertThat(staff.isActive()).isTrue();
+        staff.deactivate();
+        assertThat(staff.isActive()).isFalse();
+        assertInvalidField(() -> new StaffMember(null, "X", NOW), "idpSubject");
+    }
+}

@@ -1,0 +1,103 @@
+package care.mend.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.MendAssertions;
+import care.mend.platform.Page;
+import care.mend.program.CreatePatientRequest;
+import care.mend.program.CreateProgramRequest;
+import care.mend.program.EmergencyContactBody;
+import care.mend.program.QueryParams;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The transfer records as the server reads and writes them: JSON-B defaults (Yasson) and Bean Validation. */
+class ApiRecordsTest {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    @AfterAll
+    static void close() throws Exception {
+        JSONB.close();
+    }
+
+    private static Set<String> invalidPaths(Object request) {
+        Set<ConstraintViolation<Object>> violations = VALIDATOR.validate(request);
+        return violations.stream().map(v -> v.getPropertyPath().toString())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void aGroupRequestReadsFromPlainJson() {
+        UUID program = UUID.randomUUID();
+        UUID staff = UUID.randomUUID();
+        CreateGroupRequest request = JSONB.fromJson("""
+                {"name": "Evening group", "programId": "%s", "capacity": 12,
+                 "schedule": {"timeZone": "America/Chicago", "slots": [
+                   {"dayOfWeek": "MONDAY", "startTime": "18:00", "lengthMinutes": 180},
+                   {"dayOfWeek": "THURSDAY", "startTime": "18:00:00", "lengthMinutes": 180}]},
+                 "facilitatorIds": ["%s"]}""".formatted(program, staff), CreateGroupRequest.class);
+
+        assertThat(invalidPaths(request)).isEmpty();
+        assertThat(request.autoAdmit()).isNull();
+        assertThat(request.schedule().domainSlots()).containsExactly(
+                new ScheduleSlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180),
+                new ScheduleSlot(DayOfWeek.THURSDAY, LocalTime.of(18, 0), 180));
+        assertThat(request.facilitatorIds()).containsExactly(staff);
+    }
+
+    @Test
+    void requestsAreValidatedFieldByField() {
+        assertThat(invalidPaths(new CreateGroupRequest(" ", null, 13, null,
+                new ScheduleBody(null, List.of(new SlotBody(null, LocalTime.NOON, 20))), Set.of())))
+                .containsExactlyInAnyOrder("name", "programId", "capacity", "schedule.slots[0].dayOfWeek",
+                        "schedule.slots[0].lengthMinutes", "facilitatorIds");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", new EmergencyContactBody("C.", "call me"))))
+                .containsExactly("emergencyContact.phone");
+        assertThat(invalidPaths(new CreateProgramRequest(UUID.randomUUID(), "P", null, 19, 3, 180, null)))
+                .containsExactlyInAnyOrder("kind", "requiredSessions");
+        assertThat(invalidPaths(new CancelSessionRequest(""))).containsExactly("reason");
+    }
+
+    @Test
+    void responsesWriteIsoDatesAndTimes() {
+        TherapyGroup group = new TherapyGroup("Evening group", UUID.randomUUID(), UUID.randomUUID(), 12,
+                TherapyGroupTest.MON_WED_THU, Set.of(UUID.randomUUID()), TherapyGroupTest.NOW);
+        GroupSession session = new GroupSession(group.id(), SessionScheduler.expand(group.schedule(),
+                TherapyGroupTest.MONDAY, TherapyGroupTest.MONDAY).get(0), TherapyGroupTest.NOW);
+
+        String json = JSONB.toJson(new Page<>(List.of(GroupSessionResponse.from(session)), 0, 50, 1));
+        assertThat(json).contains("\"items\":[", "\"page\":0", "\"size\":50", "\"total\":1",
+                "\"localDate\":\"2026-03-02\"", "\"startLocalTime\":\"18:00:00\"",
+                "\"startsAt\":\"2026-03-03T00:00:00Z\"", "\"timeZone\":\"America/Chicago\"",
+                "\"status\":\"SCHEDULED\"");
+        assertThat(JSONB.toJson(GroupResponse.from(group))).contains("\"dayOfWeek\":\"MONDAY\"",
+                "\"capacity\":12", "\"autoAdmit\":false");
+    }
+
+    @Test
+    void queryParametersAreParsedOrNamed() {
+        assertThat(QueryParams.date("from", "2026-03-02")).isEqualTo(LocalDate.of(2026, 3, 2));
+        assertThat(QueryParams.date("from", " ")).isNull();
+        assertThat(QueryParams.enumValue("status", "cancelled", GroupSessionStatus.class))
+                .isEqualTo(GroupSessionStatus.CANCELLED);
+        MendAssertions.assertInvalidField(() -> QueryParams.uuid("groupId", "42"), "groupId");
+        MendAssertions.assertInvalidField(() -> QueryParams.date("to", "03/02/2026"), "to");
+        MendAssertions.assertInvalidField(() -> QueryParams.enumValue("status", "DONE", GroupSessionStatus.class),
+                "status");
+        MendAssertions.assertInvalidField(() -> QueryParams.zone("timeZone", "Mars/Olympus"), "timeZone");
+        MendAssertions.assertInvalidField(() -> QueryParams.bool("active", "yes"), "active");
+    }
+}
