@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
+import care.mend.platform.migration.SchemaMigrations;
+import care.mend.security.AccessAuditEntry;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SharedCacheMode;
 import jakarta.persistence.ValidationMode;
@@ -42,11 +43,12 @@ public final class TestPersistence {
     /** Every entity of the clinical model. */
     public static final List<Class<?>> ENTITIES = List.of(Site.class, Patient.class, StaffMember.class,
             Program.class, Enrollment.class, EnrollmentStatusChange.class, TherapyGroup.class, Membership.class,
-            GroupSession.class);
+            GroupSession.class, AccessAuditEntry.class);
 
     // Hibernate, Flyway and the embedded PostgreSQL log every start at INFO; tests need only warnings. Held here so
     // that the configured loggers are not garbage-collected (JUL keeps them weakly).
-    private static final List<Logger> QUIETED = Stream.of("org.hibernate", "org.flywaydb", "io.zonky")
+    private static final List<Logger> QUIETED = Stream.of("org.hibernate", "org.flywaydb", "io.zonky",
+                    SchemaMigrations.class.getName())
             .map(Logger::getLogger).peek(logger -> logger.setLevel(Level.WARNING)).toList();
 
     private TestPersistence() {
@@ -60,7 +62,8 @@ public final class TestPersistence {
     }
 
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // The server's own migration code, vendor-specific locations included.
+        SchemaMigrations.migrate(dataSource, TestPersistence.class.getClassLoader());
     }
 
     /**

@@ -31,8 +31,8 @@ public class EnrollmentResource {
 
     private EnrollmentService enrollments;
 
-    protected EnrollmentResource() {
-        // for CDI proxies
+    public EnrollmentResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

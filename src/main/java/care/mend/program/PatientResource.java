@@ -32,8 +32,8 @@ public class PatientResource {
 
     private PatientService patients;
 
-    protected PatientResource() {
-        // for CDI proxies
+    public PatientResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

@@ -32,8 +32,8 @@ public class ProgramResource {
 
     private ProgramService programs;
 
-    protected ProgramResource() {
-        // for CDI proxies
+    public ProgramResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

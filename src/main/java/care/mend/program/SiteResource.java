@@ -32,8 +32,8 @@ public class SiteResource {
 
     private SiteService sites;
 
-    protected SiteResource() {
-        // for CDI proxies
+    public SiteResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

@@ -32,8 +32,8 @@ public class StaffResource {
 
     private StaffService staff;
 
-    protected StaffResource() {
-        // for CDI proxies
+    public StaffResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

@@ -29,8 +29,8 @@ public class GroupSessionResource {
 
     private GroupSessionService sessions;
 
-    protected GroupSessionResource() {
-        // for CDI proxies
+    public GroupSessionResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

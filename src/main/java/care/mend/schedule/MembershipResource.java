@@ -24,8 +24,8 @@ public class MembershipResource {
 
     private MembershipService memberships;
 
-    protected MembershipResource() {
-        // for CDI proxies
+    public MembershipResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

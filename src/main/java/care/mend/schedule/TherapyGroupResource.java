@@ -36,8 +36,8 @@ public class TherapyGroupResource {
     private MembershipService memberships;
     private GroupSessionService sessions;
 
-    protected TherapyGroupResource() {
-        // for CDI proxies
+    public TherapyGroupResource() {
+        // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject

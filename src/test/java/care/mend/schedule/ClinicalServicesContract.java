@@ -29,6 +29,7 @@ import care.mend.program.SiteService;
 import care.mend.program.StaffMember;
 import care.mend.program.StaffService;
 import care.mend.schedule.demo.DemoData;
+import care.mend.schedule.demo.DemoIdentities;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
@@ -323,9 +324,9 @@ abstract class ClinicalServicesContract {
         assertThat(seeded).isTrue();
         assertThat(seededAgain).isFalse();
 
-        Patient first = call(s -> s.patients().list("demo-patient-1", ALL)).items().get(0);
+        Patient first = call(s -> s.patients().list(DemoIdentities.patient(1), ALL)).items().get(0);
         assertThat(first.displayName()).isEqualTo("Patient A. (demo)");
-        StaffMember facilitator = call(s -> s.staff().list(null, "demo-facilitator", ALL)).items().get(0);
+        StaffMember facilitator = call(s -> s.staff().list(null, DemoIdentities.FACILITATOR, ALL)).items().get(0);
         TherapyGroup group = call(s -> s.groups().list(null, null, facilitator.id(), ALL)).items().get(0);
         assertThat(group.capacity()).isEqualTo(12);
         assertThat(call(s -> s.memberships().list(group.id(), today, ALL)).total()).isEqualTo(DemoData.PATIENTS);
@@ -333,7 +334,7 @@ abstract class ClinicalServicesContract {
                 .extracting(GroupSession::localDate)
                 .containsExactly(MONDAY, MONDAY.plusDays(2), MONDAY.plusDays(3));
         assertThat(call(s -> s.staff().list(null, null, ALL)).items()).extracting(StaffMember::idpSubject)
-                .contains("demo-facilitator", "demo-supervisor", "demo-admin");
+                .contains(DemoIdentities.FACILITATOR, DemoIdentities.SUPERVISOR, DemoIdentities.ADMIN);
     }
 
     /** CDI's synchronous event delivery, reduced to the one observer the test wires. */

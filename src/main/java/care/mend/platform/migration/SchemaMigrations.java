@@ -14,6 +14,9 @@ public final class SchemaMigrations {
     /** Where the versioned migrations live on the classpath. */
     public static final String LOCATION = "classpath:db/migration";
 
+    /** Migrations for one database only ({@code h2}, {@code postgresql}), for what portable SQL cannot say. */
+    public static final String VENDOR_LOCATION = "classpath:db/vendor/{vendor}";
+
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
     private SchemaMigrations() {
@@ -26,7 +29,7 @@ public final class SchemaMigrations {
     public static MigrateResult migrate(DataSource dataSource, ClassLoader classLoader) {
         Flyway flyway = Flyway.configure(classLoader)
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION, VENDOR_LOCATION)
                 .cleanDisabled(true)
                 .validateOnMigrate(true)
                 .ignoreMigrationPatterns(new String[0]) // a future or missing migration is an error, not a warning

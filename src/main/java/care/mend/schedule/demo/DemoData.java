@@ -87,9 +87,10 @@ public class DemoData {
         }
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Site site = sites.create("Mend Demo Clinic", "Jackson", "TN", ZONE);
-        StaffMember facilitator = staff.register("demo-facilitator", "Demo Facilitator");
-        staff.register("demo-supervisor", "Demo Supervisor");
-        staff.register("demo-admin", "Demo Admin");
+        StaffMember facilitator = staff.register(DemoIdentities.FACILITATOR, "Demo Facilitator");
+        staff.register(DemoIdentities.OTHER_FACILITATOR, "Demo Co-facilitator");
+        staff.register(DemoIdentities.SUPERVISOR, "Demo Supervisor");
+        staff.register(DemoIdentities.ADMIN, "Demo Admin");
         Program program = programs.create(site.id(), "Evening Mental Health IOP (demo)",
                 ProgramKind.MENTAL_HEALTH_IOP, ProgramPlan.of(24, 3, 180));
         TherapyGroup group = groups.create("Evening Group (demo)", program.id(), 12, false, ZONE,
@@ -98,14 +99,15 @@ public class DemoData {
         LocalDate plannedEnd = monday.plusWeeks(8).minusDays(1);
         for (int i = 1; i <= PATIENTS; i++) {
             char letter = (char) ('A' + i - 1);
-            Patient patient = patients.register("demo-patient-" + i, "Patient " + letter + ". (demo)",
+            Patient patient = patients.register(DemoIdentities.patient(i), "Patient " + letter + ". (demo)",
                     new EmergencyContact("Demo Contact " + letter, "+1 555 010 000" + i));
             enrollments.enroll(patient.id(), program.id(), monday, plannedEnd);
             memberships.admit(group.id(), patient.id(), monday);
         }
         int created = sessions.generate(group.id(), monday, monday.plusDays(6)).created().size();
-        LOG.log(System.Logger.Level.INFO, "mend.demo: demo clinic seeded: site {0}, group {1}, {2} sessions",
-                site.id(), group.id(), created);
+        // Counts only: ids and names stay out of INFO logs.
+        LOG.log(System.Logger.Level.INFO, "mend.demo: demo clinic seeded: 1 site, 1 group, {0} patients, {1} sessions",
+                PATIENTS, created);
         return true;
     }
 }
