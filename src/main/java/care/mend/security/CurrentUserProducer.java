@@ -1,0 +1,38 @@
+package care.mend.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The caller of the current HTTP request as a {@link CurrentUser}. The elytron-oidc-client mechanism has already
+ * verified the token or the session; its principal's name is the token's {@code sub} (oidc.cli sets
+ * {@code principal-attribute=sub}) and its roles are the realm roles.
+ */
+@RequestScoped
+public class CurrentUserProducer {
+
+    @Inject
+    HttpServletRequest request;
+
+    @Produces
+    @RequestScoped
+    CurrentUser currentUser() {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            // web.xml lets no anonymous request reach /api; this is a configuration error, not a client's.
+            throw new IllegalStateException("No authenticated caller on a protected path");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (request.isUserInRole(role.realmRole())) {
+                roles.add(role);
+            }
+        }
+        return new CurrentUser(principal.getName(), roles, request.getRemoteAddr());
+    }
+}
