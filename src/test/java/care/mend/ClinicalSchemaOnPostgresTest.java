@@ -20,4 +20,20 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
             postgres.close();
         }
     }
+
+    /** PostgreSQL's own migration: the access log refuses UPDATE, DELETE and TRUNCATE, whoever asks. */
+    @org.junit.jupiter.api.Test
+    void theAccessLogIsAppendOnlyInTheDatabase() throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var sql = connection.createStatement()) {
+            sql.executeUpdate("insert into access_audit (id, occurred_at, actor_subject, actor_roles, action,"
+                    + " resource_type, outcome, remote_address) values ('00000000-0000-4000-8000-000000000001',"
+                    + " now(), 's', 'admin', 'READ_PATIENT', 'patient', 'ALLOWED', '127.0.0.1')");
+            for (String change : java.util.List.of("update access_audit set outcome = 'DENIED'",
+                    "delete from access_audit", "truncate access_audit")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute(change))
+                        .as(change).hasMessageContaining("append-only");
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ package care.mend.program;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Where enrollments and their history are kept. */
@@ -22,5 +23,11 @@ public interface EnrollmentRepository {
     Enrollment store(Enrollment enrollment);
 
     /** All filters optional (null: not filtered). */
-    Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status, PageRequest page);
+    default Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status, PageRequest page) {
+        return list(patientId, programId, status, null, null, page);
+    }
+
+    /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
+    Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status, Collection<UUID> visiblePatients,
+                          Collection<UUID> visiblePrograms, PageRequest page);
 }

@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.platform.QueryParams;
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Enrollments", description = "Patients in programs, with their status history")
 public class EnrollmentResource {
 
+    private AccessPolicy access;
     private EnrollmentService enrollments;
 
     public EnrollmentResource() {
@@ -36,13 +39,15 @@ public class EnrollmentResource {
     }
 
     @Inject
-    public EnrollmentResource(EnrollmentService enrollments) {
+    public EnrollmentResource(EnrollmentService enrollments, AccessPolicy access) {
+        this.access = access;
         this.enrollments = enrollments;
     }
 
     @POST
     @Operation(summary = "Enroll a patient in a program")
     public Response create(@NotNull @Valid CreateEnrollmentRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         Enrollment enrollment = enrollments.enroll(body.patientId(), body.programId(), body.startDate(),
                 body.plannedEndDate());
         return Response.created(uri.getAbsolutePathBuilder().path(enrollment.id().toString()).build())
@@ -55,21 +60,28 @@ public class EnrollmentResource {
                                          @QueryParam("programId") String programId,
                                          @QueryParam("status") String status,
                                          @BeanParam @Valid PageRequest page) {
-        return enrollments.list(QueryParams.uuid("patientId", patientId), QueryParams.uuid("programId", programId),
-                QueryParams.enumValue("status", status, EnrollmentStatus.class), page).map(EnrollmentResponse::from);
+        UUID patient = QueryParams.uuid("patientId", patientId);
+        access.auditListing("enrollment", patient);
+        return enrollments.list(patient, QueryParams.uuid("programId", programId),
+                QueryParams.enumValue("status", status, EnrollmentStatus.class),
+                access.visiblePatients().orElse(null), access.visibleEnrollmentPrograms().orElse(null), page)
+                .map(EnrollmentResponse::from);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get an enrollment with its status history")
     public EnrollmentResponse get(@PathParam("id") UUID id) {
-        return EnrollmentResponse.from(enrollments.get(id));
+        Enrollment enrollment = enrollments.get(id);
+        access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
+        return EnrollmentResponse.from(enrollment);
     }
 
     @POST
     @Path("{id}/status")
     @Operation(summary = "End an enrollment (COMPLETED, DISCHARGED or WITHDRAWN); ends its group memberships too")
     public EnrollmentResponse changeStatus(@PathParam("id") UUID id, @NotNull @Valid EnrollmentStatusRequest body) {
+        access.requireAdmin();
         return EnrollmentResponse.from(enrollments.changeStatus(id, body.status(), body.effectiveDate(),
                 body.reason()));
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -59,7 +60,7 @@ public class EnrollmentService {
         }
         Enrollment enrollment = enrollments.store(
                 new Enrollment(patientId, programId, startDate, plannedEndDate, clock.instant()));
-        LOG.log(System.Logger.Level.INFO, "mend.program: enrollment {0} created", enrollment.id());
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: enrollment {0} created", enrollment.id());
         return enrollment;
     }
 
@@ -68,7 +69,7 @@ public class EnrollmentService {
         Enrollment enrollment = References.require(enrollments.findForUpdate(id), "enrollment", id);
         EnrollmentEnded event = enrollment.endWith(status, effectiveDate, reason, clock.instant());
         ended.fire(event);
-        LOG.log(System.Logger.Level.INFO, "mend.program: enrollment {0} ended as {1}", id, status);
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: enrollment {0} ended as {1}", id, status);
         return enrollment;
     }
 
@@ -78,5 +79,10 @@ public class EnrollmentService {
 
     public Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status, PageRequest page) {
         return enrollments.list(patientId, programId, status, page);
+    }
+
+    public Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status,
+                                 Collection<UUID> visiblePatients, Collection<UUID> visiblePrograms, PageRequest page) {
+        return enrollments.list(patientId, programId, status, visiblePatients, visiblePrograms, page);
     }
 }

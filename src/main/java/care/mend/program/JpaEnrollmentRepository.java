@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.JpaListing;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -59,8 +61,11 @@ public class JpaEnrollmentRepository implements EnrollmentRepository {
     }
 
     @Override
-    public Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status, PageRequest page) {
+    public Page<Enrollment> list(UUID patientId, UUID programId, EnrollmentStatus status,
+                                 Collection<UUID> visiblePatients, Collection<UUID> visiblePrograms, PageRequest page) {
         return JpaListing.of(Enrollment.class, "e")
+                .within("e.patientId", "visiblePatients", visiblePatients)
+                .within("e.programId", "visiblePrograms", visiblePrograms)
                 .filter("e.patientId = :patient", "patient", patientId)
                 .filter("e.programId = :program", "program", programId)
                 .filter("e.status = :status", "status", status)

@@ -1,11 +1,13 @@
 package care.mend.program;
 
+import care.mend.platform.JpaListing;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -41,8 +43,9 @@ public class JpaPatientRepository implements PatientRepository {
     }
 
     @Override
-    public Page<Patient> list(String idpSubject, PageRequest page) {
+    public Page<Patient> list(String idpSubject, Collection<UUID> visible, PageRequest page) {
         return JpaListing.of(Patient.class, "p").filter("p.idpSubject = :s", "s", idpSubject)
+                .within("p.id", "visible", visible)
                 .page(em, "p.createdAt, p.id", page);
     }
 }

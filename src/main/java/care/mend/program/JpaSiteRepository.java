@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.JpaListing;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

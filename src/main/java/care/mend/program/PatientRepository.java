@@ -3,6 +3,7 @@ package care.mend.program;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Where patients are kept. */
@@ -16,5 +17,10 @@ public interface PatientRepository {
     Patient store(Patient patient);
 
     /** @param idpSubject exact match; all patients when null */
-    Page<Patient> list(String idpSubject, PageRequest page);
+    default Page<Patient> list(String idpSubject, PageRequest page) {
+        return list(idpSubject, null, page);
+    }
+
+    /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
+    Page<Patient> list(String idpSubject, Collection<UUID> visible, PageRequest page);
 }

@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Patients", description = "Pseudonymous patients")
 public class PatientResource {
 
+    private AccessPolicy access;
     private PatientService patients;
 
     public PatientResource() {
@@ -37,13 +39,15 @@ public class PatientResource {
     }
 
     @Inject
-    public PatientResource(PatientService patients) {
+    public PatientResource(PatientService patients, AccessPolicy access) {
+        this.access = access;
         this.patients = patients;
     }
 
     @POST
     @Operation(summary = "Register a patient linked to an identity-provider subject")
     public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         Patient patient = patients.register(body.idpSubject(), body.displayName(), body.emergencyContact().toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
                 .entity(PatientResponse.from(patient)).build();
@@ -53,7 +57,9 @@ public class PatientResource {
     @Operation(summary = "List patients, optionally the one linked to a subject")
     public Page<PatientResponse> list(@QueryParam("idpSubject") String idpSubject,
                                       @BeanParam @Valid PageRequest page) {
-        return patients.list(idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(), page)
+        access.auditListing("patient", null);
+        return patients.list(idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(),
+                        access.visiblePatients().orElse(null), page)
                 .map(PatientResponse::from);
     }
 
@@ -61,6 +67,7 @@ public class PatientResource {
     @Path("{id}")
     @Operation(summary = "Get a patient")
     public PatientResponse get(@PathParam("id") UUID id) {
+        access.requireReadPatient(id);
         return PatientResponse.from(patients.get(id));
     }
 
@@ -68,6 +75,7 @@ public class PatientResource {
     @Path("{id}")
     @Operation(summary = "Change a patient's display name and emergency contact")
     public PatientResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdatePatientRequest body) {
+        access.requireAdmin();
         return PatientResponse.from(patients.update(id, body.displayName(), body.emergencyContact().toDomain()));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Registers and changes patients. Logs ids only. */
@@ -40,7 +41,7 @@ public class PatientService {
             throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "A patient is already linked to that subject");
         }
         patients.store(patient);
-        LOG.log(System.Logger.Level.INFO, "mend.program: patient {0} registered", patient.id());
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: patient {0} registered", patient.id());
         return patient;
     }
 
@@ -57,5 +58,9 @@ public class PatientService {
 
     public Page<Patient> list(String idpSubject, PageRequest page) {
         return patients.list(idpSubject, page);
+    }
+
+    public Page<Patient> list(String idpSubject, Collection<UUID> visible, PageRequest page) {
+        return patients.list(idpSubject, visible, page);
     }
 }

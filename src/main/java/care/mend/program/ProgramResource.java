@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.platform.QueryParams;
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Programs", description = "Intensive Outpatient Programs")
 public class ProgramResource {
 
+    private AccessPolicy access;
     private ProgramService programs;
 
     public ProgramResource() {
@@ -37,13 +40,15 @@ public class ProgramResource {
     }
 
     @Inject
-    public ProgramResource(ProgramService programs) {
+    public ProgramResource(ProgramService programs, AccessPolicy access) {
+        this.access = access;
         this.programs = programs;
     }
 
     @POST
     @Operation(summary = "Create a program at an active site")
     public Response create(@NotNull @Valid CreateProgramRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         Program program = programs.create(body.siteId(), body.name(), body.kind(), body.plan());
         return Response.created(uri.getAbsolutePathBuilder().path(program.id().toString()).build())
                 .entity(ProgramResponse.from(program)).build();
@@ -53,6 +58,7 @@ public class ProgramResource {
     @Operation(summary = "List programs, optionally by site and kind")
     public Page<ProgramResponse> list(@QueryParam("siteId") String siteId, @QueryParam("kind") String kind,
                                       @BeanParam @Valid PageRequest page) {
+        access.requireAnyRole();
         return programs.list(QueryParams.uuid("siteId", siteId), QueryParams.enumValue("kind", kind,
                 ProgramKind.class), page).map(ProgramResponse::from);
     }
@@ -61,6 +67,7 @@ public class ProgramResource {
     @Path("{id}")
     @Operation(summary = "Get a program")
     public ProgramResponse get(@PathParam("id") UUID id) {
+        access.requireAnyRole();
         return ProgramResponse.from(programs.get(id));
     }
 
@@ -68,6 +75,7 @@ public class ProgramResource {
     @Path("{id}")
     @Operation(summary = "Rename a program or change its plan")
     public ProgramResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateProgramRequest body) {
+        access.requireAdmin();
         return ProgramResponse.from(programs.update(id, body.name(), body.plan()));
     }
 }

@@ -34,7 +34,7 @@ public class ProgramService {
     public Program create(UUID siteId, String name, ProgramKind kind, ProgramPlan plan) {
         References.activeSite(sites.find(siteId), siteId);
         Program program = programs.store(new Program(siteId, name, kind, plan, clock.instant()));
-        LOG.log(System.Logger.Level.INFO, "mend.program: program {0} created at site {1}", program.id(), siteId);
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: program {0} created at site {1}", program.id(), siteId);
         return program;
     }
 

@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.platform.QueryParams;
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sites", description = "Clinic locations")
 public class SiteResource {
 
+    private AccessPolicy access;
     private SiteService sites;
 
     public SiteResource() {
@@ -37,13 +40,15 @@ public class SiteResource {
     }
 
     @Inject
-    public SiteResource(SiteService sites) {
+    public SiteResource(SiteService sites, AccessPolicy access) {
+        this.access = access;
         this.sites = sites;
     }
 
     @POST
     @Operation(summary = "Create a site (active)")
     public Response create(@NotNull @Valid CreateSiteRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         Site site = sites.create(body.name(), body.city(), body.state(), QueryParams.zone("timeZone", body.timeZone()));
         return Response.created(uri.getAbsolutePathBuilder().path(site.id().toString()).build())
                 .entity(SiteResponse.from(site)).build();
@@ -52,6 +57,7 @@ public class SiteResource {
     @GET
     @Operation(summary = "List sites, optionally only active or inactive ones")
     public Page<SiteResponse> list(@QueryParam("active") String active, @BeanParam @Valid PageRequest page) {
+        access.requireAnyRole();
         return sites.list(QueryParams.bool("active", active), page).map(SiteResponse::from);
     }
 
@@ -59,6 +65,7 @@ public class SiteResource {
     @Path("{id}")
     @Operation(summary = "Get a site")
     public SiteResponse get(@PathParam("id") UUID id) {
+        access.requireAnyRole();
         return SiteResponse.from(sites.get(id));
     }
 
@@ -66,6 +73,7 @@ public class SiteResource {
     @Path("{id}")
     @Operation(summary = "Rename, relocate, change the time zone of, or (de)activate a site")
     public SiteResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateSiteRequest body) {
+        access.requireAdmin();
         return SiteResponse.from(sites.update(id, body.name(), body.city(), body.state(),
                 QueryParams.zone("timeZone", body.timeZone()), body.active()));
     }

@@ -31,7 +31,7 @@ public class SiteService {
 
     public Site create(String name, String city, String state, ZoneId timeZone) {
         Site site = sites.store(new Site(name, city, state, timeZone, clock.instant()));
-        LOG.log(System.Logger.Level.INFO, "mend.program: site {0} created", site.id());
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: site {0} created", site.id());
         return site;
     }
 

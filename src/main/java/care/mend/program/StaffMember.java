@@ -1,11 +1,17 @@
 package care.mend.program;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -31,6 +37,15 @@ public class StaffMember {
     @Column(name = "active", nullable = false)
     private boolean active;
 
+    /**
+     * The sites this person works at. A supervisor reads the records of these sites and no others; for other
+     * staff it documents where they work.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_site", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "site_id", nullable = false)
+    private Set<UUID> siteIds = new HashSet<>();
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -52,6 +67,20 @@ public class StaffMember {
 
     public void rename(String newDisplayName) {
         this.displayName = Checks.text("displayName", newDisplayName, DISPLAY_NAME_MAX);
+    }
+
+    /** Adds a site this person works at; assigning a site twice changes nothing. */
+    public void assignSite(UUID siteId) {
+        siteIds.add(Checks.required("siteId", siteId));
+    }
+
+    /** Removes a site; returns whether it was assigned. */
+    public boolean unassignSite(UUID siteId) {
+        return siteIds.remove(siteId);
+    }
+
+    public Set<UUID> siteIds() {
+        return Set.copyOf(siteIds);
     }
 
     public void activate() {

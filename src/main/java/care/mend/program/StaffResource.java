@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.platform.QueryParams;
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Staff", description = "Facilitators, supervisors and administrators")
 public class StaffResource {
 
+    private AccessPolicy access;
     private StaffService staff;
 
     public StaffResource() {
@@ -37,13 +41,15 @@ public class StaffResource {
     }
 
     @Inject
-    public StaffResource(StaffService staff) {
+    public StaffResource(StaffService staff, AccessPolicy access) {
+        this.access = access;
         this.staff = staff;
     }
 
     @POST
     @Operation(summary = "Register a staff member linked to an identity-provider subject")
     public Response create(@NotNull @Valid CreateStaffRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         StaffMember member = staff.register(body.idpSubject(), body.displayName());
         return Response.created(uri.getAbsolutePathBuilder().path(member.id().toString()).build())
                 .entity(StaffResponse.from(member)).build();
@@ -53,6 +59,7 @@ public class StaffResource {
     @Operation(summary = "List staff members, optionally by active flag or subject")
     public Page<StaffResponse> list(@QueryParam("active") String active, @QueryParam("idpSubject") String idpSubject,
                                     @BeanParam @Valid PageRequest page) {
+        access.requireStaff();
         return staff.list(QueryParams.bool("active", active),
                 idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(), page)
                 .map(StaffResponse::from);
@@ -62,6 +69,7 @@ public class StaffResource {
     @Path("{id}")
     @Operation(summary = "Get a staff member")
     public StaffResponse get(@PathParam("id") UUID id) {
+        access.requireStaff();
         return StaffResponse.from(staff.get(id));
     }
 
@@ -69,6 +77,23 @@ public class StaffResource {
     @Path("{id}")
     @Operation(summary = "Rename or (de)activate a staff member")
     public StaffResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateStaffRequest body) {
+        access.requireAdmin();
         return StaffResponse.from(staff.update(id, body.displayName(), body.active()));
+    }
+
+    @POST
+    @Path("{id}/sites")
+    @Operation(summary = "Record that a staff member works at a site (a supervisor reads that site's records)")
+    public StaffResponse assignSite(@PathParam("id") UUID id, @NotNull @Valid AssignSiteRequest body) {
+        access.requireAdmin();
+        return StaffResponse.from(staff.assignSite(id, body.siteId()));
+    }
+
+    @DELETE
+    @Path("{id}/sites/{siteId}")
+    @Operation(summary = "Remove a site from a staff member (an assignment, not a clinical record)")
+    public StaffResponse unassignSite(@PathParam("id") UUID id, @PathParam("siteId") UUID siteId) {
+        access.requireAdmin();
+        return StaffResponse.from(staff.unassignSite(id, siteId));
     }
 }

@@ -18,6 +18,7 @@ public class StaffService {
     private static final System.Logger LOG = System.getLogger(StaffService.class.getName());
 
     private StaffMemberRepository staff;
+    private SiteRepository sites;
     private Clock clock;
 
     protected StaffService() {
@@ -25,7 +26,8 @@ public class StaffService {
     }
 
     @Inject
-    public StaffService(StaffMemberRepository staff, Clock clock) {
+    public StaffService(StaffMemberRepository staff, SiteRepository sites, Clock clock) {
+        this.sites = sites;
         this.staff = staff;
         this.clock = clock;
     }
@@ -37,7 +39,7 @@ public class StaffService {
                     "A staff member is already linked to that subject");
         }
         staff.store(member);
-        LOG.log(System.Logger.Level.INFO, "mend.program: staff member {0} registered", member.id());
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: staff member {0} registered", member.id());
         return member;
     }
 
@@ -48,6 +50,22 @@ public class StaffService {
             member.activate();
         } else {
             member.deactivate();
+        }
+        return member;
+    }
+
+    /** Records that the staff member works at an active site (a supervisor's reach). */
+    public StaffMember assignSite(UUID id, UUID siteId) {
+        StaffMember member = get(id);
+        References.activeSite(sites.find(siteId), siteId);
+        member.assignSite(siteId);
+        return member;
+    }
+
+    public StaffMember unassignSite(UUID id, UUID siteId) {
+        StaffMember member = get(id);
+        if (!member.unassignSite(siteId)) {
+            throw MendException.notFound("site assignment", siteId);
         }
         return member;
     }

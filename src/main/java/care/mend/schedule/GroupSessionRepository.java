@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Where group sessions are kept. */
@@ -23,6 +24,12 @@ public interface GroupSessionRepository {
     Set<SlotKey> keysBetween(UUID groupId, LocalDate from, LocalDate to);
 
     /** All filters optional (null: not filtered); {@code from}/{@code to} bound the local date, inclusive. */
+    default Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
+                                    PageRequest page) {
+        return list(groupId, from, to, status, null, page);
+    }
+
+    /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
     Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
-                            PageRequest page);
+                            Collection<UUID> visibleGroups, PageRequest page);
 }

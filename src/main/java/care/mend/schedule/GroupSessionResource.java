@@ -1,8 +1,9 @@
 package care.mend.schedule;
 
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
-import care.mend.program.QueryParams;
+import care.mend.platform.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Sessions", description = "Dated group sessions; cancelled, never deleted")
 public class GroupSessionResource {
 
+    private AccessPolicy access;
     private GroupSessionService sessions;
 
     public GroupSessionResource() {
@@ -34,7 +36,8 @@ public class GroupSessionResource {
     }
 
     @Inject
-    public GroupSessionResource(GroupSessionService sessions) {
+    public GroupSessionResource(GroupSessionService sessions, AccessPolicy access) {
+        this.access = access;
         this.sessions = sessions;
     }
 
@@ -44,21 +47,24 @@ public class GroupSessionResource {
                                            @QueryParam("to") String to, @QueryParam("status") String status,
                                            @BeanParam @Valid PageRequest page) {
         return sessions.list(QueryParams.uuid("groupId", groupId), QueryParams.date("from", from),
-                QueryParams.date("to", to), QueryParams.enumValue("status", status, GroupSessionStatus.class), page)
-                .map(GroupSessionResponse::from);
+                QueryParams.date("to", to), QueryParams.enumValue("status", status, GroupSessionStatus.class),
+                access.visibleGroups().orElse(null), page).map(GroupSessionResponse::from);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a session")
     public GroupSessionResponse get(@PathParam("id") UUID id) {
-        return GroupSessionResponse.from(sessions.get(id));
+        GroupSession session = sessions.get(id);
+        access.requireReadGroup(session.groupId());
+        return GroupSessionResponse.from(session);
     }
 
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a scheduled session, with a reason; the record stays")
     public GroupSessionResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelSessionRequest body) {
+        access.requireAdmin();
         return GroupSessionResponse.from(sessions.cancel(id, body.reason()));
     }
 }

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Generates a group's sessions from its schedule, and cancels sessions. */
@@ -70,7 +71,7 @@ public class GroupSessionService {
                 created.add(sessions.store(new GroupSession(groupId, planned, now)));
             }
         }
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: group {0}: {1} sessions created, {2} existed", groupId,
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: group {0}: {1} sessions created, {2} existed", groupId,
                 created.size(), skipped);
         return new Generated(created, skipped);
     }
@@ -78,7 +79,7 @@ public class GroupSessionService {
     public GroupSession cancel(UUID id, String reason) {
         GroupSession session = get(id);
         session.cancel(reason, clock.instant());
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: session {0} cancelled", id);
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: session {0} cancelled", id);
         return session;
     }
 
@@ -89,5 +90,10 @@ public class GroupSessionService {
     public Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
                                    PageRequest page) {
         return sessions.list(groupId, from, to, status, page);
+    }
+
+    public Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
+                                   Collection<UUID> visibleGroups, PageRequest page) {
+        return sessions.list(groupId, from, to, status, visibleGroups, page);
     }
 }

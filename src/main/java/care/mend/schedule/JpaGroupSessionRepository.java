@@ -2,7 +2,7 @@ package care.mend.schedule;
 
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
-import care.mend.program.JpaListing;
+import care.mend.platform.JpaListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -49,8 +50,9 @@ public class JpaGroupSessionRepository implements GroupSessionRepository {
 
     @Override
     public Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
-                                   PageRequest page) {
+                                   Collection<UUID> visibleGroups, PageRequest page) {
         return JpaListing.of(GroupSession.class, "s")
+                .within("s.groupId", "visibleGroups", visibleGroups)
                 .filter("s.groupId = :group", "group", groupId)
                 .filter("s.localDate >= :from", "from", from)
                 .filter("s.localDate <= :to", "to", to)

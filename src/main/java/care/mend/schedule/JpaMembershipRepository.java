@@ -2,7 +2,7 @@ package care.mend.schedule;
 
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
-import care.mend.program.JpaListing;
+import care.mend.platform.JpaListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -2,12 +2,13 @@ package care.mend.schedule;
 
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
-import care.mend.program.JpaListing;
+import care.mend.platform.JpaListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -49,8 +50,10 @@ public class JpaTherapyGroupRepository implements TherapyGroupRepository {
     }
 
     @Override
-    public Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, PageRequest page) {
+    public Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, Collection<UUID> visible,
+                                   PageRequest page) {
         return JpaListing.of(TherapyGroup.class, "g")
+                .within("g.id", "visible", visible)
                 .filter("g.programId = :program", "program", programId)
                 .filter("g.siteId = :site", "site", siteId)
                 .filter(":facilitator member of g.facilitatorIds", "facilitator", facilitatorId)

@@ -1,5 +1,6 @@
 package care.mend.schedule;
 
+import care.mend.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Memberships", description = "Patients in groups, end-dated and never deleted")
 public class MembershipResource {
 
+    private AccessPolicy access;
     private MembershipService memberships;
 
     public MembershipResource() {
@@ -29,7 +31,8 @@ public class MembershipResource {
     }
 
     @Inject
-    public MembershipResource(MembershipService memberships) {
+    public MembershipResource(MembershipService memberships, AccessPolicy access) {
+        this.access = access;
         this.memberships = memberships;
     }
 
@@ -37,13 +40,16 @@ public class MembershipResource {
     @Path("{id}")
     @Operation(summary = "Get a membership")
     public MembershipResponse get(@PathParam("id") UUID id) {
-        return MembershipResponse.from(memberships.get(id));
+        Membership membership = memberships.get(id);
+        access.requireReadMembership(membership.id(), membership.patientId(), membership.groupId());
+        return MembershipResponse.from(membership);
     }
 
     @POST
     @Path("{id}/end")
     @Operation(summary = "End a membership after its last day")
     public MembershipResponse end(@PathParam("id") UUID id, @NotNull @Valid EndMembershipRequest body) {
+        access.requireAdmin();
         return MembershipResponse.from(memberships.end(id, body.toDate(), body.reason()));
     }
 }

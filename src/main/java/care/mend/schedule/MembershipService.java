@@ -59,7 +59,7 @@ public class MembershipService {
         Membership membership = group.admit(patientId, fromDate, enrollment,
                 memberships.activeOnOrAfter(groupId, fromDate), clock.instant());
         memberships.store(membership);
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: membership {0} in group {1} created", membership.id(),
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: membership {0} in group {1} created", membership.id(),
                 groupId);
         return membership;
     }
@@ -67,7 +67,7 @@ public class MembershipService {
     public Membership end(UUID id, LocalDate toDate, String reason) {
         Membership membership = get(id);
         membership.end(toDate, reason, clock.instant());
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: membership {0} ended", id);
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: membership {0} ended", id);
         return membership;
     }
 
@@ -75,7 +75,7 @@ public class MembershipService {
     void onEnrollmentEnded(@Observes EnrollmentEnded ended) {
         List<Membership> open = memberships.openInProgram(ended.patientId(), ended.programId());
         open.forEach(m -> m.endBecause(ended, clock.instant()));
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: enrollment {0} ended {1} memberships",
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: enrollment {0} ended {1} memberships",
                 ended.enrollmentId(), open.size());
     }
 

@@ -1,6 +1,6 @@
 package care.mend.schedule;
 
-import care.mend.program.QueryParams;
+import care.mend.platform.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

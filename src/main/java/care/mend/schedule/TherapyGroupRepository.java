@@ -3,6 +3,7 @@ package care.mend.schedule;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import java.util.Optional;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Where therapy groups are kept. */
@@ -19,5 +20,11 @@ public interface TherapyGroupRepository {
     TherapyGroup store(TherapyGroup group);
 
     /** All filters optional (null: not filtered). */
-    Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, PageRequest page);
+    default Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, PageRequest page) {
+        return list(programId, siteId, facilitatorId, null, page);
+    }
+
+    /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
+    Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, Collection<UUID> visible,
+                            PageRequest page);
 }

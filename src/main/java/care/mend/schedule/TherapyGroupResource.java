@@ -1,8 +1,9 @@
 package care.mend.schedule;
 
+import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
-import care.mend.program.QueryParams;
+import care.mend.platform.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Groups", description = "Therapy groups, their facilitators, members and session generation")
 public class TherapyGroupResource {
 
+    private AccessPolicy access;
     private TherapyGroupService groups;
     private MembershipService memberships;
     private GroupSessionService sessions;
@@ -42,7 +44,8 @@ public class TherapyGroupResource {
 
     @Inject
     public TherapyGroupResource(TherapyGroupService groups, MembershipService memberships,
-                                GroupSessionService sessions) {
+                                GroupSessionService sessions, AccessPolicy access) {
+        this.access = access;
         this.groups = groups;
         this.memberships = memberships;
         this.sessions = sessions;
@@ -51,6 +54,7 @@ public class TherapyGroupResource {
     @POST
     @Operation(summary = "Create a group of a program, with its weekly schedule and facilitators")
     public Response create(@NotNull @Valid CreateGroupRequest body, @Context UriInfo uri) {
+        access.requireAdmin();
         TherapyGroup group = groups.create(body.name(), body.programId(), body.capacity(),
                 Boolean.TRUE.equals(body.autoAdmit()), body.schedule().zoneOrNull(), body.schedule().domainSlots(),
                 body.facilitatorIds());
@@ -64,13 +68,15 @@ public class TherapyGroupResource {
                                     @QueryParam("facilitatorId") String facilitatorId,
                                     @BeanParam @Valid PageRequest page) {
         return groups.list(QueryParams.uuid("programId", programId), QueryParams.uuid("siteId", siteId),
-                QueryParams.uuid("facilitatorId", facilitatorId), page).map(GroupResponse::from);
+                QueryParams.uuid("facilitatorId", facilitatorId), access.visibleGroups().orElse(null), page)
+                .map(GroupResponse::from);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a group")
     public GroupResponse get(@PathParam("id") UUID id) {
+        access.requireReadGroup(id);
         return GroupResponse.from(groups.get(id));
     }
 
@@ -78,6 +84,7 @@ public class TherapyGroupResource {
     @Path("{id}")
     @Operation(summary = "Change a group's name, capacity, auto-admit flag and schedule")
     public GroupResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateGroupRequest body) {
+        access.requireAdmin();
         return GroupResponse.from(groups.update(id, body.name(), body.capacity(), body.autoAdmit(),
                 body.schedule().zoneOrNull(), body.schedule().domainSlots()));
     }
@@ -86,6 +93,7 @@ public class TherapyGroupResource {
     @Path("{id}/facilitators")
     @Operation(summary = "Assign an active staff member as a facilitator")
     public GroupResponse assignFacilitator(@PathParam("id") UUID id, @NotNull @Valid AssignFacilitatorRequest body) {
+        access.requireAdmin();
         return GroupResponse.from(groups.assignFacilitator(id, body.staffId()));
     }
 
@@ -94,6 +102,7 @@ public class TherapyGroupResource {
     @Path("{id}/facilitators/{staffId}")
     @Operation(summary = "Unassign a facilitator (a group keeps at least one)")
     public GroupResponse unassignFacilitator(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId) {
+        access.requireAdmin();
         return GroupResponse.from(groups.unassignFacilitator(id, staffId));
     }
 
@@ -102,6 +111,7 @@ public class TherapyGroupResource {
     @Operation(summary = "Admit an enrolled patient to the group")
     public Response admit(@PathParam("id") UUID id, @NotNull @Valid CreateMembershipRequest body,
                           @Context UriInfo uri) {
+        access.requireAdmin();
         Membership membership = memberships.admit(id, body.patientId(), body.fromDate());
         return Response.created(uri.getBaseUriBuilder().path(MembershipResource.class)
                         .path(membership.id().toString()).build())
@@ -113,6 +123,7 @@ public class TherapyGroupResource {
     @Operation(summary = "List the group's memberships, optionally those active on a day")
     public Page<MembershipResponse> memberships(@PathParam("id") UUID id, @QueryParam("activeOn") String activeOn,
                                                 @BeanParam @Valid PageRequest page) {
+        access.requireReadRoster(id);
         return memberships.list(id, QueryParams.date("activeOn", activeOn), page).map(MembershipResponse::from);
     }
 
@@ -122,6 +133,7 @@ public class TherapyGroupResource {
             + " existing ones")
     public GeneratedSessionsResponse generate(@PathParam("id") UUID id,
                                               @NotNull @Valid GenerateSessionsRequest body) {
+        access.requireAdmin();
         return GeneratedSessionsResponse.from(sessions.generate(id, body.from(), body.to()));
     }
 }

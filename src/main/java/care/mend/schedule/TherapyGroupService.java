@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import java.util.Collection;
 import java.util.UUID;
 
 /** Creates and changes therapy groups and their facilitators. */
@@ -62,7 +63,7 @@ public class TherapyGroupService {
                 new WeeklySchedule(zone == null ? site.timeZone() : zone, slots), facilitatorIds, clock.instant());
         group.changeAutoAdmit(autoAdmit);
         groups.store(group);
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: group {0} created in program {1}", group.id(), programId);
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: group {0} created in program {1}", group.id(), programId);
         return group;
     }
 
@@ -89,14 +90,14 @@ public class TherapyGroupService {
         TherapyGroup group = lockedGroup(groupId);
         References.activeStaff(staff.find(staffId), staffId);
         group.assignFacilitator(staffId);
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: staff {0} assigned to group {1}", staffId, groupId);
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: staff {0} assigned to group {1}", staffId, groupId);
         return group;
     }
 
     public TherapyGroup unassignFacilitator(UUID groupId, UUID staffId) {
         TherapyGroup group = lockedGroup(groupId);
         group.unassignFacilitator(staffId);
-        LOG.log(System.Logger.Level.INFO, "mend.schedule: staff {0} unassigned from group {1}", staffId, groupId);
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: staff {0} unassigned from group {1}", staffId, groupId);
         return group;
     }
 
@@ -106,6 +107,11 @@ public class TherapyGroupService {
 
     public Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, PageRequest page) {
         return groups.list(programId, siteId, facilitatorId, page);
+    }
+
+    public Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, Collection<UUID> visible,
+                                   PageRequest page) {
+        return groups.list(programId, siteId, facilitatorId, visible, page);
     }
 
     private TherapyGroup lockedGroup(UUID id) {

@@ -26,6 +26,7 @@ final class KeycloakAdmin {
 
     static final String TEST_CLIENT = "mend-tests";
     static final String SHORT_LIVED_CLIENT = "mend-tests-short-lived";
+    static final String NO_AUDIENCE_CLIENT = "mend-tests-no-audience";
     static final String OTHER_REALM = "elsewhere";
     static final String OTHER_REALM_USER = "intruder";
 
@@ -49,6 +50,7 @@ final class KeycloakAdmin {
     void prepareForTests() {
         createClient("mend", testClient(TEST_CLIENT, null));
         createClient("mend", testClient(SHORT_LIVED_CLIENT, "1"));
+        createClient("mend", testClient(NO_AUDIENCE_CLIENT, null, false));
         JsonObject otherRealm = Json.createObjectBuilder()
                 .add("realm", OTHER_REALM).add("enabled", true)
                 .add("roles", Json.createObjectBuilder().add("realm", Json.createArrayBuilder()
@@ -68,15 +70,22 @@ final class KeycloakAdmin {
 
     /** A public client allowed the password grant, whose access tokens name Mend in their audience. */
     private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds) {
+        return testClient(clientId, accessTokenLifespanSeconds, true);
+    }
+
+    private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds, boolean audience) {
         JsonObjectBuilder attributes = Json.createObjectBuilder();
         if (accessTokenLifespanSeconds != null) {
             attributes.add("access.token.lifespan", accessTokenLifespanSeconds);
         }
-        JsonArrayBuilder mappers = Json.createArrayBuilder().add(Json.createObjectBuilder()
+        JsonArrayBuilder mappers = Json.createArrayBuilder();
+        if (audience) {
+            mappers.add(Json.createObjectBuilder()
                 .add("name", "audience mend").add("protocol", "openid-connect")
                 .add("protocolMapper", "oidc-audience-mapper")
                 .add("config", Json.createObjectBuilder().add("included.client.audience", "mend")
                         .add("access.token.claim", "true").add("id.token.claim", "false")));
+        }
         return Json.createObjectBuilder()
                 .add("clientId", clientId).add("enabled", true).add("publicClient", true)
                 .add("directAccessGrantsEnabled", true).add("standardFlowEnabled", false)

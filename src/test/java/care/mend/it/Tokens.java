@@ -34,6 +34,11 @@ public final class Tokens {
         return issue("mend", KeycloakAdmin.SHORT_LIVED_CLIENT, username);
     }
 
+    /** A token of Mend's realm whose audience does not name Mend. */
+    public static String withoutMendAudience(String username) {
+        return issue("mend", KeycloakAdmin.NO_AUDIENCE_CLIENT, username);
+    }
+
     /** A token with the admin role, issued by another realm of the same Keycloak. */
     public static String fromOtherRealm() {
         return issue(KeycloakAdmin.OTHER_REALM, KeycloakAdmin.TEST_CLIENT, KeycloakAdmin.OTHER_REALM_USER);

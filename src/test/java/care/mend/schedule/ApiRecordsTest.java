@@ -7,7 +7,7 @@ import care.mend.platform.Page;
 import care.mend.program.CreatePatientRequest;
 import care.mend.program.CreateProgramRequest;
 import care.mend.program.EmergencyContactBody;
-import care.mend.program.QueryParams;
+import care.mend.platform.QueryParams;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.validation.ConstraintViolation;

@@ -117,7 +117,7 @@ abstract class ClinicalServicesContract {
         var membershipService = new MembershipService(groupRepo, membershipRepo, patientRepo, enrollmentRepo, clock);
         var siteService = new SiteService(siteRepo, clock);
         var patientService = new PatientService(patientRepo, clock);
-        var staffService = new StaffService(staffRepo, clock);
+        var staffService = new StaffService(staffRepo, siteRepo, clock);
         var programService = new ProgramService(programRepo, siteRepo, clock);
         var enrollmentService = new EnrollmentService(enrollmentRepo, patientRepo, programRepo, siteRepo,
                 new SynchronousEvent(membershipService), clock);
@@ -335,6 +335,8 @@ abstract class ClinicalServicesContract {
                 .containsExactly(MONDAY, MONDAY.plusDays(2), MONDAY.plusDays(3));
         assertThat(call(s -> s.staff().list(null, null, ALL)).items()).extracting(StaffMember::idpSubject)
                 .contains(DemoIdentities.FACILITATOR, DemoIdentities.SUPERVISOR, DemoIdentities.ADMIN);
+        StaffMember supervisor = call(s -> s.staff().list(null, DemoIdentities.SUPERVISOR, ALL)).items().get(0);
+        assertThat(supervisor.siteIds()).containsExactly(group.siteId());
     }
 
     /** CDI's synchronous event delivery, reduced to the one observer the test wires. */

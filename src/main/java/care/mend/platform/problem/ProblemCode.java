@@ -11,6 +11,8 @@ public enum ProblemCode {
     MALFORMED_BODY(400, "The request body could not be read"),
     /** No resource has that id (or the caller may not know that it exists). */
     NOT_FOUND(404, "No such resource"),
+    /** The caller is authenticated but may not do this, or may not see this record. */
+    ACCESS_DENIED(403, "Access denied"),
     /** The HTTP method is not supported at this path. */
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     /** The representation asked for or sent is not supported. */

@@ -88,9 +88,12 @@ public class DemoData {
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         Site site = sites.create("Mend Demo Clinic", "Jackson", "TN", ZONE);
         StaffMember facilitator = staff.register(DemoIdentities.FACILITATOR, "Demo Facilitator");
-        staff.register(DemoIdentities.OTHER_FACILITATOR, "Demo Co-facilitator");
-        staff.register(DemoIdentities.SUPERVISOR, "Demo Supervisor");
+        StaffMember otherFacilitator = staff.register(DemoIdentities.OTHER_FACILITATOR, "Demo Co-facilitator");
+        StaffMember supervisor = staff.register(DemoIdentities.SUPERVISOR, "Demo Supervisor");
         staff.register(DemoIdentities.ADMIN, "Demo Admin");
+        for (StaffMember member : List.of(facilitator, otherFacilitator, supervisor)) {
+            staff.assignSite(member.id(), site.id());
+        }
         Program program = programs.create(site.id(), "Evening Mental Health IOP (demo)",
                 ProgramKind.MENTAL_HEALTH_IOP, ProgramPlan.of(24, 3, 180));
         TherapyGroup group = groups.create("Evening Group (demo)", program.id(), 12, false, ZONE,

@@ -1,4 +1,4 @@
-package care.mend.program;
+package care.mend.platform;
 
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
@@ -11,7 +11,6 @@ import java.util.StringJoiner;
 /**
  * Builds a filtered, paged JPQL listing: conditions are added only for the filters that are set, and the same
  * conditions serve the count and the page. Values are always bound as parameters, never concatenated.
- * (Infrastructure shared by the clinical packages; a candidate for {@code care.mend.platform}.)
  */
 public final class JpaListing<T> {
 
@@ -19,6 +18,7 @@ public final class JpaListing<T> {
     private final String alias;
     private final StringJoiner where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private boolean nothingVisible;
 
     private JpaListing(Class<T> type, String alias) {
         this.type = type;
@@ -39,8 +39,26 @@ public final class JpaListing<T> {
         return this;
     }
 
+    /**
+     * Restricts the listing to rows whose {@code path} is one of {@code ids}: the caller's reach from the access
+     * policy. {@code null} means unrestricted; an empty collection means nothing is visible.
+     */
+    public JpaListing<T> within(String path, String name, java.util.Collection<java.util.UUID> ids) {
+        if (ids == null) {
+            return this;
+        }
+        if (ids.isEmpty()) {
+            nothingVisible = true;
+            return this;
+        }
+        return filter(path + " in :" + name, name, ids);
+    }
+
     /** The requested page, ordered by {@code orderBy} (which should end with a unique attribute, for stable pages). */
     public Page<T> page(EntityManager em, String orderBy, PageRequest request) {
+        if (nothingVisible) {
+            return new Page<>(java.util.List.of(), request.page(), request.size(), 0);
+        }
         String from = " from " + type.getSimpleName() + " " + alias + where;
         TypedQuery<Long> count = em.createQuery("select count(" + alias + ")" + from, Long.class);
         TypedQuery<T> select = em.createQuery("select " + alias + from + " order by " + orderBy, type);

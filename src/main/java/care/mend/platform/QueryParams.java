@@ -1,4 +1,4 @@
-package care.mend.program;
+package care.mend.platform;
 
 import care.mend.platform.problem.MendException;
 import java.time.DateTimeException;

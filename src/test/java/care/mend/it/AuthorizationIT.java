@@ -1,0 +1,205 @@
+package care.mend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.schedule.demo.DemoIdentities;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, over every REST endpoint, with real Keycloak tokens of the realm's demo users: each cell of the
+ * role x endpoint matrix asserts the exact status, ownership included (the facilitator of another group, the
+ * patient of another group, the supervisor of another site). Then the access audit log: denied and allowed reads
+ * are recorded, supervisors can query it, and nobody can change it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AuthorizationIT {
+
+    /** The callers of the matrix: demo users, plus no token at all. */
+    private static final List<String> CALLERS = List.of("admin", "supervisor", "facilitator", "facilitator2",
+            "patient1", "patient2", "anonymous");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MendDeployment.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    Api anonymous;
+    AccessFixture f;
+
+    @BeforeEach
+    void fixture() {
+        anonymous = Api.of(url);
+        f = AccessFixture.on(anonymous);
+    }
+
+    private Api caller(String name) {
+        return name.equals("anonymous") ? anonymous : anonymous.as(name);
+    }
+
+    /** One row of the matrix: a request and the status each caller must get, in the order of {@link #CALLERS}. */
+    private record Row(String method, String path, String body, int... expected) {
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatItMay() {
+        String p1 = f.patient1;
+        String g1 = f.group1;
+        List<Row> rows = List.of(
+                //                                                        adm  sup  fac  fac2 pat1 pat2 anon
+                new Row("GET", "/api/me", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/sites", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/sites/" + f.site1, null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("PUT", "/api/sites/" + f.site2, AccessFixture.site("Access Site Two") .replace("}", ",\"active\":true}"),
+                        200, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/programs", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/programs/" + f.program1, null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/staff", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("POST", "/api/staff", "{\"idpSubject\":\"x\",\"displayName\":\"x\"}",
+                        -1, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/patients", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/patients/" + p1, null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("GET", "/api/patients/" + f.patient2, null, 200, 403, 403, 200, 403, 200, 401),
+                new Row("PUT", "/api/patients/" + p1, "{\"displayName\":\"Access Patient\","
+                        + "\"emergencyContact\":{\"name\":\"Access Contact\",\"phone\":\"+1 555 0100\"}}",
+                        200, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/enrollments", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/enrollments/" + f.enrollment1, null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("POST", "/api/enrollments/" + f.enrollment1 + "/status",
+                        "{\"status\":\"WITHDRAWN\",\"effectiveDate\":\"2026-10-02\",\"reason\":\"matrix\"}",
+                        -1, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/groups", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/groups/" + g1, null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("GET", "/api/groups/" + f.group2, null, 200, 403, 403, 200, 403, 200, 401),
+                new Row("GET", "/api/groups/" + g1 + "/memberships", null, 200, 200, 200, 403, 403, 403, 401),
+                new Row("POST", "/api/groups/" + g1 + "/memberships", AccessFixture.membership(f.patient2),
+                        -1, 403, 403, 403, 403, 403, 401),
+                new Row("POST", "/api/groups/" + g1 + "/sessions/generate", "{\"from\":\"2026-11-02\",\"to\":\"2026-11-03\"}",
+                        200, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/memberships/" + f.membership1, null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("POST", "/api/memberships/" + f.membership1 + "/end", "{\"toDate\":\"2026-10-07\"}",
+                        -1, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/sessions", null, 200, 200, 200, 200, 200, 200, 401),
+                new Row("GET", "/api/sessions/" + f.session1, null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("POST", "/api/sessions/" + f.session1 + "/cancel", "{\"reason\":\"matrix\"}",
+                        -1, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
+
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                int expected = row.expected()[i];
+                if (expected < 0) {
+                    continue; // the admin's success would change the fixture; admins' writes are tested elsewhere
+                }
+                String who = CALLERS.get(i);
+                HttpResult result = send(caller(who), row);
+                if (result.status() != expected) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + who + ": expected " + expected
+                            + ", got " + result);
+                } else if (expected == 403 && !"ACCESS_DENIED".equals(result.problemCode())) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + who + ": 403 without ACCESS_DENIED");
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void listingsShowOnlyWhatTheCallerMaySee() {
+        assertThat(patientIds("patient1")).containsExactly(f.patient1);
+        assertThat(patientIds("patient2")).containsExactly(f.patient2);
+        assertThat(patientIds("facilitator")).contains(f.patient1).doesNotContain(f.patient2);
+        assertThat(patientIds("facilitator2")).contains(f.patient2).doesNotContain(f.patient1);
+        assertThat(patientIds("supervisor")).contains(f.patient1).doesNotContain(f.patient2);
+        assertThat(patientIds("admin")).contains(f.patient1, f.patient2);
+
+        assertThat(ids("patient1", "/api/groups?size=200")).containsExactly(f.group1);
+        assertThat(ids("facilitator2", "/api/groups?size=200")).contains(f.group2).doesNotContain(f.group1);
+        assertThat(ids("supervisor", "/api/sessions?size=200&groupId=" + f.group2)).isEmpty();
+        assertThat(ids("patient2", "/api/enrollments?size=200&patientId=" + f.patient1)).isEmpty();
+    }
+
+    @Test
+    void deniedAndAllowedReadsAreAuditedAndSupervisorsCanQueryThem() {
+        assertThat(caller("patient2").get("/api/patients/" + f.patient1).status()).isEqualTo(403);
+        assertThat(caller("facilitator").get("/api/patients/" + f.patient1).status()).isEqualTo(200);
+
+        JsonObject denied = caller("supervisor").get("/api/audit?outcome=DENIED&size=200&patientId=" + f.patient1)
+                .json();
+        JsonObject allowed = caller("admin").get("/api/audit?outcome=ALLOWED&size=200&patientId=" + f.patient1)
+                .json();
+
+        assertThat(denied.getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> {
+                    assertThat(e.getString("actorSubject")).isEqualTo(DemoIdentities.patient(2));
+                    assertThat(e.getString("action")).isEqualTo("READ_PATIENT");
+                    assertThat(e.getString("actorRoles")).isEqualTo("patient");
+                    assertThat(e.getString("remoteAddress")).isNotBlank();
+                });
+        assertThat(allowed.getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("actorSubject")).isEqualTo(DemoIdentities.FACILITATOR));
+    }
+
+    @Test
+    void theAuditLogCannotBeChangedThroughTheApiOrTheDatabase() throws SQLException {
+        Api admin = caller("admin");
+        String anyId = admin.get("/api/audit?size=1").json().getJsonArray("items").getJsonObject(0).getString("id");
+
+        assertThat(admin.post("/api/audit", "{}").status()).isEqualTo(405);
+        assertThat(admin.put("/api/audit/" + anyId, "{}").status()).isIn(404, 405);
+        assertThat(admin.delete("/api/audit/" + anyId).status()).isIn(404, 405);
+        assertThat(admin.delete("/api/audit").status()).isEqualTo(405);
+
+        try (Connection db = DriverManager.getConnection(System.getProperty("mend.it.db.url"),
+                System.getProperty("mend.it.db.user"), System.getProperty("mend.it.db.password"));
+             Statement sql = db.createStatement()) {
+            Assertions.assertThatThrownBy(() -> sql.executeUpdate("update access_audit set outcome = 'ALLOWED'"))
+                    .hasMessageContaining("append-only");
+            Assertions.assertThatThrownBy(() -> sql.executeUpdate("delete from access_audit"))
+                    .hasMessageContaining("append-only");
+        }
+    }
+
+    private Set<String> patientIds(String who) {
+        return ids(who, "/api/patients?size=200");
+    }
+
+    private Set<String> ids(String who, String path) {
+        HttpResult result = caller(who).get(path);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("id")).collect(Collectors.toSet());
+    }
+
+    private static HttpResult send(Api api, Row row) {
+        return switch (row.method()) {
+            case "GET" -> api.get(row.path());
+            case "POST" -> api.post(row.path(), row.body());
+            case "PUT" -> api.put(row.path(), row.body());
+            case "DELETE" -> api.delete(row.path());
+            default -> throw new IllegalArgumentException(row.method());
+        };
+    }
+}
