@@ -1,5 +1,6 @@
 package care.mend.security;
 
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -19,8 +20,12 @@ public class CurrentUserProducer {
     @Inject
     HttpServletRequest request;
 
+    /**
+     * Dependent, not request-scoped: a record cannot be proxied. Inject it only into request-scoped beans (the
+     * resources and the access policy), so that each request sees its own caller.
+     */
     @Produces
-    @RequestScoped
+    @Dependent
     CurrentUser currentUser() {
         Principal principal = request.getUserPrincipal();
         if (principal == null) {
