@@ -1,0 +1,29 @@
+package care.mend.room.signaling;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.CloseReason.CloseCode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Why the server closes a signaling socket: a WebSocket close code and a stable reason phrase that clients branch
+ * on. A reason must stay under 123 bytes of UTF-8 (a longer one throws on the server and hangs the client).
+ */
+public enum SignalingCloseReason {
+    /** The handshake offered no ticket, or one that is unknown, expired, already used or not alone. */
+    TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY);
+
+    static final int MAX_REASON_BYTES = 122;
+
+    private final CloseCode code;
+
+    SignalingCloseReason(CloseCode code) {
+        this.code = code;
+        if (name().getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
+            throw new IllegalStateException("Close reason too long: " + name());
+        }
+    }
+
+    public CloseReason toCloseReason() {
+        return new CloseReason(code, name());
+    }
+}

@@ -1,0 +1,119 @@
+package care.mend.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A signaling socket as a test sees it: the JDK's {@link WebSocket} with every text message queued and the close
+ * frame as a future. Waits are bounded, so a silent server fails the test instead of hanging the run.
+ */
+final class SignalingClient implements WebSocket.Listener {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /** The close frame the server sent. */
+    record Closed(int code, String reason) {
+    }
+
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Closed> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private volatile WebSocket socket;
+
+    /** The handshake as a future: it fails with a {@code WebSocketHandshakeException} if the server refuses it. */
+    static CompletableFuture<SignalingClient> open(URI uri, String origin, List<String> subprotocols) {
+        SignalingClient client = new SignalingClient();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(TIMEOUT);
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0),
+                    subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        return builder.buildAsync(uri, client).thenApply(socket -> {
+            client.socket = socket;
+            return client;
+        });
+    }
+
+    WebSocket socket() {
+        return socket;
+    }
+
+    /** The next text message as JSON, waiting at most {@link #TIMEOUT}. */
+    JsonObject next() throws InterruptedException {
+        String text = messages.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (text == null) {
+            throw new AssertionError("No message within " + TIMEOUT + (closed.isDone() ? "; closed " + closed.join()
+                    : ""));
+        }
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Text messages received and not yet taken. */
+    int pending() {
+        return messages.size();
+    }
+
+    Closed awaitClose() throws Exception {
+        return closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    boolean isClosed() {
+        return closed.isDone();
+    }
+
+    void send(String text) {
+        socket.sendText(text, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    void close() {
+        WebSocket current = socket;
+        if (current != null && !current.isOutputClosed()) {
+            current.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        synchronized (partial) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed.complete(new Closed(statusCode, reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed.completeExceptionally(error);
+    }
+}
