@@ -24,6 +24,16 @@ final class AccessFixture {
     final String membership1;
     final String session1;
 
+    // Disposable records on which the admin's writes in the matrix succeed without disturbing the rest.
+    final String otherFacilitator;
+    final String disposableStaff;
+    final String group3;
+    final String unenrolledPatient;
+    final String enrolledNonMember;
+    final String enrollmentToEnd;
+    final String membershipToEnd;
+    final String sessionToCancel;
+
     private static AccessFixture instance;
 
     static synchronized AccessFixture on(Api anonymous) {
@@ -37,7 +47,7 @@ final class AccessFixture {
         site1 = id(admin.post("/api/sites", site("Access Site One")));
         site2 = id(admin.post("/api/sites", site("Access Site Two")));
         String facilitator = staff(admin, DemoIdentities.FACILITATOR, "Demo Facilitator");
-        String otherFacilitator = staff(admin, DemoIdentities.OTHER_FACILITATOR, "Demo Co-facilitator");
+        otherFacilitator = staff(admin, DemoIdentities.OTHER_FACILITATOR, "Demo Co-facilitator");
         String supervisor = staff(admin, DemoIdentities.SUPERVISOR, "Demo Supervisor");
         assertThat(admin.post("/api/staff/" + supervisor + "/sites", "{\"siteId\":\"" + site1 + "\"}").status())
                 .isEqualTo(200);
@@ -53,6 +63,20 @@ final class AccessFixture {
         id(admin.post("/api/groups/" + group2 + "/memberships", membership(patient2)));
         session1 = admin.post("/api/groups/" + group1 + "/sessions/generate",
                 "{\"from\":\"2026-11-02\",\"to\":\"2026-11-08\"}").json().getJsonArray("created")
+                .getJsonObject(0).getString("id");
+
+        disposableStaff = staff(admin, "it-disposable-staff-" + java.util.UUID.randomUUID(), "Disposable Staff");
+        group3 = id(admin.post("/api/groups", group(program1, facilitator)));
+        unenrolledPatient = patient(admin, "it-unenrolled-" + java.util.UUID.randomUUID());
+        enrolledNonMember = patient(admin, "it-nonmember-" + java.util.UUID.randomUUID());
+        id(admin.post("/api/enrollments", enrollment(enrolledNonMember, program1)));
+        String ending = patient(admin, "it-ending-" + java.util.UUID.randomUUID());
+        enrollmentToEnd = id(admin.post("/api/enrollments", enrollment(ending, program1)));
+        String leaving = patient(admin, "it-leaving-" + java.util.UUID.randomUUID());
+        id(admin.post("/api/enrollments", enrollment(leaving, program1)));
+        membershipToEnd = id(admin.post("/api/groups/" + group3 + "/memberships", membership(leaving)));
+        sessionToCancel = admin.post("/api/groups/" + group3 + "/sessions/generate",
+                "{\"from\":\"2026-12-01\",\"to\":\"2026-12-01\"}").json().getJsonArray("created")
                 .getJsonObject(0).getString("id");
     }
 

@@ -1,6 +1,7 @@
 package care.mend.platform.problem;
 
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +23,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Problem problem;
         if (exception instanceof NotFoundException) {
             problem = Problem.of(ProblemCode.NOT_FOUND, "No resource at this path");
+        } else if (exception instanceof ForbiddenException) {
+            problem = Problem.of(ProblemCode.ACCESS_DENIED, "You may not do this or see this record");
         } else if (exception instanceof NotAllowedException) {
             problem = Problem.of(ProblemCode.METHOD_NOT_ALLOWED, "This method is not supported at this path");
         } else if (exception instanceof NotSupportedException) {

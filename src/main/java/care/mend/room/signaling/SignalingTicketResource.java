@@ -1,5 +1,6 @@
 package care.mend.room.signaling;
 
+import care.mend.security.AccessPolicy;
 import care.mend.security.CurrentUser;
 import care.mend.security.ticket.IssuedTicket;
 import care.mend.security.ticket.TicketStore;
@@ -31,10 +32,14 @@ public class SignalingTicketResource {
     @Inject
     TicketStore tickets;
 
+    @Inject
+    AccessPolicy access;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A single-use ticket for opening /signaling, valid for seconds")
     public Response issue() {
+        access.requireAnyRole();
         TicketResponse ticket = ticketFor(user, tickets).orElseThrow(ForbiddenException::new);
         return Response.ok(ticket).header("Cache-Control", "no-store").build();
     }
