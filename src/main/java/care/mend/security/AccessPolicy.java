@@ -6,6 +6,9 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import care.mend.program.Enrollment;
+import care.mend.schedule.Membership;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,6 +88,31 @@ public class AccessPolicy {
     /** Running a group's live room: its facilitators. */
     public boolean canRunGroup(UUID groupId) {
         return reach().facilitatedGroups().contains(groupId);
+    }
+
+    /**
+     * Joining a group's live room on a given day: its facilitators, and its patients whose membership is active
+     * that day while their enrollment in the group's program is active too. Decided (and audited, since it reveals
+     * whether someone is in a group) before any seat or media is touched.
+     */
+    public void requireJoinRoom(UUID groupId, LocalDate day) {
+        if (canRunGroup(groupId)) {
+            return;
+        }
+        Optional<UUID> self = reach().ownPatientId();
+        boolean allowed = self.isPresent() && isActiveMemberAndEnrolled(self.get(), groupId, day);
+        audited(new AuditedAccess("JOIN_ROOM", "group", groupId.toString(), self.orElse(null)), allowed);
+    }
+
+    private boolean isActiveMemberAndEnrolled(UUID patientId, UUID groupId, LocalDate day) {
+        boolean member = em.createQuery("select m from Membership m where m.patientId = :patient"
+                        + " and m.groupId = :group", Membership.class)
+                .setParameter("patient", patientId).setParameter("group", groupId).getResultList().stream()
+                .anyMatch(membership -> membership.isActiveOn(day));
+        return member && em.createQuery("select e from Enrollment e, TherapyGroup g where g.id = :group"
+                        + " and e.programId = g.programId and e.patientId = :patient", Enrollment.class)
+                .setParameter("group", groupId).setParameter("patient", patientId).getResultList().stream()
+                .anyMatch(enrollment -> enrollment.isActiveOn(day));
     }
 
     // ---- reads of patient data: audited ----

@@ -1,0 +1,198 @@
+package care.mend.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import care.mend.TestPersistence;
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
+import care.mend.program.EmergencyContact;
+import care.mend.program.Enrollment;
+import care.mend.program.EnrollmentStatus;
+import care.mend.program.Patient;
+import care.mend.program.Program;
+import care.mend.program.ProgramKind;
+import care.mend.program.ProgramPlan;
+import care.mend.program.Site;
+import care.mend.program.StaffMember;
+import care.mend.schedule.Membership;
+import care.mend.schedule.ScheduleSlot;
+import care.mend.schedule.TherapyGroup;
+import care.mend.schedule.WeeklySchedule;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The access policy's rules on a real (H2) database, without a server: who may join a group's room on which day,
+ * and what the reach of each role is. The REST matrix in AuthorizationIT covers the same policy end to end.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessPolicyOnH2Test {
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+    private static final Instant NOW = Instant.parse("2026-11-02T12:00:00Z");
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
+
+    private EntityManagerFactory emf;
+    private TherapyGroup group;
+    private TherapyGroup otherGroup;
+    private Site site;
+
+    @BeforeAll
+    void clinic() {
+        emf = TestPersistence.migrateAndValidate(TestPersistence.h2("access-policy"));
+        inTransaction(em -> {
+            site = new Site("Policy Clinic", "Jackson", "TN", CHICAGO, NOW);
+            Site otherSite = new Site("Other Clinic", "Memphis", "TN", CHICAGO, NOW);
+            Program program = new Program(site.id(), "Policy IOP", ProgramKind.SUBSTANCE_USE_IOP,
+                    ProgramPlan.of(24, 3, 180), NOW);
+            Program otherProgram = new Program(otherSite.id(), "Other IOP", ProgramKind.MENTAL_HEALTH_IOP,
+                    ProgramPlan.of(24, 3, 180), NOW);
+            StaffMember facilitator = new StaffMember("sub-facilitator", "F", NOW);
+            StaffMember supervisor = new StaffMember("sub-supervisor", "S", NOW);
+            supervisor.assignSite(site.id());
+            WeeklySchedule schedule = new WeeklySchedule(CHICAGO,
+                    List.of(new ScheduleSlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180)));
+            group = new TherapyGroup("Policy Group", program.id(), site.id(), 12, schedule,
+                    Set.of(facilitator.id()), NOW);
+            otherGroup = new TherapyGroup("Other Group", otherProgram.id(), otherSite.id(), 12, schedule,
+                    Set.of(facilitator.id()), NOW);
+            for (Object entity : List.of(site, otherSite, program, otherProgram, facilitator, supervisor, group,
+                    otherGroup)) {
+                em.persist(entity);
+            }
+            member(em, "sub-member", program, group, MONDAY.minusWeeks(1), null);
+            member(em, "sub-discharged", program, group, MONDAY.minusWeeks(1), EnrollmentStatus.DISCHARGED);
+            member(em, "sub-future", program, group, MONDAY.plusWeeks(1), null);
+            em.persist(new Patient("sub-outsider", "O", new EmergencyContact("C", "+1 555 0100"), NOW));
+        });
+    }
+
+    private void member(EntityManager em, String subject, Program program, TherapyGroup into, LocalDate from,
+                        EnrollmentStatus endedAs) {
+        Patient patient = new Patient(subject, "P", new EmergencyContact("C", "+1 555 0100"), NOW);
+        Enrollment enrollment = new Enrollment(patient.id(), program.id(), from, null, NOW);
+        Membership membership = into.admit(patient.id(), from, enrollment, List.of(), NOW);
+        em.persist(patient);
+        em.persist(enrollment);
+        em.persist(membership);
+        if (endedAs != null) {
+            enrollment.endWith(endedAs, MONDAY.minusDays(1), "stepped down", NOW);
+            membership.end(MONDAY.minusDays(1), "enrollment ended", NOW);
+        }
+    }
+
+    @AfterAll
+    void close() {
+        emf.close();
+    }
+
+    @Test
+    void anActiveEnrolledMemberMayJoinTheRoomOfTheirGroupOnly() {
+        assertJoin("sub-member", Role.PATIENT, group, MONDAY, true);
+        assertJoin("sub-member", Role.PATIENT, otherGroup, MONDAY, false);
+    }
+
+    @Test
+    void aDischargedOrNotYetStartedOrOutsidePatientMayNot() {
+        assertJoin("sub-discharged", Role.PATIENT, group, MONDAY, false);
+        assertJoin("sub-future", Role.PATIENT, group, MONDAY, false);
+        assertJoin("sub-future", Role.PATIENT, group, MONDAY.plusWeeks(1), true);
+        assertJoin("sub-outsider", Role.PATIENT, group, MONDAY, false);
+    }
+
+    @Test
+    void facilitatorsMayJoinTheirGroupsAndSupervisorsMayNotJoinRooms() {
+        assertJoin("sub-facilitator", Role.FACILITATOR, group, MONDAY, true);
+        assertJoin("sub-supervisor", Role.SUPERVISOR, group, MONDAY, false);
+        assertJoin("sub-member", Role.FACILITATOR, group, MONDAY, false); // a role without a staff record
+    }
+
+    @Test
+    void theReachOfEachRole() {
+        assertThat(reach("sub-supervisor", Role.SUPERVISOR).supervisedSites()).containsExactly(site.id());
+        assertThat(reach("sub-facilitator", Role.FACILITATOR).facilitatedGroups())
+                .containsExactlyInAnyOrder(group.id(), otherGroup.id());
+        assertThat(reach("sub-member", Role.PATIENT).ownGroups()).containsExactly(group.id());
+        assertThat(reach("anyone", Role.ADMIN).everything()).isTrue();
+        java.util.Optional<Set<java.util.UUID>> visible =
+                withEntityManager(em -> policy("sub-member", Role.PATIENT, em).visibleGroups());
+        assertThat(visible).contains(Set.of(group.id()));
+    }
+
+    @Test
+    void aRefusedJoinIsAuditedAsDenied() {
+        assertJoin("sub-outsider", Role.PATIENT, group, MONDAY, false);
+
+        List<AccessAuditEntry> denied = withEntityManager(em -> em.createQuery(
+                "select a from AccessAuditEntry a where a.actorSubject = 'sub-outsider' and a.action = 'JOIN_ROOM'",
+                AccessAuditEntry.class).getResultList());
+        assertThat(denied).isNotEmpty().allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AccessOutcome.DENIED));
+    }
+
+    private void assertJoin(String subject, Role role, TherapyGroup into, LocalDate day, boolean allowed) {
+        inTransaction(em -> {
+            AccessPolicy policy = policy(subject, role, em);
+            if (allowed) {
+                policy.requireJoinRoom(into.id(), day);
+            } else {
+                assertThatThrownBy(() -> policy.requireJoinRoom(into.id(), day))
+                        .isInstanceOfSatisfying(MendException.class,
+                                e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+            }
+        });
+    }
+
+    private Reach reach(String subject, Role role) {
+        return withEntityManager(em -> policy(subject, role, em).reach());
+    }
+
+    private static AccessPolicy policy(String subject, Role role, EntityManager em) {
+        AccessPolicy policy = new AccessPolicy();
+        policy.user = new CurrentUser(subject, EnumSet.of(role), "127.0.0.1");
+        policy.em = em;
+        AccessAuditLog audit = new AccessAuditLog();
+        audit.entityManager = em;
+        policy.audit = audit;
+        return policy;
+    }
+
+    private void inTransaction(Consumer<EntityManager> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            work.accept(em);
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    private <T> T withEntityManager(java.util.function.Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            em.close();
+        }
+    }
+}
