@@ -7,9 +7,11 @@ import care.mend.media.FakeMediaServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -60,8 +62,20 @@ final class RoomFixture {
         return new RoomPlan(session, START, END, Set.of("f1", "f2", "f3"), patients, autoAdmit);
     }
 
+    /** The latest resume token each participant was given. */
+    final Map<ParticipantId, ResumeToken> tokens = new ConcurrentHashMap<>();
+
     RoomEntry join(String subject) {
-        return done(registry.join(plan(), subject));
+        RoomEntry entry = done(registry.join(plan(), subject));
+        tokens.put(entry.participantId(), entry.resumeToken());
+        return entry;
+    }
+
+    /** Resumes the participant with its latest token. */
+    RoomEntry resume(String subject, ParticipantId id) {
+        RoomEntry entry = done(registry.resume(sessionId, subject, tokens.get(id)));
+        tokens.put(entry.participantId(), entry.resumeToken());
+        return entry;
     }
 
     /** Joins a patient and has facilitator {@code by} admit them. */
