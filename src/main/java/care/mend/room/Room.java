@@ -691,6 +691,10 @@ public final class Room {
     private void seat(Participant p) {
         p.status = ParticipantStatus.PRESENT;
         presence(p, PresenceKind.ADMITTED);
+        if (!p.connected) {
+            // Admitted while reconnecting: the seat is held like any dropped seat, and the ledger says so.
+            presence(p, PresenceKind.CONNECTION_LOST);
+        }
         if (p.isFacilitator()) {
             if (!wentLive) {
                 wentLive = true;

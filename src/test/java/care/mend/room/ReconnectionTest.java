@@ -129,6 +129,22 @@ class ReconnectionTest {
     }
 
     @Test
+    void aWaitingPatientAdmittedWhileReconnectingHoldsTheSeatAndTheLedgerShowsTheGap() {
+        ParticipantId p3 = fx.join("p3").participantId();
+        done(fx.registry.connectionLost(fx.sessionId, p3));
+        done(fx.room().admit(f1, p3));
+        assertThat(fx.view(f1, p3)).satisfies(v -> {
+            assertThat(v.status()).isEqualTo(ParticipantStatus.PRESENT);
+            assertThat(v.reconnecting()).isTrue();
+        });
+
+        fx.resume("p3", p3);
+
+        assertThat(fx.recorder.presenceOf(p3)).extracting(PresenceEvent::kind).containsExactly(
+                PresenceKind.ADMITTED, PresenceKind.CONNECTION_LOST, PresenceKind.RESUMED);
+    }
+
+    @Test
     void aResumeBeforeTheDropWasNoticedReplacesTheConnection() {
         RoomEntry back = fx.resume("p1", p1);
         assertThat(back.participantId()).isEqualTo(p1);
