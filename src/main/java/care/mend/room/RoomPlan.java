@@ -1,5 +1,6 @@
 package care.mend.room;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -43,7 +44,7 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<Str
     }
 
     /** Refuses a join before the room opens ({@code openLead} before the start). */
-    void checkNotTooEarly(Instant now, java.time.Duration openLead) {
+    void checkNotTooEarly(Instant now, Duration openLead) {
         if (now.isBefore(startsAt.minus(openLead))) {
             throw new RoomException(RoomErrorCode.TOO_EARLY);
         }
