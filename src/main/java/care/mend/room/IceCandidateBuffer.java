@@ -52,7 +52,15 @@ final class IceCandidateBuffer {
         return ready.contains(endpoint);
     }
 
-    /** The endpoint is gone (or being replaced): forget it and anything buffered for it. */
+    /**
+     * A new offer is replacing the endpoint: candidates buffer again until the new one is ready. What is already
+     * buffered stays: it was sent after the last endpoint was ready, so it belongs to the new offer.
+     */
+    void rearm(MediaEndpointRef endpoint) {
+        ready.remove(endpoint);
+    }
+
+    /** The endpoint is gone: forget it and anything buffered for it. */
     void forget(MediaEndpointRef endpoint) {
         ready.remove(endpoint);
         pending.remove(endpoint);

@@ -1,8 +1,6 @@
 package care.mend.room;
 
 import care.mend.media.MediaModality;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * One participant's state inside its {@link Room}. Mutable, package-private, touched only inside the room's
@@ -25,10 +23,6 @@ final class Participant {
     MediaModality modality = MediaModality.NONE;
     /** The publisher endpoint exists and others may subscribe. */
     boolean publishing;
-    /** A publish is in flight; counts how many, so only the last completion settles the state. */
-    int publishesInFlight;
-    /** Publishers this participant has a ready subscriber endpoint for. */
-    final Set<ParticipantId> subscriptions = new HashSet<>();
 
     ResumeToken resumeToken;
     RoomScheduler.Cancellable graceTimer;

@@ -424,8 +424,9 @@ public final class Room {
             CompletableFuture<SdpAnswer> answer = new CompletableFuture<>();
             MediaModality modality = a.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO;
             String pid = actor.value();
-            a.publishesInFlight++;
             mediaTouched.add(actor);
+            // A new offer means a new endpoint: its candidates wait for it rather than go to the one it replaces.
+            ice.rearm(MediaEndpointRef.publisher(pid));
             withMedia(m -> m.publish(pid, offer, modality)
                     .whenComplete((ok, failure) -> internal(() -> published(actor, ok, failure, answer))),
                     failure -> internal(() -> published(actor, null, failure, answer)));
@@ -435,9 +436,6 @@ public final class Room {
 
     private void published(ParticipantId id, SdpAnswer answer, Throwable failure, CompletableFuture<SdpAnswer> result) {
         Participant p = participants.get(id);
-        if (p != null) {
-            p.publishesInFlight--;
-        }
         if (failure != null) {
             LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: a publish failed", failure);
             settle(result, null, new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE));
@@ -472,6 +470,7 @@ public final class Room {
             }
             CompletableFuture<SdpAnswer> answer = new CompletableFuture<>();
             mediaTouched.add(actor);
+            ice.rearm(MediaEndpointRef.subscriber(actor.value(), publisher.value()));
             withMedia(m -> m.subscribe(actor.value(), publisher.value(), offer)
                     .whenComplete((ok, failure) -> internal(() -> subscribed(actor, publisher, ok, failure, answer))),
                     failure -> internal(() -> subscribed(actor, publisher, null, failure, answer)));
@@ -498,7 +497,6 @@ public final class Room {
                     ? RoomErrorCode.SESSION_ENDED : RoomErrorCode.UNKNOWN_PARTICIPANT));
             return;
         }
-        s.subscriptions.add(publisherId);
         flushIce(MediaEndpointRef.subscriber(subscriberId.value(), publisherId.value()));
         settle(result, answer, null);
     }
@@ -627,9 +625,6 @@ public final class Room {
      */
     private void removeMedia(ParticipantId id) {
         ice.forgetParticipant(id.value());
-        for (Participant other : participants.values()) {
-            other.subscriptions.remove(id);
-        }
         if (!mediaRequested) {
             return;
         }

@@ -5,6 +5,9 @@ import static care.mend.room.RoomFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.mend.media.SdpOffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +48,7 @@ class FacilitatorControlsTest {
                 .isEqualTo(new RoomEvent.Dismissed(LeaveReason.REMOVED_AND_BARRED));
         refused(fx.registry.join(fx.plan(), "p1"), RoomErrorCode.REMOVED_FROM_SESSION);
         // the bar is per session: the same person may join another session's room
-        RoomEntry elsewhere = RoomFixture.done(fx.registry.join(fx.plan(java.util.UUID.randomUUID()), "p1"));
+        RoomEntry elsewhere = done(fx.registry.join(fx.plan(UUID.randomUUID()), "p1"));
         assertThat(elsewhere.participantId()).isNotEqualTo(p1);
     }
 
@@ -119,7 +122,7 @@ class FacilitatorControlsTest {
     void lockingPausesAutoAdmitAndUnlockingResumesIt() {
         RoomFixture auto = new RoomFixture().autoAdmit();
         ParticipantId fa = auto.join("f1").participantId();
-        java.util.List<ParticipantId> seated = new java.util.ArrayList<>();
+        List<ParticipantId> seated = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             seated.add(auto.join("p" + i).participantId());
         }

@@ -43,7 +43,17 @@ class IceCandidateBufferTest {
     }
 
     @Test
-    void aReplacedEndpointBuffersAgain() {
+    void aReArmedEndpointBuffersAgainAndKeepsWhatWasBuffered() {
+        buffer.offer(pub, c(1));
+        buffer.rearm(pub);
+        assertThat(buffer.ready(pub)).containsExactly(c(1));
+        buffer.rearm(pub);
+        assertThat(buffer.offer(pub, c(2))).isFalse();
+        assertThat(buffer.ready(pub)).containsExactly(c(2));
+    }
+
+    @Test
+    void aForgottenEndpointBuffersAgain() {
         buffer.ready(pub);
         buffer.forget(pub);
         assertThat(buffer.isReady(pub)).isFalse();

@@ -3,6 +3,7 @@ package care.mend.room;
 import static care.mend.room.RoomFixture.done;
 import static care.mend.room.RoomFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import care.mend.media.MediaModality;
 import care.mend.media.SdpOffer;
@@ -60,9 +61,9 @@ class ParticipantActionsTest {
         done(fx.room().setAudioOnly(p1, false));
 
         assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind, PresenceEvent::modality).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(PresenceKind.ADMITTED, MediaModality.NONE),
-                org.assertj.core.groups.Tuple.tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_ONLY),
-                org.assertj.core.groups.Tuple.tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_VIDEO));
+                tuple(PresenceKind.ADMITTED, MediaModality.NONE),
+                tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_ONLY),
+                tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_VIDEO));
         assertThat(fx.view(f1, p1).modality()).isEqualTo(MediaModality.AUDIO_VIDEO);
     }
 

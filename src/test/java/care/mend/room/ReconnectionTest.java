@@ -3,9 +3,12 @@ package care.mend.room;
 import static care.mend.room.RoomFixture.done;
 import static care.mend.room.RoomFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import care.mend.media.FakeMediaServer;
 import care.mend.media.SdpOffer;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +72,7 @@ class ReconnectionTest {
 
     @Test
     void theGracePeriodIsConfigurable() {
-        RoomFixture short30 = new RoomFixture(new care.mend.media.FakeMediaServer(), Runnable::run,
+        RoomFixture short30 = new RoomFixture(new FakeMediaServer(), Runnable::run,
                 RoomConfig.DEFAULTS.withGracePeriod(Duration.ofSeconds(30)));
         ParticipantId f = short30.join("f1").participantId();
         done(short30.registry.connectionLost(short30.sessionId, f));
@@ -118,8 +121,8 @@ class ReconnectionTest {
         ParticipantId p5 = fx.join("p5").participantId();
         done(fx.registry.connectionLost(fx.sessionId, p4));
         assertThat(done(fx.room().snapshot(f1)).waiting()).extracting(ParticipantView::id, ParticipantView::reconnecting)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(p3, false),
-                        org.assertj.core.groups.Tuple.tuple(p4, true), org.assertj.core.groups.Tuple.tuple(p5, false));
+                .containsExactly(tuple(p3, false),
+                        tuple(p4, true), tuple(p5, false));
 
         RoomEntry back = fx.resume("p4", p4);
 
@@ -175,7 +178,7 @@ class ReconnectionTest {
 
     @Test
     void aResumeWithoutARoomIsRefused() {
-        refused(fx.registry.resume(java.util.UUID.randomUUID(), "p1", fx.tokens.get(p1)),
+        refused(fx.registry.resume(UUID.randomUUID(), "p1", fx.tokens.get(p1)),
                 RoomErrorCode.RESUME_TOKEN_INVALID);
     }
 }

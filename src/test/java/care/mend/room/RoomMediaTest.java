@@ -79,6 +79,23 @@ class RoomMediaTest {
     }
 
     @Test
+    void candidatesOfANewOfferWaitForTheNewEndpoint() {
+        MediaEndpointRef endpoint = MediaEndpointRef.publisher(p1.value());
+        fx.room().publish(p1, new SdpOffer("v=0 first"));
+        media.completeAll();
+        done(fx.room().addIceCandidate(p1, endpoint, candidate(1)));
+        assertThat(mediaRoom().candidatesOf(endpoint)).containsExactly(candidate(1));
+
+        CompletionStage<SdpAnswer> again = fx.room().publish(p1, new SdpOffer("v=0 again"));
+        done(fx.room().addIceCandidate(p1, endpoint, candidate(2)));
+        assertThat(mediaRoom().candidatesOf(endpoint)).containsExactly(candidate(1));
+
+        media.completeAll();
+        done(again);
+        assertThat(mediaRoom().candidatesOf(endpoint)).containsExactly(candidate(1), candidate(2));
+    }
+
+    @Test
     void aParticipantSendsCandidatesOnlyToItsOwnEndpoints() {
         ParticipantId p2 = fx.seatPatient(f1, "p2");
         refused(fx.room().addIceCandidate(p1, MediaEndpointRef.publisher(p2.value()), candidate(1)),

@@ -5,6 +5,7 @@ import static care.mend.room.RoomFixture.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Patients wait until admitted; who waits is the facilitators' business only. */
@@ -150,8 +151,8 @@ class WaitingRoomTest {
     @Test
     void theRosterOfTheLatestJoinApplies() {
         fx.join("f1");
-        RoomPlan withoutP1 = new RoomPlan(fx.sessionId, RoomFixture.START, RoomFixture.END, java.util.Set.of("f1"),
-                java.util.Set.of("p2"), false);
+        RoomPlan withoutP1 = new RoomPlan(fx.sessionId, RoomFixture.START, RoomFixture.END, Set.of("f1"),
+                Set.of("p2"), false);
         refused(fx.registry.join(withoutP1, "p1"), RoomErrorCode.NOT_A_MEMBER);
     }
 }
