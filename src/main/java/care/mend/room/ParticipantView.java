@@ -1,0 +1,24 @@
+package care.mend.room;
+
+import care.mend.media.MediaModality;
+
+/**
+ * One participant as others see them, at one moment. Immutable.
+ *
+ * @param id           the participant
+ * @param subject      the identity-provider subject, so signaling can show a display name; signaling decides what
+ *                     leaves the server
+ * @param role         facilitator or patient
+ * @param status       waiting or present
+ * @param reconnecting the connection dropped and the seat is held for the grace period
+ * @param muted        the participant's microphone is muted (by themselves or by a facilitator)
+ * @param handRaised   the hand is up
+ * @param audioOnly    the participant chose to send audio only
+ * @param lowBandwidth the participant asked to receive less (clients then subscribe to audio or fewer videos)
+ * @param publishing   the participant's stream is ready to be subscribed to
+ * @param modality     what the participant sends, as last chosen or as the media server last reported
+ */
+public record ParticipantView(ParticipantId id, String subject, RoomRole role, ParticipantStatus status,
+        boolean reconnecting, boolean muted, boolean handRaised, boolean audioOnly, boolean lowBandwidth,
+        boolean publishing, MediaModality modality) {
+}
