@@ -96,4 +96,18 @@ public class GroupSessionService {
                                    Collection<UUID> visibleGroups, PageRequest page) {
         return sessions.list(groupId, from, to, status, visibleGroups, page);
     }
+
+    /** The room of the session opened: its first facilitator came in. */
+    public GroupSession markLive(UUID id, java.time.Instant at) {
+        GroupSession session = get(id);
+        session.goLive(at);
+        return session;
+    }
+
+    /** The room of the session ended. */
+    public GroupSession markEnded(UUID id, java.time.Instant at) {
+        GroupSession session = get(id);
+        session.end(at);
+        return session;
+    }
 }

@@ -1,0 +1,6 @@
+/**
+ * Attendance: the presence events the live rooms publish (admitted, left, connection lost, resumed, modality
+ * changed, session ended), stored append-only with server timestamps and an idempotency key, so that a replayed
+ * event is harmless and none is lost. The ledger, credit rules, sign-off and reports build on them.
+ */
+package care.mend.attendance;

@@ -1,0 +1,56 @@
+package care.mend.schedule;
+
+import care.mend.room.SessionLifecycleListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Marks a group session LIVE when its room opens and ENDED when it ends. The rooms call it from their outbound
+ * lane, which must not wait on the database, so the write runs on a thread of its own.
+ */
+@ApplicationScoped
+public class SessionLifecycleRecorder implements SessionLifecycleListener {
+
+    private static final Logger LOG = Logger.getLogger(SessionLifecycleRecorder.class.getName());
+
+    @Inject
+    GroupSessionService sessions;
+
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "mend-session-lifecycle");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public void sessionLive(UUID sessionId, Instant at) {
+        writer.execute(() -> record(() -> sessions.markLive(sessionId, at), "live"));
+    }
+
+    @Override
+    public void sessionEnded(UUID sessionId, Instant at) {
+        writer.execute(() -> record(() -> sessions.markEnded(sessionId, at), "ended"));
+    }
+
+    private static void record(Runnable write, String what) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            // The session's status is a convenience for schedules; attendance stands on the presence events.
+            LOG.log(Level.WARNING, "MEND-SCHEDULE could not mark a session " + what + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        writer.shutdown();
+    }
+}
