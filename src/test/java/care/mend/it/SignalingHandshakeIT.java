@@ -234,7 +234,7 @@ class SignalingHandshakeIT {
         client.send("{\"type\":\"join\",\"requestId\":\"r-7\",\"roomId\":\"anything\"}");
         JsonObject notYet = client.next();
 
-        assertThat(notYet.getString("code")).isEqualTo("NOT_IMPLEMENTED");
+        assertThat(notYet.getString("code")).isEqualTo("INVALID_MESSAGE");
         assertThat(notYet.getString("requestId")).isEqualTo("r-7");
         assertThat(notYet.getString("message")).doesNotContain("anything");
         assertThat(client.isClosed()).isFalse();

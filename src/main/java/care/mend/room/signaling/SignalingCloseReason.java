@@ -10,7 +10,15 @@ import java.nio.charset.StandardCharsets;
  */
 public enum SignalingCloseReason {
     /** The handshake offered no ticket, or one that is unknown, expired, already used or not alone. */
-    TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY);
+    TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The client went on sending after {@code RATE_LIMITED}. */
+    RATE_LIMITED(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The client did not read its messages: its outbound queue passed its bound. Its seat is held as for a drop. */
+    SLOW_CONSUMER(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** No pong (nor any message) for the heartbeat's limit: the connection is taken for dead. */
+    HEARTBEAT_TIMEOUT(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The participant resumed on another connection; this one no longer speaks for it. */
+    RESUMED_ELSEWHERE(CloseReason.CloseCodes.VIOLATED_POLICY);
 
     static final int MAX_REASON_BYTES = 122;
 

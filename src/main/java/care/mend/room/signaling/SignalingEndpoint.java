@@ -2,6 +2,7 @@ package care.mend.room.signaling;
 
 import care.mend.security.CurrentUser;
 import care.mend.security.Role;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -27,13 +28,11 @@ import java.util.logging.Logger;
         configurator = SignalingConfigurator.class)
 public class SignalingEndpoint {
 
-    /** Large enough for an SDP offer with many candidates; a larger frame closes the socket with 1009. */
-    static final int MAX_TEXT_MESSAGE_BYTES = 64 * 1024;
-
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class.getName());
 
     private CurrentUser user;
     private SignalingChannel channel;
+    private FloodGuard flood;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -44,22 +43,45 @@ public class SignalingEndpoint {
             return;
         }
         user = admitted;
-        session.setMaxTextMessageBufferSize(MAX_TEXT_MESSAGE_BYTES);
+        SignalingLimits limits = CDI.current().select(SignalingLimits.class).get();
+        flood = new FloodGuard(limits.perSecond(), limits.burst(), System::nanoTime);
+        session.setMaxTextMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
         LOG.info("MEND-SIGNALING connection opened");
         channel.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
     }
 
-    @OnMessage
+    @OnMessage(maxMessageSize = SignalingLimits.CONTAINER_MAX_FRAME_BYTES)
     public void onText(String text) {
         if (user == null) {
             return; // a refused connection is closing; it reads nothing
         }
         try {
-            channel.send(SignalingJson.envelope(text)
-                    .filter(envelope -> !envelope.type().isBlank())
-                    .map(envelope -> ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED,
-                            envelope.requestId()))
-                    .orElseGet(() -> ServerMessage.ErrorMessage.of(SignalingErrorCode.MALFORMED_MESSAGE, null)));
+            switch (flood.admit()) {
+                case ACCEPT -> { }
+                case REFUSE -> {
+                    channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
+                    return;
+                }
+                case DROP -> {
+                    return;
+                }
+                case CLOSE -> {
+                    LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
+                    channel.close(SignalingCloseReason.RATE_LIMITED);
+                    return;
+                }
+            }
+            if (SignalingLimits.tooLarge(text)) {
+                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.FRAME_TOO_LARGE, null));
+                return;
+            }
+            SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage(text);
+            if (decoded instanceof SignalingJson.Decoded.Refused refused) {
+                channel.send(ServerMessage.ErrorMessage.of(refused.code(), refused.requestId()));
+            } else if (decoded instanceof SignalingJson.Decoded.Message message) {
+                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED,
+                        message.message().requestId()));
+            }
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             // The trace is ours; the message content is not logged: it may be health data.

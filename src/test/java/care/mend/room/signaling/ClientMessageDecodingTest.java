@@ -1,0 +1,92 @@
+package care.mend.room.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.room.RoomErrorCode;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A client's frame is a message or a refusal with a stable code; decoding never throws. */
+@Timeout(10)
+class ClientMessageDecodingTest {
+
+    private static SignalingJson.Decoded.Refused refused(String frame) {
+        SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage(frame);
+        assertThat(decoded).isInstanceOf(SignalingJson.Decoded.Refused.class);
+        return (SignalingJson.Decoded.Refused) decoded;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "not json", "{", "[1]", "{\"type\":42}", "{\"type\":\"join\"} x",
+            "{\"type\":\"raiseHand\",\"requestId\":7}", "\u0000"})
+    void malformedFramesAreMalformed(String frame) {
+        assertThat(refused(frame).code()).isEqualTo(SignalingErrorCode.MALFORMED_MESSAGE);
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedWithTheRequestId() {
+        assertThat(refused("{\"type\":\"dance\",\"requestId\":\"r-1\"}"))
+                .isEqualTo(new SignalingJson.Decoded.Refused(SignalingErrorCode.UNKNOWN_TYPE, "r-1"));
+        // The alias is case-sensitive, and "type" of the wrong direction is unknown too.
+        assertThat(refused("{\"type\":\"Join\"}").code()).isEqualTo(SignalingErrorCode.UNKNOWN_TYPE);
+        assertThat(refused("{\"type\":\"welcome\"}").code()).isEqualTo(SignalingErrorCode.UNKNOWN_TYPE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"join\",\"requestId\":\"r\"}",
+            "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":\"not-a-uuid\"}",
+            "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":42}",
+            "{\"type\":\"admit\",\"requestId\":\"r\",\"participantId\":42}",
+            "{\"type\":\"admit\",\"requestId\":\"r\",\"participantId\":\"\"}",
+            "{\"type\":\"admit\",\"requestId\":\"r\"}",
+            "{\"type\":\"remove\",\"requestId\":\"r\",\"participantId\":\"p\"}",
+            "{\"type\":\"remove\",\"requestId\":\"r\",\"participantId\":\"p\",\"bar\":\"yes\"}",
+            "{\"type\":\"setAudioOnly\",\"requestId\":\"r\",\"enabled\":1}",
+            "{\"type\":\"setAudioOnly\",\"requestId\":\"r\"}",
+            "{\"type\":\"publish\",\"requestId\":\"r\",\"sdpOffer\":\" \"}",
+            "{\"type\":\"publish\",\"requestId\":\"r\",\"sdpOffer\":{}}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":\"publisher\",\"candidate\":\"c\",\"sdpMLineIndex\":0}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"other\"},\"candidate\":\"c\",\"sdpMLineIndex\":0}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"subscriber\"},\"candidate\":\"c\",\"sdpMLineIndex\":0}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidate\":\"c\",\"sdpMLineIndex\":1.5}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidate\":\"c\",\"sdpMLineIndex\":-1}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidate\":\"c\",\"sdpMLineIndex\":99999999999}"})
+    void missingWrongTypedOrInvalidMembersAreInvalidAndKeepTheRequestId(String frame) {
+        assertThat(refused(frame)).isEqualTo(new SignalingJson.Decoded.Refused(SignalingErrorCode.INVALID_MESSAGE, "r"));
+    }
+
+    @Test
+    void aTooLongRequestIdIsInvalid() {
+        assertThat(refused("{\"type\":\"lock\",\"requestId\":\"" + "x".repeat(65) + "\"}").code())
+                .isEqualTo(SignalingErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void unknownMembersAreIgnoredAndTypeMayComeLast() {
+        assertThat(SignalingJson.decodeClientMessage("{\"extra\":[1,2],\"requestId\":\"r\",\"type\":\"raiseHand\"}"))
+                .isEqualTo(new SignalingJson.Decoded.Message(new ClientMessage.RaiseHand("r")));
+        assertThat(SignalingJson.decodeClientMessage("{\"type\":\"lowerHand\"}"))
+                .isEqualTo(new SignalingJson.Decoded.Message(new ClientMessage.LowerHand(null, null)));
+    }
+
+    @Test
+    void everyRoomCodeHasASignalingCodeOfTheSameName() {
+        for (RoomErrorCode code : RoomErrorCode.values()) {
+            assertThat(SignalingErrorCode.of(code).name()).isEqualTo(code.name());
+            assertThat(SignalingErrorCode.of(code).message()).isEqualTo(code.message());
+        }
+        assertThat(Arrays.stream(SignalingErrorCode.values()).map(Enum::name).distinct().count())
+                .isEqualTo(SignalingErrorCode.values().length);
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        assertThat(new ClientMessage.Resume("r", GoldenMessagesTest.SESSION, "secret-token").toString())
+                .doesNotContain("secret-token");
+        assertThat(new ClientMessage.Publish("r", "v=0 192.0.2.1", null).toString()).doesNotContain("192.0.2.1");
+    }
+}
