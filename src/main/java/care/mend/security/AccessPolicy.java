@@ -41,6 +41,23 @@ public class AccessPolicy {
 
     private Reach reach;
 
+    /** For CDI: a request-scoped policy of the current request's caller. */
+    public AccessPolicy() {
+    }
+
+    /**
+     * A policy for a caller outside any HTTP request: the signaling socket, whose caller was admitted at the handshake
+     * and whose messages are handled on worker threads where no request scope is active. Use it inside a
+     * transaction, for one decision (the reach is computed once and kept), and drop it.
+     */
+    public static AccessPolicy forSocket(CurrentUser caller, EntityManager em, AccessAuditLog audit) {
+        AccessPolicy policy = new AccessPolicy();
+        policy.user = java.util.Objects.requireNonNull(caller, "caller");
+        policy.em = java.util.Objects.requireNonNull(em, "em");
+        policy.audit = java.util.Objects.requireNonNull(audit, "audit");
+        return policy;
+    }
+
     /** The caller, as the identity provider vouches for them. */
     public CurrentUser user() {
         return user;

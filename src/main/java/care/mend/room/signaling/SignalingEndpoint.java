@@ -1,5 +1,7 @@
 package care.mend.room.signaling;
 
+import care.mend.room.HeartbeatPolicy;
+import care.mend.room.SerialExecutor;
 import care.mend.security.CurrentUser;
 import care.mend.security.Role;
 import jakarta.enterprise.inject.spi.CDI;
@@ -8,21 +10,25 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The signaling socket. One instance per connection (the container's default), holding that connection's
- * identity, admitted once at the handshake by {@link SignalingConfigurator}. A connection without an identity is
- * closed at once with {@link SignalingCloseReason#TICKET_INVALID}; the client gets a new ticket and reconnects.
+ * The signaling socket: the transport only. One instance per connection (the container's default), holding that
+ * connection's identity, admitted once at the handshake by {@link SignalingConfigurator}. A connection without an
+ * identity is closed at once with {@link SignalingCloseReason#TICKET_INVALID}.
  *
- * <p>The room protocol arrives with the next issue; until then every well-formed message is answered with
- * {@link SignalingErrorCode#NOT_IMPLEMENTED}. Nothing a client sends throws out of here.
+ * <p>On the container's thread this class only does what is cheap and must come first: the rate limit, the frame
+ * size, and noting a sign of life for the heartbeat. Decoding and handling run on the connection's own serial lane
+ * ({@link LiveRooms#lane()}), in order, never blocking the container; the session logic is
+ * {@link SignalingConnection}, and everything sent goes through its one {@link OutboundQueue}. Nothing a client
+ * sends throws out of here.
  */
 @ServerEndpoint(value = "/signaling", subprotocols = SignalingHandshake.SUBPROTOCOL,
         configurator = SignalingConfigurator.class)
@@ -31,23 +37,28 @@ public class SignalingEndpoint {
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class.getName());
 
     private CurrentUser user;
-    private SignalingChannel channel;
+    private SignalingConnection connection;
+    private SerialExecutor lane;
     private FloodGuard flood;
+    private HeartbeatPolicy.Tracker heartbeat;
 
     @OnOpen
     public void onOpen(Session session) {
-        channel = new SignalingChannel(session);
         if (!(session.getUserProperties().get(SignalingConfigurator.USER_PROPERTY) instanceof CurrentUser admitted)) {
             LOG.info("MEND-SIGNALING handshake refused: " + SignalingCloseReason.TICKET_INVALID);
-            channel.close(SignalingCloseReason.TICKET_INVALID);
+            new SessionFrameSink(session).close(SignalingCloseReason.TICKET_INVALID);
             return;
         }
-        user = admitted;
-        SignalingLimits limits = CDI.current().select(SignalingLimits.class).get();
-        flood = new FloodGuard(limits.perSecond(), limits.burst(), System::nanoTime);
         session.setMaxTextMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
+        SignalingLimits limits = CDI.current().select(SignalingLimits.class).get();
+        LiveRooms live = CDI.current().select(LiveRooms.class).get();
+        flood = new FloodGuard(limits.perSecond(), limits.burst(), System::nanoTime);
+        connection = live.connect(admitted, new SessionFrameSink(session));
+        lane = live.lane();
+        user = admitted;
         LOG.info("MEND-SIGNALING connection opened");
-        channel.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
+        connection.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
+        heartbeat = live.startHeartbeat(connection);
     }
 
     @OnMessage(maxMessageSize = SignalingLimits.CONTAINER_MAX_FRAME_BYTES)
@@ -56,10 +67,11 @@ public class SignalingEndpoint {
             return; // a refused connection is closing; it reads nothing
         }
         try {
+            heartbeat.signOfLife();
             switch (flood.admit()) {
                 case ACCEPT -> { }
                 case REFUSE -> {
-                    channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
+                    connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
                     return;
                 }
                 case DROP -> {
@@ -67,34 +79,45 @@ public class SignalingEndpoint {
                 }
                 case CLOSE -> {
                     LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
-                    channel.close(SignalingCloseReason.RATE_LIMITED);
+                    connection.close(SignalingCloseReason.RATE_LIMITED);
                     return;
                 }
             }
             if (SignalingLimits.tooLarge(text)) {
-                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.FRAME_TOO_LARGE, null));
+                connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.FRAME_TOO_LARGE, null));
                 return;
             }
-            SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage(text);
-            if (decoded instanceof SignalingJson.Decoded.Refused refused) {
-                channel.send(ServerMessage.ErrorMessage.of(refused.code(), refused.requestId()));
-            } else if (decoded instanceof SignalingJson.Decoded.Message message) {
-                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED,
-                        message.message().requestId()));
-            }
+            lane.execute(() -> handle(text));
+        } catch (RejectedExecutionException e) {
+            connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.INTERNAL_ERROR, null));
         } catch (RuntimeException e) {
-            String incident = UUID.randomUUID().toString();
-            // The trace is ours; the message content is not logged: it may be health data.
-            LOG.log(Level.SEVERE, "MEND-SIGNALING message handling failed, incident " + incident, e);
-            channel.send(new ServerMessage.ErrorMessage(SignalingErrorCode.INTERNAL_ERROR,
-                    SignalingErrorCode.INTERNAL_ERROR.message() + " (incident " + incident + ")", null));
+            LOG.log(Level.SEVERE, "MEND-SIGNALING message intake failed", e);
+            connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.INTERNAL_ERROR, null));
+        }
+    }
+
+    /** On the connection's lane. */
+    private void handle(String text) {
+        SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage(text);
+        if (decoded instanceof SignalingJson.Decoded.Refused refused) {
+            connection.send(ServerMessage.ErrorMessage.of(refused.code(), refused.requestId()));
+        } else if (decoded instanceof SignalingJson.Decoded.Message message) {
+            connection.handle(message.message());
         }
     }
 
     @OnMessage
     public void onBinary(ByteBuffer ignored) {
         if (user != null) {
-            channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.MALFORMED_MESSAGE, null));
+            heartbeat.signOfLife();
+            connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.MALFORMED_MESSAGE, null));
+        }
+    }
+
+    @OnMessage
+    public void onPong(PongMessage pong) {
+        if (user != null) {
+            heartbeat.signOfLife();
         }
     }
 
@@ -106,12 +129,18 @@ public class SignalingEndpoint {
             LOG.log(Level.WARNING, "MEND-SIGNALING connection error " + error.getClass().getName());
             LOG.log(Level.FINE, "MEND-SIGNALING connection error", error);
         }
+        if (connection != null) {
+            connection.close(null);
+            connection.closed();
+        }
     }
 
     @OnClose
     public void onClose(CloseReason reason) {
         if (user != null) {
             LOG.info("MEND-SIGNALING connection closed with code " + reason.getCloseCode().getCode());
+            connection.close(null);
+            connection.closed();
         }
     }
 }

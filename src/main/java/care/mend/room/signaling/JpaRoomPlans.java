@@ -1,0 +1,96 @@
+package care.mend.room.signaling;
+
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
+import care.mend.program.Enrollment;
+import care.mend.room.RoomPlan;
+import care.mend.schedule.GroupSession;
+import care.mend.schedule.GroupSessionStatus;
+import care.mend.schedule.Membership;
+import care.mend.schedule.TherapyGroup;
+import care.mend.security.AccessAuditLog;
+import care.mend.security.AccessPolicy;
+import care.mend.security.CurrentUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads a join's {@link RoomPlan} from the database, in one read-only transaction on the connection's worker: the
+ * session must exist and be SCHEDULED or LIVE; {@link AccessPolicy#requireJoinRoom} decides (and audits) whether the
+ * caller may join the group's room on the session's day; then the plan names the group's active facilitators and
+ * the patients allowed in that day (an active membership and an active enrollment in the group's program).
+ */
+@ApplicationScoped
+public class JpaRoomPlans implements RoomPlans {
+
+    @PersistenceContext(unitName = "mend")
+    EntityManager em;
+
+    @Inject
+    AccessAuditLog audit;
+
+    @Override
+    @Transactional(dontRollbackOn = RoomPlans.Refusal.class)
+    public RoomPlan planFor(CurrentUser caller, UUID sessionId) {
+        GroupSession session = em.find(GroupSession.class, sessionId);
+        if (session == null) {
+            throw new Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
+        }
+        if (session.status() == GroupSessionStatus.ENDED) {
+            throw new Refusal(SignalingErrorCode.SESSION_ENDED);
+        }
+        if (session.status() != GroupSessionStatus.SCHEDULED && session.status() != GroupSessionStatus.LIVE) {
+            throw new Refusal(SignalingErrorCode.SESSION_NOT_JOINABLE);
+        }
+        LocalDate day = session.localDate();
+        try {
+            AccessPolicy.forSocket(caller, em, audit).requireJoinRoom(session.groupId(), day);
+        } catch (MendException e) {
+            if (e.code() == ProblemCode.ACCESS_DENIED) {
+                throw new Refusal(SignalingErrorCode.ACCESS_DENIED);
+            }
+            throw e;
+        }
+        TherapyGroup group = em.find(TherapyGroup.class, session.groupId());
+        Set<String> facilitators = group.facilitatorIds().isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
+                        "select s.idpSubject from StaffMember s where s.id in :ids and s.active = true", String.class)
+                .setParameter("ids", group.facilitatorIds()).getResultList());
+        return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), facilitators,
+                allowedPatients(group, day), group.isAutoAdmit());
+    }
+
+    private Set<String> allowedPatients(TherapyGroup group, LocalDate day) {
+        Set<UUID> members = new HashSet<>();
+        for (Membership membership : em.createQuery("select m from Membership m where m.groupId = :group",
+                Membership.class).setParameter("group", group.id()).getResultList()) {
+            if (membership.isActiveOn(day)) {
+                members.add(membership.patientId());
+            }
+        }
+        if (members.isEmpty()) {
+            return Set.of();
+        }
+        Set<UUID> enrolled = new HashSet<>();
+        for (Enrollment enrollment : em.createQuery("select e from Enrollment e where e.programId = :program"
+                + " and e.patientId in :patients", Enrollment.class)
+                .setParameter("program", group.programId()).setParameter("patients", members).getResultList()) {
+            if (enrollment.isActiveOn(day)) {
+                enrolled.add(enrollment.patientId());
+            }
+        }
+        if (enrolled.isEmpty()) {
+            return Set.of();
+        }
+        List<String> subjects = em.createQuery("select p.idpSubject from Patient p where p.id in :ids", String.class)
+                .setParameter("ids", enrolled).getResultList();
+        return Set.copyOf(subjects);
+    }
+}

@@ -1,0 +1,207 @@
+package care.mend.room.signaling;
+
+import care.mend.attendance.PresenceRecorder;
+import care.mend.media.MediaServer;
+import care.mend.room.HeartbeatPolicy;
+import care.mend.room.RoomConfig;
+import care.mend.room.RoomOutlets;
+import care.mend.room.RoomRegistry;
+import care.mend.room.RoomRuntime;
+import care.mend.room.RoomScheduler;
+import care.mend.room.SerialExecutor;
+import care.mend.schedule.SessionLifecycleRecorder;
+import care.mend.security.CurrentUser;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The server's live rooms: one {@link RoomRegistry} with the machinery it runs on, and the way connections reach it.
+ *
+ * <p>Threads, all owned here and stopped at undeployment:
+ * <ul>
+ * <li>{@code mend-room-*}, a small fixed pool on which rooms run their steps and outbound lanes, and on which
+ * connections' send completions are handled. Nothing that runs here blocks.</li>
+ * <li>{@code mend-signaling-*}, on which each connection handles its messages in order (its own serial lane). A join
+ * reads the database here, never on the WebSocket container's threads.</li>
+ * <li>{@code mend-room-timer}, for the rooms' timers (grace periods, empty rooms) and the connections' heartbeats.</li>
+ * </ul>
+ *
+ * <p>Configuration, read and validated at deployment (a bad value fails it): {@code mend.room.grace-period}
+ * (default 120 seconds) and {@code mend.room.open-lead} (default 30 minutes), each as whole seconds or an ISO-8601
+ * duration such as {@code PT2M}.
+ */
+@ApplicationScoped
+public class LiveRooms {
+
+    static final String GRACE_KEY = "mend.room.grace-period";
+    static final String OPEN_LEAD_KEY = "mend.room.open-lead";
+    static final int ROOM_THREADS = 4;
+    static final int CONNECTION_THREADS = 8;
+
+    private static final Logger LOG = Logger.getLogger(LiveRooms.class.getName());
+
+    private Config config;
+    private MediaServer mediaServer;
+    private PresenceRecorder presence;
+    private SessionLifecycleRecorder sessions;
+    private RoomPlans plans;
+
+    private ExecutorService roomPool;
+    private ExecutorService connectionPool;
+    private ScheduledExecutorService timers;
+    private RoomRegistry registry;
+    private HeartbeatPolicy heartbeat;
+    private final ConnectionDirectory directory = new ConnectionDirectory();
+    private final Clock clock = Clock.systemUTC();
+
+    /** For the CDI proxy. */
+    protected LiveRooms() {
+    }
+
+    @Inject
+    public LiveRooms(Config config, MediaServer mediaServer, PresenceRecorder presence,
+            SessionLifecycleRecorder sessions, RoomPlans plans) {
+        this.config = config;
+        this.mediaServer = mediaServer;
+        this.presence = presence;
+        this.sessions = sessions;
+        this.plans = plans;
+    }
+
+    @PostConstruct
+    void start() {
+        RoomConfig roomConfig = roomConfig(config);
+        roomPool = Executors.newFixedThreadPool(ROOM_THREADS, threads("mend-room-"));
+        connectionPool = Executors.newFixedThreadPool(CONNECTION_THREADS, threads("mend-signaling-"));
+        timers = Executors.newSingleThreadScheduledExecutor(threads("mend-room-timer-"));
+        registry = new RoomRegistry(roomConfig, new RoomRuntime(roomPool, RoomScheduler.of(timers), clock),
+                mediaServer, new RoomOutlets(new SignalingNotifier(directory), presence, sessions));
+        heartbeat = HeartbeatPolicy.standard(clock);
+        LOG.info(() -> "MEND-SIGNALING live rooms ready: grace period " + roomConfig.gracePeriod().toSeconds()
+                + " s, rooms open " + roomConfig.openLead().toMinutes() + " min before the start");
+    }
+
+    @PreDestroy
+    void stop() {
+        timers.shutdownNow();
+        connectionPool.shutdown();
+        roomPool.shutdown();
+        try {
+            if (!connectionPool.awaitTermination(2, TimeUnit.SECONDS)) {
+                connectionPool.shutdownNow();
+            }
+            if (!roomPool.awaitTermination(2, TimeUnit.SECONDS)) {
+                roomPool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The room configuration from MicroProfile Config. */
+    static RoomConfig roomConfig(Config config) {
+        Duration grace = duration(config, GRACE_KEY, RoomConfig.DEFAULTS.gracePeriod());
+        Duration openLead = duration(config, OPEN_LEAD_KEY, RoomConfig.DEFAULTS.openLead());
+        if (grace.compareTo(Duration.ofSeconds(5)) < 0 || grace.compareTo(Duration.ofMinutes(30)) > 0) {
+            throw new IllegalArgumentException(GRACE_KEY + " is 5 seconds to 30 minutes");
+        }
+        if (openLead.isNegative() || openLead.compareTo(Duration.ofHours(24)) > 0) {
+            throw new IllegalArgumentException(OPEN_LEAD_KEY + " is 0 to 24 hours");
+        }
+        return RoomConfig.DEFAULTS.withGracePeriod(grace).withOpenLead(openLead);
+    }
+
+    static Duration duration(Config config, String key, Duration fallback) {
+        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " is whole seconds or an ISO-8601 duration such as PT2M");
+        }
+    }
+
+    /** A new connection's session logic, sending through {@code sink}. */
+    SignalingConnection connect(CurrentUser user, OutboundQueue.FrameSink sink) {
+        return new SignalingConnection(user, new OutboundQueue(sink, roomPool, OutboundQueue.DEFAULT_BOUND),
+                registry, plans, directory);
+    }
+
+    /** A new serial lane for one connection's messages. */
+    SerialExecutor lane() {
+        return new SerialExecutor(connectionPool);
+    }
+
+    /**
+     * Starts the connection's heartbeat: a ping every 15 s, and a connection silent for 45 s (no pong, no message) is
+     * closed with {@link SignalingCloseReason#HEARTBEAT_TIMEOUT} and reported lost to its room.
+     */
+    HeartbeatPolicy.Tracker startHeartbeat(SignalingConnection connection) {
+        HeartbeatPolicy.Tracker tracker = heartbeat.track();
+        scheduleBeat(tracker, connection);
+        return tracker;
+    }
+
+    private void scheduleBeat(HeartbeatPolicy.Tracker tracker, SignalingConnection connection) {
+        long delay = Math.max(1, Duration.between(clock.instant(), tracker.nextCheckAt()).toMillis());
+        try {
+            timers.schedule(() -> beat(tracker, connection), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // Undeploying: the connections go with the server.
+        }
+    }
+
+    private void beat(HeartbeatPolicy.Tracker tracker, SignalingConnection connection) {
+        try {
+            if (connection.isClosed()) {
+                return;
+            }
+            switch (tracker.check()) {
+                case PING -> connection.ping();
+                case DEAD -> {
+                    LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.HEARTBEAT_TIMEOUT);
+                    connection.close(SignalingCloseReason.HEARTBEAT_TIMEOUT);
+                    connection.closed();
+                    return;
+                }
+                case WAIT -> { }
+            }
+            scheduleBeat(tracker, connection);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "MEND-SIGNALING heartbeat failed", e);
+        }
+    }
+
+    RoomRegistry registry() {
+        return registry;
+    }
+
+    /** Threads that carry the deployment's class loader, for JSON-B and JPA lookups made on them. */
+    private static ThreadFactory threads(String prefix) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
+    }
+}

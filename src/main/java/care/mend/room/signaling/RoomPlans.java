@@ -1,0 +1,36 @@
+package care.mend.room.signaling;
+
+import care.mend.room.RoomPlan;
+import care.mend.security.CurrentUser;
+import java.util.UUID;
+
+/**
+ * Reads what a join needs from the database, after checking that the caller may join: the session, its group's
+ * facilitators and the patients allowed in that day. May block (it reads the database): called on a worker,
+ * never on the WebSocket container's thread.
+ */
+@FunctionalInterface
+public interface RoomPlans {
+
+    /**
+     * The plan for the caller to join the session's room now.
+     *
+     * @throws Refusal when there is no such session, it was cancelled or ended, or the caller may not join it
+     */
+    RoomPlan planFor(CurrentUser caller, UUID sessionId);
+
+    /** A join refused before the room was asked, with the code the client gets. */
+    final class Refusal extends RuntimeException {
+
+        private final SignalingErrorCode code;
+
+        public Refusal(SignalingErrorCode code) {
+            super(code.name(), null, false, false);
+            this.code = code;
+        }
+
+        public SignalingErrorCode code() {
+            return code;
+        }
+    }
+}
