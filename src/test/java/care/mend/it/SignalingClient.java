@@ -65,6 +65,36 @@ final class SignalingClient implements WebSocket.Listener {
         }
     }
 
+    /**
+     * The next message that matches, skipping (and dropping) the others, waiting at most {@link #TIMEOUT} for each
+     * message.
+     */
+    JsonObject await(String description, java.util.function.Predicate<JsonObject> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        List<String> skipped = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String text = messages.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (text == null) {
+                break;
+            }
+            JsonObject message;
+            try (var reader = Json.createReader(new StringReader(text))) {
+                message = reader.readObject();
+            }
+            if (wanted.test(message)) {
+                return message;
+            }
+            skipped.add(message.getString("type", "?"));
+        }
+        throw new AssertionError("No " + description + " within " + TIMEOUT + "; skipped " + skipped
+                + (closed.isDone() ? "; closed " + closed.getNow(null) : ""));
+    }
+
+    /** The next message of this type. */
+    JsonObject await(String type) throws InterruptedException {
+        return await(type, message -> type.equals(message.getString("type", null)));
+    }
+
     /** Text messages received and not yet taken. */
     int pending() {
         return messages.size();

@@ -14,6 +14,8 @@ import care.mend.security.CurrentUser;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +95,11 @@ public class LiveRooms {
         heartbeat = HeartbeatPolicy.standard(clock);
         LOG.info(() -> "MEND-SIGNALING live rooms ready: grace period " + roomConfig.gracePeriod().toSeconds()
                 + " s, rooms open " + roomConfig.openLead().toMinutes() + " min before the start");
+    }
+
+    /** Starts the rooms with the application, so that a bad configuration fails the deployment, not a join. */
+    void startEagerly(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // Observing the event is enough: CDI creates the bean to deliver it.
     }
 
     @PreDestroy

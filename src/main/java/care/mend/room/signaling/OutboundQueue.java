@@ -46,6 +46,9 @@ final class OutboundQueue {
 
         record Ping() implements Frame {
         }
+
+        record Close(SignalingCloseReason reason) implements Frame {
+        }
     }
 
     private final FrameSink sink;
@@ -55,6 +58,8 @@ final class OutboundQueue {
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** A close is queued behind the last frames: nothing more is accepted. */
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     OutboundQueue(FrameSink sink, Executor executor, int bound) {
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -83,6 +88,20 @@ final class OutboundQueue {
         offer(new Frame.Ping());
     }
 
+    /**
+     * Closes the connection once what is already queued has been sent (so that the error that explains the close
+     * reaches the client); later messages are dropped. Returns whether this call started the close.
+     */
+    boolean closeAfterQueued(SignalingCloseReason reason) {
+        if (closed.get() || !closing.compareAndSet(false, true)) {
+            return false;
+        }
+        size.incrementAndGet();
+        frames.add(new Frame.Close(reason));
+        pump();
+        return true;
+    }
+
     /** Closes the connection now, dropping whatever is queued. Idempotent. */
     void close(SignalingCloseReason reason) {
         if (closed.compareAndSet(false, true)) {
@@ -101,7 +120,7 @@ final class OutboundQueue {
     }
 
     private void offer(Frame frame) {
-        if (closed.get()) {
+        if (closed.get() || closing.get()) {
             return;
         }
         if (size.incrementAndGet() > bound) {
@@ -126,6 +145,8 @@ final class OutboundQueue {
             try {
                 if (frame instanceof Frame.Text text) {
                     sink.sendText(text.text(), this::sent);
+                } else if (frame instanceof Frame.Close close) {
+                    close(close.reason());
                 } else {
                     sink.sendPing(this::sent);
                 }

@@ -258,6 +258,11 @@ final class SignalingConnection {
         out.close(reason);
     }
 
+    /** Closes the socket after what is queued (the error that explains why); true for the call that started it. */
+    boolean closeAfterQueued(SignalingCloseReason reason) {
+        return out.closeAfterQueued(reason);
+    }
+
     boolean isClosed() {
         return closed || out.isClosed();
     }

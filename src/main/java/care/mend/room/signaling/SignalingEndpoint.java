@@ -78,8 +78,9 @@ public class SignalingEndpoint {
                     return;
                 }
                 case CLOSE -> {
-                    LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
-                    connection.close(SignalingCloseReason.RATE_LIMITED);
+                    if (connection.closeAfterQueued(SignalingCloseReason.RATE_LIMITED)) {
+                        LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
+                    }
                     return;
                 }
             }

@@ -74,6 +74,23 @@ class OutboundQueueTest {
     }
 
     @Test
+    void aCloseAfterQueuedSendsWhatIsQueuedFirstAndThenNothingMore() {
+        queue.send(new ServerMessage.Ok("1"));
+        queue.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
+
+        assertThat(queue.closeAfterQueued(SignalingCloseReason.RATE_LIMITED)).isTrue();
+        assertThat(queue.closeAfterQueued(SignalingCloseReason.RATE_LIMITED)).isFalse();
+        queue.send(new ServerMessage.Ok("dropped"));
+        assertThat(sink.closedWith).isNull();
+        sink.completeNext(null);
+        sink.completeNext(null);
+
+        assertThat(sink.started).hasSize(2).last().asString().contains("RATE_LIMITED");
+        assertThat(sink.closedWith).isEqualTo(SignalingCloseReason.RATE_LIMITED);
+        assertThat(queue.isClosed()).isTrue();
+    }
+
+    @Test
     void aFailedSendClosesTheConnection() {
         queue.send(new ServerMessage.Ok("1"));
         queue.send(new ServerMessage.Ok("2"));

@@ -1,0 +1,356 @@
+package care.mend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.schedule.demo.DemoIdentities;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Live rooms over the real socket, with real Keycloak identities: the demo facilitator and patients 3 and 4 in a group
+ * whose session is happening now (the group meets today in a zone where the session starts ten minutes ago and lasts
+ * three hours), and patient2, who belongs to another group.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LiveRoomIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(20);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MendDeployment.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private Api api;
+    private URI signaling;
+    private String origin;
+    private final List<SignalingClient> clients = new ArrayList<>();
+
+    /** A group meeting now, with the demo facilitator and patients 3 and 4; one per test (a session ends once). */
+    record LiveGroup(String groupId, String sessionId) {
+    }
+
+    @BeforeEach
+    void endpoints() {
+        api = Api.of(url);
+        String port = System.getProperty("mend.it.http.port");
+        origin = "http://127.0.0.1:" + port;
+        signaling = URI.create("ws://127.0.0.1:" + port + "/signaling");
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SignalingClient::close);
+    }
+
+    private LiveGroup liveGroup() {
+        Api admin = api.as("admin");
+        AccessFixture.on(api); // patient2 in another group
+        // A zone where the three hours from ten minutes ago stay within today.
+        ZoneId zone = ZoneId.of("UTC");
+        if (!fitsToday(ZonedDateTime.now(zone))) {
+            zone = ZoneId.of("Asia/Tokyo");
+        }
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        LocalDate today = now.toLocalDate();
+        LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Live Site " + UUID.randomUUID())));
+        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
+        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        String group = AccessFixture.id(admin.post("/api/groups", """
+                {"name":"Live Group","programId":"%s","capacity":12,
+                 "schedule":{"timeZone":"%s","slots":[
+                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
+                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), today.getDayOfWeek(), start,
+                facilitator)));
+        for (int n : new int[] {3, 4}) {
+            String patient = patientRecord(admin, DemoIdentities.patient(n));
+            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
+                    .formatted(patient, program, today.minusDays(1))));
+            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
+        }
+        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
+        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
+        String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
+        return new LiveGroup(group, session);
+    }
+
+    private static boolean fitsToday(ZonedDateTime now) {
+        LocalTime time = now.toLocalTime();
+        return time.isAfter(LocalTime.of(0, 30)) && time.isBefore(LocalTime.of(20, 30));
+    }
+
+    private static String patientRecord(Api admin, String subject) {
+        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
+        if (found.getInt("total") > 0) {
+            return found.getJsonArray("items").getJsonObject(0).getString("id");
+        }
+        return AccessFixture.id(admin.post("/api/patients", """
+                {"idpSubject":"%s","displayName":"Live Patient",
+                 "emergencyContact":{"name":"Live Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+    }
+
+    private SignalingClient connect(String username) throws Exception {
+        HttpResult ticket = api.as(username).post("/api/signaling/tickets", "");
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        SignalingClient client = SignalingClient.open(signaling, origin,
+                        List.of("mend.v1", "mend.ticket." + ticket.json().getString("ticket")))
+                .get(SignalingClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        synchronized (clients) {
+            clients.add(client);
+        }
+        assertThat(client.next().getString("type")).isEqualTo("welcome");
+        return client;
+    }
+
+    private static JsonObject join(SignalingClient client, String sessionId, String requestId) throws Exception {
+        client.send("{\"type\":\"join\",\"requestId\":\"%s\",\"sessionId\":\"%s\"}".formatted(requestId, sessionId));
+        JsonObject reply = client.await("reply to " + requestId,
+                m -> requestId.equals(m.getString("requestId", null)));
+        assertThat(reply.getString("type")).as(reply.toString()).isEqualTo("joined");
+        return reply;
+    }
+
+    private static JsonObject reply(SignalingClient client, String requestId) throws InterruptedException {
+        return client.await("reply to " + requestId, m -> requestId.equals(m.getString("requestId", null)));
+    }
+
+    /** A {@code roomUpdated} in which the participant is in the list and satisfies the condition. */
+    private static JsonObject roomWhere(SignalingClient client, String list, String participantId, String flag,
+            boolean value) throws InterruptedException {
+        return client.await(list + " with " + flag + "=" + value, m -> "roomUpdated".equals(m.getString("type"))
+                && m.getJsonObject("room").getJsonArray(list).getValuesAs(JsonObject.class).stream()
+                .anyMatch(p -> p.getString("participantId").equals(participantId)
+                        && (flag == null || p.getBoolean(flag) == value)));
+    }
+
+    private void eventually(String what, BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            // The server records these after the fact, on its own threads: poll, with a bounded wait between.
+            CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS))
+                    .get(1, TimeUnit.SECONDS);
+        }
+    }
+
+    private String sessionStatus(String sessionId) {
+        return api.as("admin").get("/api/sessions/" + sessionId).json().getString("status");
+    }
+
+    private static List<String> query(String sql, String parameter) {
+        try (Connection db = DriverManager.getConnection(System.getProperty("mend.it.db.url"),
+                System.getProperty("mend.it.db.user"), System.getProperty("mend.it.db.password"));
+             PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setObject(1, UUID.fromString(parameter));
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- a whole session ----
+
+    @Test
+    void aWholeSessionWithWaitingRoomControlsAReconnectAndTheEnd() throws Exception {
+        LiveGroup live = liveGroup();
+        SignalingClient facilitator = connect("facilitator");
+        JsonObject fJoined = join(facilitator, live.sessionId(), "f-join");
+        assertThat(fJoined.getString("role")).isEqualTo("FACILITATOR");
+        assertThat(fJoined.getString("status")).isEqualTo("PRESENT");
+        assertThat(fJoined.toString()).doesNotContain(DemoIdentities.FACILITATOR);
+        String f = fJoined.getString("participantId");
+        eventually("the session is LIVE", () -> "LIVE".equals(sessionStatus(live.sessionId())));
+
+        SignalingClient patient = connect("patient3");
+        JsonObject pJoined = join(patient, live.sessionId(), "p-join");
+        String p = pJoined.getString("participantId");
+        assertThat(pJoined.getString("status")).isEqualTo("WAITING");
+        assertThat(pJoined.getJsonObject("room").getJsonArray("participants")).isEmpty();
+        roomWhere(facilitator, "waiting", p, null, false);
+
+        facilitator.send("{\"type\":\"admit\",\"requestId\":\"a1\",\"participantId\":\"%s\"}".formatted(p));
+        assertThat(reply(facilitator, "a1").getString("type")).isEqualTo("ok");
+        patient.await("admitted");
+        roomWhere(patient, "participants", p, null, false);
+
+        SignalingClient other = connect("patient4");
+        String o = join(other, live.sessionId(), "o-join").getString("participantId");
+        facilitator.send("{\"type\":\"admit\",\"requestId\":\"a2\",\"participantId\":\"%s\"}".formatted(o));
+        assertThat(reply(facilitator, "a2").getString("type")).isEqualTo("ok");
+        roomWhere(patient, "participants", o, null, false);
+        roomWhere(other, "participants", p, null, false);
+
+        patient.send("{\"type\":\"raiseHand\",\"requestId\":\"h1\"}");
+        assertThat(reply(patient, "h1").getString("type")).isEqualTo("ok");
+        roomWhere(facilitator, "participants", p, "handRaised", true);
+
+        facilitator.send("{\"type\":\"askToMute\",\"requestId\":\"m1\",\"participantId\":\"%s\"}".formatted(p));
+        assertThat(reply(facilitator, "m1").getString("type")).isEqualTo("ok");
+        assertThat(patient.await("muteRequested").getString("by")).isEqualTo(f);
+
+        facilitator.send("{\"type\":\"admit\",\"requestId\":\"a3\",\"participantId\":\"nobody\"}");
+        assertThat(reply(facilitator, "a3").getString("code")).isEqualTo("UNKNOWN_PARTICIPANT");
+        patient.send("{\"type\":\"lock\",\"requestId\":\"l1\"}");
+        assertThat(reply(patient, "l1").getString("code")).isEqualTo("NOT_A_FACILITATOR");
+        patient.send("{\"type\":\"publish\",\"requestId\":\"pub\",\"sdpOffer\":\"v=0\\r\\n\"}");
+        assertThat(reply(patient, "pub").getString("code")).isEqualTo("MEDIA_UNAVAILABLE");
+
+        // The patient's socket goes; the others see the seat held.
+        String token = pJoined.getString("resumeToken");
+        patient.close();
+        patient.awaitClose();
+        roomWhere(facilitator, "participants", p, "reconnecting", true);
+        roomWhere(other, "participants", p, "reconnecting", true);
+
+        SignalingClient back = connect("patient3");
+        back.send("{\"type\":\"resume\",\"requestId\":\"r1\",\"sessionId\":\"%s\",\"resumeToken\":\"%s\"}"
+                .formatted(live.sessionId(), token));
+        JsonObject resumed = reply(back, "r1");
+        assertThat(resumed.getString("type")).as(resumed.toString()).isEqualTo("resumed");
+        assertThat(resumed.getString("participantId")).isEqualTo(p);
+        assertThat(resumed.getString("status")).isEqualTo("PRESENT");
+        roomWhere(facilitator, "participants", p, "reconnecting", false);
+
+        facilitator.send("{\"type\":\"endSession\",\"requestId\":\"end\"}");
+        for (SignalingClient client : List.of(facilitator, back, other)) {
+            assertThat(client.await("dismissed").getString("reason")).isEqualTo("SESSION_ENDED");
+        }
+        assertThat(reply(facilitator, "end").getString("type")).isEqualTo("ok");
+        eventually("the session is ENDED", () -> "ENDED".equals(sessionStatus(live.sessionId())));
+        eventually("presence events are stored", () -> query(
+                "select kind from presence_event where session_id = ?", live.sessionId())
+                .containsAll(List.of("ADMITTED", "CONNECTION_LOST", "RESUMED", "SESSION_ENDED")));
+
+        SignalingClient late = connect("patient4");
+        late.send("{\"type\":\"join\",\"requestId\":\"late\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
+        assertThat(reply(late, "late").getString("code")).isEqualTo("SESSION_ENDED");
+    }
+
+    // ---- refusals ----
+
+    @Test
+    void aPatientOfAnotherGroupIsRefusedAndTheRefusalIsAudited() throws Exception {
+        LiveGroup live = liveGroup();
+        SignalingClient stranger = connect("patient2");
+
+        stranger.send("{\"type\":\"join\",\"requestId\":\"j\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
+        JsonObject refused = reply(stranger, "j");
+
+        assertThat(refused.getString("type")).isEqualTo("error");
+        assertThat(refused.getString("code")).isEqualTo("ACCESS_DENIED");
+        assertThat(query("select outcome from access_audit where action = 'JOIN_ROOM' and resource_id = ?::text",
+                live.groupId())).contains("DENIED");
+        stranger.send("{\"type\":\"join\",\"requestId\":\"j2\",\"sessionId\":\"%s\"}".formatted(UUID.randomUUID()));
+        assertThat(reply(stranger, "j2").getString("code")).isEqualTo("SESSION_NOT_FOUND");
+        assertThat(stranger.isClosed()).isFalse();
+    }
+
+    @Test
+    void badInputIsAnsweredWithStableCodesAndTheSocketStaysOpen() throws Exception {
+        SignalingClient client = connect("facilitator");
+
+        client.send("{\"type\":");
+        assertThat(client.next().getString("code")).isEqualTo("MALFORMED_MESSAGE");
+        client.send("{\"type\":\"dance\",\"requestId\":\"u\"}");
+        JsonObject unknown = client.next();
+        assertThat(unknown.getString("code")).isEqualTo("UNKNOWN_TYPE");
+        assertThat(unknown.getString("requestId")).isEqualTo("u");
+        client.send("{\"type\":\"join\",\"requestId\":\"m\"}");
+        assertThat(client.next().getString("code")).isEqualTo("INVALID_MESSAGE");
+        client.send("{\"type\":\"setAudioOnly\",\"requestId\":\"w\",\"enabled\":\"yes\"}");
+        assertThat(client.next().getString("code")).isEqualTo("INVALID_MESSAGE");
+        client.send("{\"type\":\"raiseHand\",\"requestId\":\"n\"}");
+        assertThat(client.next().getString("code")).isEqualTo("NOT_IN_ROOM");
+        client.send("{\"type\":\"publish\",\"requestId\":\"big\",\"sdpOffer\":\"" + "a".repeat(70 * 1024) + "\"}");
+        assertThat(client.next().getString("code")).isEqualTo("FRAME_TOO_LARGE");
+
+        client.send("{\"type\":\"raiseHand\",\"requestId\":\"still-open\"}");
+        assertThat(client.next().getString("requestId")).isEqualTo("still-open");
+        assertThat(client.isClosed()).isFalse();
+    }
+
+    @Test
+    void aFrameBeyondWhatTheContainerBuffersNeverReachesTheRoom() throws Exception {
+        SignalingClient client = connect("facilitator");
+
+        client.send("{\"type\":\"join\",\"requestId\":\"huge\",\"sessionId\":\"" + UUID.randomUUID()
+                + "\",\"padding\":\"" + "a".repeat(300 * 1024) + "\"}");
+        try {
+            client.send("{\"type\":\"raiseHand\",\"requestId\":\"after\"}");
+        } catch (RuntimeException closedMeanwhile) {
+            // the container closed the socket: checked below
+        }
+
+        // The container either closes the socket with 1009 or drops the frame; it is never read as a message.
+        JsonObject next;
+        try {
+            next = client.await("a message", m -> true);
+        } catch (AssertionError closed) {
+            assertThat(client.awaitClose().code()).isEqualTo(1009);
+            return;
+        }
+        assertThat(next.getString("requestId", null)).isNotEqualTo("huge");
+        if (!"after".equals(next.getString("requestId", null))) {
+            assertThat(next.getString("code")).isEqualTo("FRAME_TOO_LARGE");
+        }
+    }
+
+    @Test
+    void aFloodIsRateLimitedAndThenClosedWith1008() throws Exception {
+        SignalingClient client = connect("facilitator");
+
+        for (int i = 0; i < 200 && !client.isClosed(); i++) {
+            try {
+                client.send("{\"type\":\"raiseHand\",\"requestId\":\"" + i + "\"}");
+            } catch (RuntimeException closedMeanwhile) {
+                break;
+            }
+        }
+
+        client.await("RATE_LIMITED", m -> "RATE_LIMITED".equals(m.getString("code", null)));
+        SignalingClient.Closed closed = client.awaitClose();
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(closed.reason()).isEqualTo("RATE_LIMITED");
+    }
+}
