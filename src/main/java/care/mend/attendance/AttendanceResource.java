@@ -38,6 +38,15 @@ public class AttendanceResource {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    care.mend.program.EnrollmentService enrollments;
+
+    @Inject
+    care.mend.program.ProgramService programs;
+
+    @Inject
+    care.mend.program.SiteService sites;
+
     @GET
     @Path("sessions/{sessionId}")
     @Operation(summary = "A session's attendance sheet: live from the room until signed, frozen after")
@@ -70,6 +79,16 @@ public class AttendanceResource {
         AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(), body.credited(),
                 access.user().subject(), body.reason());
         return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended));
+    }
+
+    @GET
+    @Path("enrollments/{enrollmentId}/progress")
+    @Operation(summary = "An enrollment's progress: credited sessions, weekly minutes, absences, projected completion")
+    public ProgramProgress progress(@PathParam("enrollmentId") UUID enrollmentId) {
+        care.mend.program.Enrollment enrollment = enrollments.get(enrollmentId);
+        access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
+        care.mend.program.Program program = programs.get(enrollment.programId());
+        return attendance.progress(enrollment, java.time.LocalDate.now(sites.get(program.siteId()).timeZone()));
     }
 
     @GET

@@ -128,6 +128,53 @@ public class AttendanceService {
         return query.getResultList();
     }
 
+    /**
+     * Where an enrollment stands: the sessions of its program's groups that the patient belonged to (signed
+     * records where signed, live figures otherwise), the weekly minimum, and the schedule still ahead.
+     */
+    public ProgramProgress progress(care.mend.program.Enrollment enrollment, java.time.LocalDate today) {
+        care.mend.program.Program program = em.find(care.mend.program.Program.class, enrollment.programId());
+        List<care.mend.schedule.Membership> memberships = em.createQuery("select m from Membership m, TherapyGroup g"
+                        + " where m.groupId = g.id and g.programId = :program and m.patientId = :patient",
+                        care.mend.schedule.Membership.class)
+                .setParameter("program", enrollment.programId()).setParameter("patient", enrollment.patientId())
+                .getResultList();
+        List<AttendedSession> past = new ArrayList<>();
+        List<java.time.LocalDate> upcoming = new ArrayList<>();
+        for (care.mend.schedule.Membership membership : memberships) {
+            for (GroupSession session : em.createQuery("select s from GroupSession s where s.groupId = :g"
+                    + " and s.localDate >= :from order by s.localDate", GroupSession.class)
+                    .setParameter("g", membership.groupId()).setParameter("from", enrollment.startDate())
+                    .getResultList()) {
+                if (!membership.isActiveOn(session.localDate())
+                        || session.status() == GroupSessionStatus.CANCELLED) {
+                    continue;
+                }
+                if (session.status() == GroupSessionStatus.ENDED) {
+                    past.add(attended(session, enrollment.patientId()));
+                } else if (!session.localDate().isBefore(today) && enrollment.isActiveOn(session.localDate())) {
+                    upcoming.add(session.localDate());
+                }
+            }
+        }
+        return ProgressCalculator.calculate(past, upcoming, program.plan().requiredSessions(),
+                program.plan().minimumWeeklyMinutes());
+    }
+
+    private AttendedSession attended(GroupSession session, UUID patientId) {
+        List<AttendanceRecord> signed = em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
+                        + " and r.patientId = :p", AttendanceRecord.class)
+                .setParameter("s", session.id()).setParameter("p", patientId).getResultList();
+        if (!signed.isEmpty()) {
+            AttendanceRecord r = signed.get(0);
+            return new AttendedSession(session.localDate(), r.currentStatus(), r.currentCredited(),
+                    r.currentMinutes());
+        }
+        SessionAttendance live = calculate(session, Map.of()).get(patientId);
+        return live == null ? new AttendedSession(session.localDate(), AttendanceStatus.ABSENT, false, 0)
+                : new AttendedSession(session.localDate(), live.status(), live.credited(), live.minutesPresent());
+    }
+
     /** Each expected patient's attendance: members that day, and anyone the room admitted. */
     private Map<UUID, SessionAttendance> calculate(GroupSession session, Map<UUID, String> excused) {
         Map<UUID, List<PresenceEvent>> eventsByPatient = new LinkedHashMap<>();

@@ -182,4 +182,27 @@ class AttendanceIT {
                 .anySatisfy(s -> assertThat(s.getString("sessionId")).isEqualTo(sessionId));
         assertThat(anonymous.as("facilitator").get("/api/attendance/unsigned").status()).isEqualTo(403);
     }
+
+    @Test
+    void progressCountsTheCreditedSessionsOfTheEnrollment() throws SQLException {
+        endedSessionWithPresence("2026-12-08");
+        String path = "/api/attendance/enrollments/" + f.enrollment1 + "/progress";
+
+        HttpResult own = anonymous.as("patient1").get(path);
+
+        assertThat(own.status()).as(own.toString()).isEqualTo(200);
+        JsonObject progress = own.json();
+        assertThat(progress.getInt("requiredSessions")).isEqualTo(30);
+        assertThat(progress.getInt("creditedSessions")).isGreaterThanOrEqualTo(1);
+        assertThat(progress.getInt("remainingSessions")).isEqualTo(30 - progress.getInt("creditedSessions"));
+        assertThat(progress.getJsonArray("weeks").getValuesAs(JsonObject.class))
+                .anySatisfy(week -> {
+                    assertThat(week.getString("monday")).isEqualTo("2026-12-07");
+                    assertThat(week.getInt("minutesAttended")).isEqualTo(175);
+                    assertThat(week.getBoolean("belowMinimum")).isTrue();
+                });
+        assertThat(anonymous.as("facilitator").get(path).status()).isEqualTo(200);
+        assertThat(anonymous.as("facilitator2").get(path).status()).isEqualTo(403);
+        assertThat(anonymous.as("patient2").get(path).status()).isEqualTo(403);
+    }
 }

@@ -148,6 +148,8 @@ class AuthorizationIT {
                 new Row("POST", "/api/attendance/records/" + UUID.randomUUID() + "/amendments",
                         "{\"status\":\"PRESENT\",\"minutes\":180,\"credited\":true,\"reason\":\"matrix\"}",
                         404, 404, 404, 404, 404, 404, 401),
+                new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
+                        200, 200, 200, 403, 200, 403, 401),
                 new Row("GET", "/api/attendance/unsigned", null, 200, 200, 403, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
