@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import care.mend.platform.PageRequest;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,9 @@ public class AttendanceResource {
 
     @Inject
     AccessPolicy access;
+
+    @Inject
+    AttendanceReports reports;
 
     @Inject
     care.mend.program.EnrollmentService enrollments;
@@ -89,6 +95,29 @@ public class AttendanceResource {
         access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
         care.mend.program.Program program = programs.get(enrollment.programId());
         return attendance.progress(enrollment, java.time.LocalDate.now(sites.get(program.siteId()).timeZone()));
+    }
+
+    @GET
+    @Path("report")
+    @Operation(summary = "Signed attendance rows by site, program, group, facilitator, patient and dates, with totals")
+    public AttendanceReportResponse report(@BeanParam ReportQuery query, @BeanParam @Valid PageRequest page) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-report", filter.patientId());
+        return AttendanceReportResponse.from(reports.report(filter, access.visibleGroups().orElse(null), page));
+    }
+
+    @GET
+    @Path("report.csv")
+    @Produces("text/csv; charset=utf-8")
+    @Operation(summary = "The same rows as CSV (RFC 4180, UTF-8, header row)")
+    public Response reportCsv(@BeanParam ReportQuery query) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-export-csv", filter.patientId());
+        String csv = AttendanceCsv.of(reports.export(filter, access.visibleGroups().orElse(null)));
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"attendance.csv\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

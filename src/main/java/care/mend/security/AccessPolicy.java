@@ -71,6 +71,11 @@ public class AccessPolicy {
         }
     }
 
+    /** Attendance reports and exports: supervisors (their sites), facilitators (their groups), admins. */
+    public void requireReports() {
+        requireStaff();
+    }
+
     /** Oversight lists (unsigned sessions, later reports): supervisors and admins, within their reach. */
     public void requireOversight() {
         requireAuditReader();

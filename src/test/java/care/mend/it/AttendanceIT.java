@@ -205,4 +205,40 @@ class AttendanceIT {
         assertThat(anonymous.as("facilitator2").get(path).status()).isEqualTo(403);
         assertThat(anonymous.as("patient2").get(path).status()).isEqualTo(403);
     }
+
+    @Test
+    void reportsAndTheCsvExportShowSignedRowsWithTotalsAndAreAudited() throws SQLException {
+        String sessionId = endedSessionWithPresence("2026-12-15");
+        assertThat(anonymous.as("facilitator").post("/api/attendance/sessions/" + sessionId + "/sign-off", "{}")
+                .status()).isEqualTo(200);
+        String filter = "groupId=" + f.group1 + "&from=2026-12-15&to=2026-12-15";
+
+        HttpResult report = anonymous.as("supervisor").get("/api/attendance/report?" + filter);
+
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        JsonObject row = report.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getString("patientId").equals(f.patient1)).findFirst().orElseThrow();
+        assertThat(row.getInt("minutesPresent")).isEqualTo(175);
+        assertThat(row.getString("status")).isEqualTo("PRESENT");
+        assertThat(row.getString("signedBySubject")).isEqualTo(DemoIdentities.FACILITATOR);
+        assertThat(report.json().getJsonObject("totals").getInt("rows")).isEqualTo(report.json().getInt("total"));
+        assertThat(report.json().getJsonObject("totals").getInt("minutes")).isGreaterThanOrEqualTo(175);
+
+        HttpResult csv = anonymous.as("facilitator").accepting("text/csv").get("/api/attendance/report.csv?" + filter);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("session_id,date,scheduled_start");
+        assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,");
+
+        assertThat(anonymous.as("facilitator2").get("/api/attendance/report?" + filter).json().getInt("total"))
+                .isZero();
+        assertThat(anonymous.as("patient1").get("/api/attendance/report?" + filter).status()).isEqualTo(403);
+        try (Connection db = database(); var sql = db.createStatement();
+             var rs = sql.executeQuery("select count(*) from access_audit where action in"
+                     + " ('LIST_ATTENDANCE-REPORT', 'LIST_ATTENDANCE-EXPORT-CSV')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+        }
+    }
 }

@@ -150,6 +150,8 @@ class AuthorizationIT {
                         404, 404, 404, 404, 404, 404, 401),
                 new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
                         200, 200, 200, 403, 200, 403, 401),
+                new Row("GET", "/api/attendance/report", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("GET", "/api/attendance/report.csv", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/unsigned", null, 200, 200, 403, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
@@ -240,7 +242,7 @@ class AuthorizationIT {
 
     private static HttpResult send(Api api, Row row) {
         return switch (row.method()) {
-            case "GET" -> api.get(row.path());
+            case "GET" -> row.path().contains(".csv") ? api.accepting("text/csv").get(row.path()) : api.get(row.path());
             case "POST" -> api.post(row.path(), row.body());
             case "PUT" -> api.put(row.path(), row.body());
             case "DELETE" -> api.delete(row.path());
