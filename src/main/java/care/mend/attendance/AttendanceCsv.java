@@ -7,7 +7,7 @@ public final class AttendanceCsv {
 
     static final List<String> HEADER = List.of("session_id", "date", "scheduled_start", "scheduled_end",
             "room_opened", "room_closed", "site_id", "program_id", "program", "group_id", "group", "patient_id",
-            "patient", "status", "minutes", "minutes_audio_video", "minutes_audio_only", "modality", "credited",
+            "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only", "modality", "credited",
             "amended", "signed_by");
 
     private AttendanceCsv() {
@@ -20,7 +20,7 @@ public final class AttendanceCsv {
             line(csv, List.of(text(r.sessionId()), text(r.date()), text(r.scheduledStart()), text(r.scheduledEnd()),
                     text(r.roomOpened()), text(r.roomClosed()), text(r.siteId()), text(r.programId()),
                     text(r.programName()), text(r.groupId()), text(r.groupName()), text(r.patientId()),
-                    text(r.patientDisplayName()), r.status().name(), Integer.toString(r.minutesPresent()),
+                    text(r.patientDisplayName()), text(r.firstAdmitted()), text(r.lastLeft()), r.status().name(), Integer.toString(r.minutesPresent()),
                     Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()), r.modality(),
                     Boolean.toString(r.credited()), Boolean.toString(r.amended()), text(r.signedBySubject())));
         }

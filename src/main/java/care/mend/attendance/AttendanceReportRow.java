@@ -11,7 +11,8 @@ import java.util.UUID;
 public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, Instant scheduledStart,
                                   Instant scheduledEnd, Instant roomOpened, Instant roomClosed, UUID siteId,
                                   UUID programId, String programName, UUID groupId, String groupName,
-                                  UUID patientId, String patientDisplayName, AttendanceStatus status,
+                                  UUID patientId, String patientDisplayName, Instant firstAdmitted,
+                                  Instant lastLeft, AttendanceStatus status,
                                   int minutesPresent, int minutesAudioVideo, int minutesAudioOnly, boolean credited,
                                   boolean amended, String signedBySubject) {
 

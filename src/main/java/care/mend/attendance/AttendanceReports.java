@@ -31,7 +31,7 @@ public class AttendanceReports {
 
     private static final String ROW = "select new care.mend.attendance.AttendanceReportRow(r.id, s.id, s.localDate,"
             + " s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
-            + " pt.displayName, r.currentStatus, r.currentMinutes, r.minutesAudioVideo, r.minutesAudioOnly,"
+            + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo, r.minutesAudioOnly,"
             + " r.currentCredited, (case when r.originalStatus <> r.currentStatus or r.originalMinutes <>"
             + " r.currentMinutes or r.originalCredited <> r.currentCredited then true else false end),"
             + " o.signedBySubject)";
@@ -73,6 +73,15 @@ public class AttendanceReports {
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
         return rows(conditions(filter, visibleGroups, parameters), parameters, 0, EXPORT_LIMIT);
+    }
+
+    /** The enrollments of these patients, for the FHIR export's episodes of care. */
+    public List<care.mend.program.Enrollment> enrollmentsOf(Collection<UUID> patients) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from Enrollment e where e.patientId in :patients",
+                care.mend.program.Enrollment.class).setParameter("patients", patients).getResultList();
     }
 
     private List<AttendanceReportRow> rows(String where, Map<String, Object> parameters, int offset, int limit) {

@@ -121,6 +121,22 @@ public class AttendanceResource {
     }
 
     @GET
+    @Path("report.fhir")
+    @Produces(AttendanceFhirExport.MEDIA_TYPE)
+    @Operation(summary = "The same rows as a FHIR R4 Bundle: EpisodeOfCare per enrollment, Encounters per session")
+    public Response reportFhir(@BeanParam ReportQuery query) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-export-fhir", filter.patientId());
+        List<AttendanceReportRow> rows = reports.export(filter, access.visibleGroups().orElse(null));
+        java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
+        rows.forEach(row -> patients.add(row.patientId()));
+        String json = AttendanceFhirExport.json(AttendanceFhirExport.bundle(rows, reports.enrollmentsOf(patients),
+                java.time.Instant.now()));
+        return Response.ok(json).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
     @Path("unsigned")
     @Operation(summary = "Ended sessions whose attendance is still unsigned after some days (supervisors)")
     public List<UnsignedSessionResponse> unsigned(@QueryParam("olderThanDays") @DefaultValue("2")

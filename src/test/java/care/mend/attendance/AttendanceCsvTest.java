@@ -22,7 +22,8 @@ class AttendanceCsvTest {
         AttendanceReportRow row = new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(),
                 LocalDate.of(2026, 11, 2), Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"),
                 null, null, UUID.randomUUID(), UUID.randomUUID(), "Evening IOP, Jackson", UUID.randomUUID(),
-                "Group", UUID.randomUUID(), "Patient A. (demo)", AttendanceStatus.PRESENT, 175, 100, 75, true,
+                "Group", UUID.randomUUID(), "Patient A. (demo)", Instant.parse("2026-11-03T00:02:00Z"),
+                Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT, 175, 100, 75, true,
                 false, "sub");
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);

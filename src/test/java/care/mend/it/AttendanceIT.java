@@ -231,14 +231,30 @@ class AttendanceIT {
         assertThat(lines[0]).startsWith("session_id,date,scheduled_start");
         assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,");
 
+        HttpResult fhir = anonymous.as("supervisor").accepting("application/fhir+json")
+                .get("/api/attendance/report.fhir?" + filter);
+        assertThat(fhir.status()).as(fhir.toString()).isEqualTo(200);
+        org.hl7.fhir.r4.model.Bundle bundle = care.mend.attendance.AttendanceFhirExport.context().newJsonParser()
+                .parseResource(org.hl7.fhir.r4.model.Bundle.class, fhir.body());
+        org.hl7.fhir.r4.model.Encounter encounter = bundle.getEntry().stream()
+                .map(org.hl7.fhir.r4.model.Bundle.BundleEntryComponent::getResource)
+                .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance)
+                .map(org.hl7.fhir.r4.model.Encounter.class::cast)
+                .filter(e -> e.hasSubject() && e.getSubject().getReference().equals("Patient/" + f.patient1))
+                .findFirst().orElseThrow();
+        assertThat(encounter.getLength().getValue().intValue()).isEqualTo(175);
+        assertThat(encounter.getPartOf().getReference()).isEqualTo("Encounter/session-" + sessionId);
+        assertThat(encounter.getEpisodeOfCareFirstRep().getReference())
+                .isEqualTo("EpisodeOfCare/enrollment-" + f.enrollment1);
+
         assertThat(anonymous.as("facilitator2").get("/api/attendance/report?" + filter).json().getInt("total"))
                 .isZero();
         assertThat(anonymous.as("patient1").get("/api/attendance/report?" + filter).status()).isEqualTo(403);
         try (Connection db = database(); var sql = db.createStatement();
              var rs = sql.executeQuery("select count(*) from access_audit where action in"
-                     + " ('LIST_ATTENDANCE-REPORT', 'LIST_ATTENDANCE-EXPORT-CSV')")) {
+                     + " ('LIST_ATTENDANCE-REPORT', 'LIST_ATTENDANCE-EXPORT-CSV', 'LIST_ATTENDANCE-EXPORT-FHIR')")) {
             rs.next();
-            assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(2);
+            assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(3);
         }
     }
 }

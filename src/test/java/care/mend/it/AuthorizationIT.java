@@ -152,6 +152,7 @@ class AuthorizationIT {
                         200, 200, 200, 403, 200, 403, 401),
                 new Row("GET", "/api/attendance/report", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/report.csv", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("GET", "/api/attendance/report.fhir", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/unsigned", null, 200, 200, 403, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
@@ -242,7 +243,9 @@ class AuthorizationIT {
 
     private static HttpResult send(Api api, Row row) {
         return switch (row.method()) {
-            case "GET" -> row.path().contains(".csv") ? api.accepting("text/csv").get(row.path()) : api.get(row.path());
+            case "GET" -> row.path().endsWith(".csv") ? api.accepting("text/csv").get(row.path())
+                    : row.path().endsWith(".fhir") ? api.accepting("application/fhir+json").get(row.path())
+                    : api.get(row.path());
             case "POST" -> api.post(row.path(), row.body());
             case "PUT" -> api.put(row.path(), row.body());
             case "DELETE" -> api.delete(row.path());
