@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import care.mend.platform.PageRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +42,12 @@ public class AttendanceResource {
 
     @Inject
     AttendanceReports reports;
+
+    /** How many days after its end an unsigned session is listed for supervisors. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mend.attendance.unsigned-after-days",
+            defaultValue = "2")
+    int unsignedAfterDays;
 
     @Inject
     care.mend.program.EnrollmentService enrollments;
@@ -139,10 +144,11 @@ public class AttendanceResource {
     @GET
     @Path("unsigned")
     @Operation(summary = "Ended sessions whose attendance is still unsigned after some days (supervisors)")
-    public List<UnsignedSessionResponse> unsigned(@QueryParam("olderThanDays") @DefaultValue("2")
-                                                  @Min(0) @Max(365) int olderThanDays) {
+    public List<UnsignedSessionResponse> unsigned(@QueryParam("olderThanDays") @Min(0) @Max(365)
+                                                  Integer olderThanDays) {
         access.requireOversight();
-        return attendance.unsignedOlderThan(olderThanDays, access.visibleGroups().orElse(null)).stream()
+        int days = olderThanDays != null ? olderThanDays : unsignedAfterDays;
+        return attendance.unsignedOlderThan(days, access.visibleGroups().orElse(null)).stream()
                 .map(s -> new UnsignedSessionResponse(s.id(), s.groupId(), s.localDate(), s.endsAt())).toList();
     }
 }

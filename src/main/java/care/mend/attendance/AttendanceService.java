@@ -197,19 +197,31 @@ public class AttendanceService {
                 eventsByPatient.computeIfAbsent(patient, p -> new ArrayList<>()).add(toEvent(record));
             }
         }
+        AttendanceRules rules = rulesOf(session);
         Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
         eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> {
                     String reason = excused.get(entry.getKey());
                     SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
-                            session.endsAt(), session.endedAt(), entry.getValue(), reason != null,
-                            AttendanceRules.DEFAULT);
+                            session.endsAt(), session.endedAt(), entry.getValue(), reason != null, rules);
                     if (reason != null) {
                         attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
                     }
                     result.put(entry.getKey(), attendance);
                 });
         return result;
+    }
+
+    /** The thresholds of the session's program. */
+    private AttendanceRules rulesOf(GroupSession session) {
+        List<care.mend.program.AttendanceThresholds> found = em.createQuery("select p.attendanceThresholds"
+                        + " from Program p, TherapyGroup g where g.id = :g and p.id = g.programId",
+                        care.mend.program.AttendanceThresholds.class)
+                .setParameter("g", session.groupId()).getResultList();
+        care.mend.program.AttendanceThresholds t = found.isEmpty() ? care.mend.program.AttendanceThresholds.DEFAULT
+                : found.get(0);
+        return new AttendanceRules(java.time.Duration.ofMinutes(t.lateAfterMinutes()),
+                java.time.Duration.ofMinutes(t.earlyLeaveMinutes()), t.creditPercent());
     }
 
     private static SessionAttendance withExplanation(SessionAttendance a, String explanation) {
