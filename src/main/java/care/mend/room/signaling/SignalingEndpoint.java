@@ -49,17 +49,27 @@ public class SignalingEndpoint {
         channel.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
     }
 
-    @OnMessage
+    /** Shared: the codec holds no state, and building a validator is costly. */
+    private static final ClientMessageCodec CODEC =
+            new ClientMessageCodec(jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator());
+
+    // The container accepts up to 256 KiB so that a frame over our 64 KiB limit is answered with a code rather than
+    // a closed socket; beyond 256 KiB the container closes the connection (1009), as it must to protect itself.
+    @OnMessage(maxMessageSize = 256 * 1024)
     public void onText(String text) {
         if (user == null) {
             return; // a refused connection is closing; it reads nothing
         }
         try {
-            channel.send(SignalingJson.envelope(text)
-                    .filter(envelope -> !envelope.type().isBlank())
-                    .map(envelope -> ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED,
-                            envelope.requestId()))
-                    .orElseGet(() -> ServerMessage.ErrorMessage.of(SignalingErrorCode.MALFORMED_MESSAGE, null)));
+            ClientMessageCodec.Decoded decoded = CODEC.decode(text);
+            if (decoded instanceof ClientMessageCodec.Decoded.Refused refused) {
+                String message = refused.detail() == null ? refused.code().message()
+                        : refused.code().message() + " (" + refused.detail() + ")";
+                channel.send(new ServerMessage.ErrorMessage(refused.code(), message, refused.requestId()));
+            } else if (decoded instanceof ClientMessageCodec.Decoded.Message read) {
+                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED,
+                        read.message().requestId()));
+            }
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             // The trace is ours; the message content is not logged: it may be health data.
