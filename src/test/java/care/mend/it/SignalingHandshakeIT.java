@@ -250,6 +250,30 @@ class SignalingHandshakeIT {
         assertThat(client.isClosed()).isFalse();
     }
 
+    @Test
+    void aFloodingClientIsWarnedThenClosedWith1008() throws Exception {
+        SignalingClient client = openWithTicket(ticketFor("patient1"));
+        assertThat(client.next().getString("type")).isEqualTo("welcome");
+
+        // Far more than the 40-message burst, sent back to back: the server answers each, then warns, then closes.
+        boolean warned = false;
+        for (int i = 0; i < 200 && !client.isClosed(); i++) {
+            try {
+                client.send("{\"type\":\"raiseHand\",\"requestId\":\"f-" + i + "\"}");
+            } catch (RuntimeException closedMeanwhile) {
+                break;
+            }
+        }
+        SignalingClient.Closed closed = client.awaitClose();
+        while (client.pending() > 0) {
+            warned |= "RATE_LIMITED".equals(client.next().getString("code", ""));
+        }
+
+        assertThat(warned).isTrue();
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(closed.reason()).isEqualTo("RATE_LIMITED");
+    }
+
     // ---- logs ----
 
     @Test

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  */
 public enum SignalingCloseReason {
     /** The handshake offered no ticket, or one that is unknown, expired, already used or not alone. */
-    TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY);
+    TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The client went on flooding after a {@code RATE_LIMITED} error. */
+    RATE_LIMITED(CloseReason.CloseCodes.VIOLATED_POLICY);
 
     static final int MAX_REASON_BYTES = 122;
 

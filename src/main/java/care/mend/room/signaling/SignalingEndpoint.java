@@ -27,13 +27,22 @@ import java.util.logging.Logger;
         configurator = SignalingConfigurator.class)
 public class SignalingEndpoint {
 
-    /** Large enough for an SDP offer with many candidates; a larger frame closes the socket with 1009. */
-    static final int MAX_TEXT_MESSAGE_BYTES = 64 * 1024;
+    /**
+     * What the container reads: four times our 64 KiB message limit, so that an oversized message is answered with
+     * {@code FRAME_TOO_LARGE} and the socket stays open; a frame larger than this closes the socket with 1009.
+     */
+    static final int MAX_TEXT_MESSAGE_BYTES = 4 * ClientMessageCodec.MAX_FRAME_BYTES;
+
+    /** Messages a second a client may send (MicroProfile Config {@code mend.signaling.max-messages-per-second}). */
+    private static final int MESSAGES_PER_SECOND = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("mend.signaling.max-messages-per-second", Integer.class)
+            .filter(rate -> rate >= 1 && rate <= 1000).orElse(20);
 
     private static final Logger LOG = Logger.getLogger(SignalingEndpoint.class.getName());
 
     private CurrentUser user;
     private SignalingChannel channel;
+    private FloodGuard floodGuard;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -44,6 +53,7 @@ public class SignalingEndpoint {
             return;
         }
         user = admitted;
+        floodGuard = new FloodGuard(MESSAGES_PER_SECOND, 2 * MESSAGES_PER_SECOND, java.time.Clock.systemUTC());
         session.setMaxTextMessageBufferSize(MAX_TEXT_MESSAGE_BYTES);
         LOG.info("MEND-SIGNALING connection opened");
         channel.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
@@ -59,6 +69,20 @@ public class SignalingEndpoint {
     public void onText(String text) {
         if (user == null) {
             return; // a refused connection is closing; it reads nothing
+        }
+        switch (floodGuard.onMessage()) {
+            case WARN -> {
+                channel.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
+                return;
+            }
+            case CLOSE -> {
+                LOG.info("MEND-SIGNALING connection closed: " + SignalingCloseReason.RATE_LIMITED);
+                channel.close(SignalingCloseReason.RATE_LIMITED);
+                return;
+            }
+            default -> {
+                // accepted
+            }
         }
         try {
             ClientMessageCodec.Decoded decoded = CODEC.decode(text);
