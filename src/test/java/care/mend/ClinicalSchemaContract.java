@@ -206,4 +206,39 @@ abstract class ClinicalSchemaContract {
                 .setParameter(8, NOW).executeUpdate()))
                 .isInstanceOf(PersistenceException.class);
     }
+
+    /** Database-level protection of the signed ledger; nothing to check where the database has no triggers. */
+    void checkLedgerIsProtected(UUID recordId) throws Exception {
+    }
+
+    @Test
+    void aSignedLedgerKeepsItsOriginalAndItsAmendments() throws Exception {
+        Fixture f = storeFixture();
+        LocalDate monday = LocalDate.of(2026, 3, 16);
+        PlannedSession planned = SessionScheduler.expand(f.group().schedule(), monday, monday).get(0);
+        care.mend.attendance.SessionAttendance calculated = care.mend.attendance.AttendanceCalculator.calculate(
+                planned.startsAt(), planned.endsAt(), planned.endsAt(), List.of(), false,
+                care.mend.attendance.AttendanceRules.DEFAULT);
+        UUID recordId = inTransaction(emf, em -> {
+            GroupSession session = new GroupSession(f.group().id(), planned, NOW);
+            em.persist(session);
+            em.persist(new care.mend.attendance.AttendanceSignOff(session.id(), "facilitator-sub", NOW));
+            em.flush();
+            care.mend.attendance.AttendanceRecord record =
+                    new care.mend.attendance.AttendanceRecord(session.id(), f.patient().id(), calculated, NOW);
+            em.persist(record);
+            return record.id();
+        });
+        run(emf, em -> em.find(care.mend.attendance.AttendanceRecord.class, recordId).amend(
+                care.mend.attendance.AttendanceStatus.EXCUSED, 0, false, "facilitator-sub", "Hospital visit",
+                NOW.plusSeconds(60)));
+
+        care.mend.attendance.AttendanceRecord stored = inTransaction(emf,
+                em -> em.find(care.mend.attendance.AttendanceRecord.class, recordId));
+        assertThat(stored.originalStatus()).isEqualTo(care.mend.attendance.AttendanceStatus.ABSENT);
+        assertThat(stored.currentStatus()).isEqualTo(care.mend.attendance.AttendanceStatus.EXCUSED);
+        assertThat(stored.amendments()).singleElement()
+                .satisfies(a -> assertThat(a.reason()).isEqualTo("Hospital visit"));
+        checkLedgerIsProtected(recordId);
+    }
 }

@@ -36,4 +36,28 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
             }
         }
     }
+
+    @Override
+    void checkLedgerIsProtected(java.util.UUID recordId) throws Exception {
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var sql = connection.createStatement()) {
+            String record = "'" + recordId + "'";
+            sql.executeUpdate("insert into presence_event (id, idempotency_key, session_id, participant_id, subject,"
+                    + " room_role, kind, modality, occurred_at, recorded_at) select gen_random_uuid(), 'key-1',"
+                    + " session_id, 'p', 's', 'PATIENT', 'ADMITTED', 'NONE', now(), now() from attendance_record"
+                    + " where id = " + record);
+            for (String change : java.util.List.of(
+                    "update attendance_record set original_status = 'PRESENT' where id = " + record,
+                    "update attendance_record set original_minutes = 180 where id = " + record,
+                    "delete from attendance_record where id = " + record,
+                    "update attendance_amendment set reason = 'rewritten' where record_id = " + record,
+                    "delete from attendance_amendment where record_id = " + record,
+                    "update attendance_sign_off set signed_by_subject = 'someone else'",
+                    "update presence_event set kind = 'LEFT'",
+                    "delete from presence_event")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute(change))
+                        .as(change).isInstanceOf(java.sql.SQLException.class);
+            }
+        }
+    }
 }

@@ -3,6 +3,8 @@ package care.mend.attendance;
 import care.mend.room.PresenceEvent;
 import care.mend.room.PresenceEventPublisher;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,11 +17,15 @@ public class PresenceRecorder implements PresenceEventPublisher {
     @Inject
     PresenceStore store;
 
+    /** A container thread: the writer calls transactional beans, which want the server's context. */
+    @Resource
+    ManagedThreadFactory threads;
+
     private PresenceWriter writer;
 
     @PostConstruct
     void start() {
-        writer = new PresenceWriter(store, Duration.ofMillis(250), Duration.ofSeconds(30));
+        writer = new PresenceWriter(store, Duration.ofMillis(250), Duration.ofSeconds(30), threads);
     }
 
     @Override

@@ -30,11 +30,20 @@ public final class PresenceWriter implements AutoCloseable {
     private volatile int inFlight;
 
     public PresenceWriter(PresenceStore store, Duration firstPause, Duration longestPause) {
+        this(store, firstPause, longestPause, runnable -> {
+            Thread thread = new Thread(runnable, "mend-presence-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** @param threads where the writer's thread comes from: in the server, its managed thread factory */
+    public PresenceWriter(PresenceStore store, Duration firstPause, Duration longestPause,
+                          java.util.concurrent.ThreadFactory threads) {
         this.store = store;
         this.firstPause = firstPause;
         this.longestPause = longestPause;
-        this.thread = new Thread(this::run, "mend-presence-writer");
-        this.thread.setDaemon(true);
+        this.thread = threads.newThread(this::run);
         this.thread.start();
     }
 

@@ -38,6 +38,9 @@ public class Program {
     @Embedded
     private ProgramPlan plan;
 
+    @Embedded
+    private AttendanceThresholds attendanceThresholds;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -50,6 +53,7 @@ public class Program {
     }
 
     public Program(UUID siteId, String name, ProgramKind kind, ProgramPlan plan, Instant createdAt) {
+        this.attendanceThresholds = AttendanceThresholds.DEFAULT;
         this.id = UUID.randomUUID();
         this.siteId = Checks.required("siteId", siteId);
         rename(name);
@@ -80,6 +84,15 @@ public class Program {
 
     public ProgramKind kind() {
         return kind;
+    }
+
+    /** Changes the attendance thresholds; signed sessions keep the figures they were signed with. */
+    public void changeAttendanceThresholds(AttendanceThresholds thresholds) {
+        this.attendanceThresholds = Checks.required("attendanceThresholds", thresholds);
+    }
+
+    public AttendanceThresholds attendanceThresholds() {
+        return attendanceThresholds == null ? AttendanceThresholds.DEFAULT : attendanceThresholds;
     }
 
     public ProgramPlan plan() {

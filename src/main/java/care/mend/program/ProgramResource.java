@@ -76,6 +76,7 @@ public class ProgramResource {
     @Operation(summary = "Rename a program or change its plan")
     public ProgramResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateProgramRequest body) {
         access.requireAdmin();
-        return ProgramResponse.from(programs.update(id, body.name(), body.plan()));
+        return ProgramResponse.from(programs.update(id, body.name(), body.plan(),
+                body.thresholds(programs.get(id).attendanceThresholds())));
     }
 }

@@ -38,6 +38,12 @@ public class ProgramService {
         return program;
     }
 
+    public Program update(UUID id, String name, ProgramPlan plan, AttendanceThresholds thresholds) {
+        Program program = update(id, name, plan);
+        program.changeAttendanceThresholds(thresholds);
+        return program;
+    }
+
     public Program update(UUID id, String name, ProgramPlan plan) {
         Program program = get(id);
         program.rename(name);

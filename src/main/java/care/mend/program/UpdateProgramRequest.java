@@ -12,7 +12,17 @@ public record UpdateProgramRequest(
         @NotNull @Min(20) @Max(40) Integer requiredSessions,
         @NotNull @Min(3) @Max(4) Integer plannedSessionsPerWeek,
         @NotNull @Min(60) @Max(300) Integer plannedSessionMinutes,
-        @NotNull @Min(60) @Max(1200) Integer minimumWeeklyMinutes) {
+        @NotNull @Min(60) @Max(1200) Integer minimumWeeklyMinutes,
+        @Min(0) @Max(60) Integer lateAfterMinutes,
+        @Min(0) @Max(60) Integer earlyLeaveMinutes,
+        @Min(50) @Max(100) Integer creditPercent) {
+
+    /** The thresholds asked for, each missing one kept from {@code current}. */
+    AttendanceThresholds thresholds(AttendanceThresholds current) {
+        return new AttendanceThresholds(lateAfterMinutes != null ? lateAfterMinutes : current.lateAfterMinutes(),
+                earlyLeaveMinutes != null ? earlyLeaveMinutes : current.earlyLeaveMinutes(),
+                creditPercent != null ? creditPercent : current.creditPercent());
+    }
 
     ProgramPlan plan() {
         return new ProgramPlan(requiredSessions, plannedSessionsPerWeek, plannedSessionMinutes, minimumWeeklyMinutes);

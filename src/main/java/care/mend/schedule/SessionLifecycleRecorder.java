@@ -1,7 +1,10 @@
 package care.mend.schedule;
 
 import care.mend.room.SessionLifecycleListener;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,11 +26,16 @@ public class SessionLifecycleRecorder implements SessionLifecycleListener {
     @Inject
     GroupSessionService sessions;
 
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mend-session-lifecycle");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** A container thread: the write goes through a transactional service. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService writer;
+
+    @PostConstruct
+    void start() {
+        writer = Executors.newSingleThreadExecutor(threads);
+    }
 
     @Override
     public void sessionLive(UUID sessionId, Instant at) {

@@ -88,6 +88,16 @@ public class AccessPolicy {
         }
     }
 
+    /** Attendance reports and exports: supervisors (their sites), facilitators (their groups), admins. */
+    public void requireReports() {
+        requireStaff();
+    }
+
+    /** Oversight lists (unsigned sessions, later reports): supervisors and admins, within their reach. */
+    public void requireOversight() {
+        requireAuditReader();
+    }
+
     /** The access audit log: supervisors and admins. */
     public void requireAuditReader() {
         if (!(user.has(Role.ADMIN) || user.has(Role.SUPERVISOR))) {
@@ -130,6 +140,21 @@ public class AccessPolicy {
                         + " and e.programId = g.programId and e.patientId = :patient", Enrollment.class)
                 .setParameter("group", groupId).setParameter("patient", patientId).getResultList().stream()
                 .anyMatch(enrollment -> enrollment.isActiveOn(day));
+    }
+
+    // ---- attendance ----
+
+    /** Signing a session's attendance, excusing and amending: the group's facilitators (and admins). */
+    public void requireSignAttendance(UUID groupId) {
+        if (!(reach().everything() || canRunGroup(groupId))) {
+            throw denied();
+        }
+    }
+
+    /** A session's attendance sheet: staff of the group or its site. Audited: it lists patients. */
+    public void requireReadAttendance(UUID groupId, UUID sessionId) {
+        audited(new AuditedAccess("READ_ATTENDANCE", "session", sessionId.toString(), null),
+                reach().everything() || staffSeesGroup(groupId));
     }
 
     // ---- reads of patient data: audited ----

@@ -19,19 +19,26 @@ public final class Api {
 
     private final URI base;
     private final String bearerToken;
+    private final String accept;
 
     public Api(URI base) {
-        this(base, null);
+        this(base, null, "application/json");
     }
 
-    private Api(URI base, String bearerToken) {
+    private Api(URI base, String bearerToken, String accept) {
         this.base = base;
         this.bearerToken = bearerToken;
+        this.accept = accept;
     }
 
     /** The same API, calling as the holder of this access token. */
     public Api withToken(String token) {
-        return new Api(base, token);
+        return new Api(base, token, accept);
+    }
+
+    /** The same API, asking for another representation (for example {@code text/csv}). */
+    public Api accepting(String mediaType) {
+        return new Api(base, bearerToken, mediaType);
     }
 
     /** The same API, calling as a demo user of the test Keycloak (admin, supervisor, facilitator, patient1 ...). */
@@ -79,7 +86,7 @@ public final class Api {
     private HttpRequest.Builder request(String path) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(relative)).timeout(TIMEOUT)
-                .header("Accept", "application/json");
+                .header("Accept", accept);
         return bearerToken == null ? builder : builder.header("Authorization", "Bearer " + bearerToken);
     }
 

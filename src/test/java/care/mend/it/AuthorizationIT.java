@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -140,6 +141,19 @@ class AuthorizationIT {
                 new Row("GET", "/api/sessions/" + f.session1, null, 200, 200, 200, 403, 200, 403, 401),
                 new Row("POST", "/api/sessions/" + f.sessionToCancel + "/cancel", "{\"reason\":\"matrix\"}",
                         200, 403, 403, 403, 403, 403, 401),
+                // attendance: the group's staff read the sheet, its facilitators sign (session1 has not ended)
+                new Row("GET", "/api/attendance/sessions/" + f.session1, null, 200, 200, 200, 403, 403, 403, 401),
+                new Row("POST", "/api/attendance/sessions/" + f.session1 + "/sign-off", "{}",
+                        409, 403, 409, 403, 403, 403, 401),
+                new Row("POST", "/api/attendance/records/" + UUID.randomUUID() + "/amendments",
+                        "{\"status\":\"PRESENT\",\"minutes\":180,\"credited\":true,\"reason\":\"matrix\"}",
+                        404, 404, 404, 404, 404, 404, 401),
+                new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
+                        200, 200, 200, 403, 200, 403, 401),
+                new Row("GET", "/api/attendance/report", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("GET", "/api/attendance/report.csv", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("GET", "/api/attendance/report.fhir", null, 200, 200, 200, 200, 403, 403, 401),
+                new Row("GET", "/api/attendance/unsigned", null, 200, 200, 403, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
 
@@ -229,7 +243,9 @@ class AuthorizationIT {
 
     private static HttpResult send(Api api, Row row) {
         return switch (row.method()) {
-            case "GET" -> api.get(row.path());
+            case "GET" -> row.path().endsWith(".csv") ? api.accepting("text/csv").get(row.path())
+                    : row.path().endsWith(".fhir") ? api.accepting("application/fhir+json").get(row.path())
+                    : api.get(row.path());
             case "POST" -> api.post(row.path(), row.body());
             case "PUT" -> api.put(row.path(), row.body());
             case "DELETE" -> api.delete(row.path());

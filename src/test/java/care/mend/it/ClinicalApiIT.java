@@ -114,6 +114,16 @@ class ClinicalApiIT {
 
         HttpResult bySite = admin.get("/api/programs?siteId=" + siteId);
         assertThat(bySite.json().getInt("total")).isEqualTo(1);
+
+        assertThat(program.json().getJsonObject("attendanceThresholds").getInt("creditPercent")).isEqualTo(75);
+        String update = "{\"name\":\"Test IOP\",\"requiredSessions\":24,\"plannedSessionsPerWeek\":3,"
+                + "\"plannedSessionMinutes\":180,\"minimumWeeklyMinutes\":540,\"creditPercent\":%d}";
+        HttpResult stricter = admin.put("/api/programs/" + programId, update.formatted(90));
+        assertThat(stricter.status()).as(stricter.toString()).isEqualTo(200);
+        assertThat(stricter.json().getJsonObject("attendanceThresholds").getInt("creditPercent")).isEqualTo(90);
+        assertThat(stricter.json().getJsonObject("attendanceThresholds").getInt("lateAfterMinutes")).isEqualTo(15);
+        assertThat(admin.put("/api/programs/" + programId, update.formatted(40)).problemCode())
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

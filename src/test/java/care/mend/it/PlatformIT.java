@@ -44,6 +44,10 @@ class PlatformIT {
                 .filter(check -> check.getString("name").equals("database")).findFirst().orElseThrow();
         assertThat(database.getString("status")).isEqualTo("UP");
         assertThat(database.getJsonObject("data").getString("product")).isEqualTo("PostgreSQL");
+        JsonObject presence = json.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("presence-events")).findFirst().orElseThrow();
+        assertThat(presence.getString("status")).isEqualTo("UP");
+        assertThat(presence.getJsonObject("data").getInt("pending")).isZero();
     }
 
     @Test

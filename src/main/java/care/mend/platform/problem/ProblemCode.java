@@ -37,6 +37,11 @@ public enum ProblemCode {
     INACTIVE_REFERENCE(409, "A referenced record is not active"),
     LAST_FACILITATOR(409, "A group keeps at least one facilitator"),
 
+    // Attendance.
+    SESSION_NOT_ENDED(409, "The session has not ended"),
+    ALREADY_SIGNED(409, "The session's attendance is already signed"),
+    NOT_SIGNED(409, "The session's attendance is not signed yet"),
+
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");
 

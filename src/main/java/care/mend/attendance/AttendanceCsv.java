@@ -1,0 +1,53 @@
+package care.mend.attendance;
+
+import java.util.List;
+
+/** Report rows as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or break. */
+public final class AttendanceCsv {
+
+    static final List<String> HEADER = List.of("session_id", "date", "scheduled_start", "scheduled_end",
+            "room_opened", "room_closed", "site_id", "program_id", "program", "group_id", "group", "patient_id",
+            "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only", "modality", "credited",
+            "amended", "signed_by");
+
+    private AttendanceCsv() {
+    }
+
+    public static String of(List<AttendanceReportRow> rows) {
+        StringBuilder csv = new StringBuilder();
+        line(csv, HEADER);
+        for (AttendanceReportRow r : rows) {
+            line(csv, List.of(text(r.sessionId()), text(r.date()), text(r.scheduledStart()), text(r.scheduledEnd()),
+                    text(r.roomOpened()), text(r.roomClosed()), text(r.siteId()), text(r.programId()),
+                    text(r.programName()), text(r.groupId()), text(r.groupName()), text(r.patientId()),
+                    text(r.patientDisplayName()), text(r.firstAdmitted()), text(r.lastLeft()), r.status().name(), Integer.toString(r.minutesPresent()),
+                    Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()), r.modality(),
+                    Boolean.toString(r.credited()), Boolean.toString(r.amended()), text(r.signedBySubject())));
+        }
+        return csv.toString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(field(fields.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    static String field(String value) {
+        // A leading =, +, - or @ would be a formula to a spreadsheet: prefix it so the cell stays text.
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.matches("-?\\d+")
+                ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,154 @@
+package care.mend.attendance;
+
+import care.mend.schedule.GroupSession;
+import care.mend.security.AccessPolicy;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import care.mend.platform.PageRequest;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Attendance sheets, sign-off and amendments. Thin: the access policy decides, the service acts. */
+@Path("attendance")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Attendance", description = "Who attended which session, for how long and how; sign-off and corrections")
+public class AttendanceResource {
+
+    @Inject
+    AttendanceService attendance;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    AttendanceReports reports;
+
+    /** How many days after its end an unsigned session is listed for supervisors. */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mend.attendance.unsigned-after-days",
+            defaultValue = "2")
+    int unsignedAfterDays;
+
+    @Inject
+    care.mend.program.EnrollmentService enrollments;
+
+    @Inject
+    care.mend.program.ProgramService programs;
+
+    @Inject
+    care.mend.program.SiteService sites;
+
+    @GET
+    @Path("sessions/{sessionId}")
+    @Operation(summary = "A session's attendance sheet: live from the room until signed, frozen after")
+    public AttendanceSheetResponse sheet(@PathParam("sessionId") UUID sessionId) {
+        GroupSession session = attendance.session(sessionId);
+        access.requireReadAttendance(session.groupId(), sessionId);
+        return AttendanceSheetResponse.from(attendance.sheet(sessionId));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/sign-off")
+    @Operation(summary = "Sign an ended session's attendance (its facilitators); excused patients need a reason")
+    public AttendanceSheetResponse signOff(@PathParam("sessionId") UUID sessionId, @Valid SignOffRequest body) {
+        GroupSession session = attendance.session(sessionId);
+        access.requireSignAttendance(session.groupId());
+        Map<UUID, String> excused = new LinkedHashMap<>();
+        if (body != null && body.excused() != null) {
+            body.excused().forEach(excuse -> excused.put(excuse.patientId(), excuse.reason()));
+        }
+        return AttendanceSheetResponse.from(attendance.signOff(sessionId, access.user().subject(), excused));
+    }
+
+    @POST
+    @Path("records/{recordId}/amendments")
+    @Operation(summary = "Correct a signed record; the original and every amendment stay visible")
+    public AttendanceLineResponse amend(@PathParam("recordId") UUID recordId,
+                                        @NotNull @Valid AmendmentRequest body) {
+        AttendanceRecord record = attendance.record(recordId);
+        access.requireSignAttendance(attendance.session(record.sessionId()).groupId());
+        AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(), body.credited(),
+                access.user().subject(), body.reason());
+        return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended));
+    }
+
+    @GET
+    @Path("enrollments/{enrollmentId}/progress")
+    @Operation(summary = "An enrollment's progress: credited sessions, weekly minutes, absences, projected completion")
+    public ProgramProgress progress(@PathParam("enrollmentId") UUID enrollmentId) {
+        care.mend.program.Enrollment enrollment = enrollments.get(enrollmentId);
+        access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
+        care.mend.program.Program program = programs.get(enrollment.programId());
+        return attendance.progress(enrollment, java.time.LocalDate.now(sites.get(program.siteId()).timeZone()));
+    }
+
+    @GET
+    @Path("report")
+    @Operation(summary = "Signed attendance rows by site, program, group, facilitator, patient and dates, with totals")
+    public AttendanceReportResponse report(@BeanParam ReportQuery query, @BeanParam @Valid PageRequest page) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-report", filter.patientId());
+        return AttendanceReportResponse.from(reports.report(filter, access.visibleGroups().orElse(null), page));
+    }
+
+    @GET
+    @Path("report.csv")
+    @Produces("text/csv; charset=utf-8")
+    @Operation(summary = "The same rows as CSV (RFC 4180, UTF-8, header row)")
+    public Response reportCsv(@BeanParam ReportQuery query) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-export-csv", filter.patientId());
+        String csv = AttendanceCsv.of(reports.export(filter, access.visibleGroups().orElse(null)));
+        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"attendance.csv\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("report.fhir")
+    @Produces(AttendanceFhirExport.MEDIA_TYPE)
+    @Operation(summary = "The same rows as a FHIR R4 Bundle: EpisodeOfCare per enrollment, Encounters per session")
+    public Response reportFhir(@BeanParam ReportQuery query) {
+        access.requireReports();
+        AttendanceReportFilter filter = query.toFilter();
+        access.auditListing("attendance-export-fhir", filter.patientId());
+        List<AttendanceReportRow> rows = reports.export(filter, access.visibleGroups().orElse(null));
+        java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
+        rows.forEach(row -> patients.add(row.patientId()));
+        String json = AttendanceFhirExport.json(AttendanceFhirExport.bundle(rows, reports.enrollmentsOf(patients),
+                java.time.Instant.now()));
+        return Response.ok(json).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("unsigned")
+    @Operation(summary = "Ended sessions whose attendance is still unsigned after some days (supervisors)")
+    public List<UnsignedSessionResponse> unsigned(@QueryParam("olderThanDays") @Min(0) @Max(365)
+                                                  Integer olderThanDays) {
+        access.requireOversight();
+        int days = olderThanDays != null ? olderThanDays : unsignedAfterDays;
+        return attendance.unsignedOlderThan(days, access.visibleGroups().orElse(null)).stream()
+                .map(s -> new UnsignedSessionResponse(s.id(), s.groupId(), s.localDate(), s.endsAt())).toList();
+    }
+}

@@ -1,0 +1,238 @@
+package care.mend.attendance;
+
+import care.mend.media.MediaModality;
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
+import care.mend.room.ParticipantId;
+import care.mend.room.PresenceEvent;
+import care.mend.room.RoomRole;
+import care.mend.schedule.GroupSession;
+import care.mend.schedule.GroupSessionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The attendance of a session: calculated live from the presence events until the facilitator signs it, frozen
+ * as records from then on, corrected only by amendments. Holds no rules of its own: the calculation is
+ * {@link AttendanceCalculator}, the corrections {@link AttendanceRecord#amend}.
+ */
+@ApplicationScoped
+@Transactional
+public class AttendanceService {
+
+    @PersistenceContext(unitName = "mend")
+    EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** One patient's line on a session's sheet: the record if signed, else the live calculation. */
+    public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record) {
+    }
+
+    /** A session's sheet. */
+    public record Sheet(GroupSession session, Optional<AttendanceSignOff> signOff, List<Line> lines) {
+    }
+
+    public GroupSession session(UUID sessionId) {
+        GroupSession session = em.find(GroupSession.class, sessionId);
+        if (session == null) {
+            throw MendException.notFound("session", sessionId);
+        }
+        return session;
+    }
+
+    public Sheet sheet(UUID sessionId) {
+        GroupSession session = session(sessionId);
+        Optional<AttendanceSignOff> signOff = Optional.ofNullable(em.find(AttendanceSignOff.class, sessionId));
+        List<Line> lines = new ArrayList<>();
+        if (signOff.isPresent()) {
+            for (AttendanceRecord record : em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
+                    + " order by r.patientId", AttendanceRecord.class).setParameter("s", sessionId).getResultList()) {
+                lines.add(new Line(record.patientId(), null, record));
+            }
+        } else {
+            calculate(session, Map.of()).forEach((patient, attendance) -> lines.add(new Line(patient, attendance,
+                    null)));
+        }
+        return new Sheet(session, signOff, lines);
+    }
+
+    /**
+     * Signs the session's attendance: the session must have ended and not be signed yet. Excused patients (with the
+     * facilitator's reason) are recorded as excused.
+     */
+    public Sheet signOff(UUID sessionId, String signerSubject, Map<UUID, String> excused) {
+        GroupSession session = session(sessionId);
+        if (session.status() != GroupSessionStatus.ENDED) {
+            throw MendException.rule(ProblemCode.SESSION_NOT_ENDED, "Session " + sessionId + " has not ended");
+        }
+        if (em.find(AttendanceSignOff.class, sessionId) != null) {
+            throw MendException.rule(ProblemCode.ALREADY_SIGNED, "Session " + sessionId + " is already signed");
+        }
+        Map<UUID, SessionAttendance> calculated = calculate(session, excused);
+        for (UUID patient : excused.keySet()) {
+            if (!calculated.containsKey(patient)) {
+                throw MendException.invalidField("excused", "patient " + patient + " is not on this session's sheet");
+            }
+        }
+        Instant now = Instant.now(clock);
+        em.persist(new AttendanceSignOff(sessionId, signerSubject, now));
+        em.flush();
+        calculated.forEach((patient, attendance) -> em.persist(new AttendanceRecord(sessionId, patient,
+                attendance, now)));
+        return sheet(sessionId);
+    }
+
+    public AttendanceRecord record(UUID recordId) {
+        AttendanceRecord record = em.find(AttendanceRecord.class, recordId);
+        if (record == null) {
+            throw MendException.notFound("attendance record", recordId);
+        }
+        return record;
+    }
+
+    public AttendanceRecord amend(UUID recordId, AttendanceStatus status, int minutes, boolean credited,
+                                  String authorSubject, String reason) {
+        AttendanceRecord record = record(recordId);
+        record.amend(status, minutes, credited, authorSubject, reason, Instant.now(clock));
+        return record;
+    }
+
+    /** Ended sessions not signed after {@code days} days, oldest first, within the given groups (null: all). */
+    public List<GroupSession> unsignedOlderThan(int days, java.util.Collection<UUID> groups) {
+        if (groups != null && groups.isEmpty()) {
+            return List.of();
+        }
+        String within = groups == null ? "" : " and s.groupId in :groups";
+        var query = em.createQuery("select s from GroupSession s where s.status = :ended and s.endsAt < :before"
+                        + within + " and not exists (select o from AttendanceSignOff o where o.sessionId = s.id)"
+                        + " order by s.endsAt", GroupSession.class)
+                .setParameter("ended", GroupSessionStatus.ENDED)
+                .setParameter("before", Instant.now(clock).minus(java.time.Duration.ofDays(days)))
+                .setMaxResults(500);
+        if (groups != null) {
+            query.setParameter("groups", groups);
+        }
+        return query.getResultList();
+    }
+
+    /**
+     * Where an enrollment stands: the sessions of its program's groups that the patient belonged to (signed
+     * records where signed, live figures otherwise), the weekly minimum, and the schedule still ahead.
+     */
+    public ProgramProgress progress(care.mend.program.Enrollment enrollment, java.time.LocalDate today) {
+        care.mend.program.Program program = em.find(care.mend.program.Program.class, enrollment.programId());
+        List<care.mend.schedule.Membership> memberships = em.createQuery("select m from Membership m, TherapyGroup g"
+                        + " where m.groupId = g.id and g.programId = :program and m.patientId = :patient",
+                        care.mend.schedule.Membership.class)
+                .setParameter("program", enrollment.programId()).setParameter("patient", enrollment.patientId())
+                .getResultList();
+        List<AttendedSession> past = new ArrayList<>();
+        List<java.time.LocalDate> upcoming = new ArrayList<>();
+        for (care.mend.schedule.Membership membership : memberships) {
+            for (GroupSession session : em.createQuery("select s from GroupSession s where s.groupId = :g"
+                    + " and s.localDate >= :from order by s.localDate", GroupSession.class)
+                    .setParameter("g", membership.groupId()).setParameter("from", enrollment.startDate())
+                    .getResultList()) {
+                if (!membership.isActiveOn(session.localDate())
+                        || session.status() == GroupSessionStatus.CANCELLED) {
+                    continue;
+                }
+                if (session.status() == GroupSessionStatus.ENDED) {
+                    past.add(attended(session, enrollment.patientId()));
+                } else if (!session.localDate().isBefore(today) && enrollment.isActiveOn(session.localDate())) {
+                    upcoming.add(session.localDate());
+                }
+            }
+        }
+        return ProgressCalculator.calculate(past, upcoming, program.plan().requiredSessions(),
+                program.plan().minimumWeeklyMinutes());
+    }
+
+    private AttendedSession attended(GroupSession session, UUID patientId) {
+        List<AttendanceRecord> signed = em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
+                        + " and r.patientId = :p", AttendanceRecord.class)
+                .setParameter("s", session.id()).setParameter("p", patientId).getResultList();
+        if (!signed.isEmpty()) {
+            AttendanceRecord r = signed.get(0);
+            return new AttendedSession(session.localDate(), r.currentStatus(), r.currentCredited(),
+                    r.currentMinutes());
+        }
+        SessionAttendance live = calculate(session, Map.of()).get(patientId);
+        return live == null ? new AttendedSession(session.localDate(), AttendanceStatus.ABSENT, false, 0)
+                : new AttendedSession(session.localDate(), live.status(), live.credited(), live.minutesPresent());
+    }
+
+    /** Each expected patient's attendance: members that day, and anyone the room admitted. */
+    private Map<UUID, SessionAttendance> calculate(GroupSession session, Map<UUID, String> excused) {
+        Map<UUID, List<PresenceEvent>> eventsByPatient = new LinkedHashMap<>();
+        for (UUID patient : em.createQuery("select m.patientId from Membership m where m.groupId = :g"
+                        + " and m.fromDate <= :d and (m.toDate is null or m.toDate >= :d)", UUID.class)
+                .setParameter("g", session.groupId()).setParameter("d", session.localDate()).getResultList()) {
+            eventsByPatient.put(patient, new ArrayList<>());
+        }
+        Map<String, UUID> patientBySubject = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.idpSubject, p.id from Patient p where p.idpSubject in"
+                + " (select e.subject from PresenceRecord e where e.sessionId = :s)", Object[].class)
+                .setParameter("s", session.id()).getResultList()) {
+            patientBySubject.put((String) row[0], (UUID) row[1]);
+        }
+        for (PresenceRecord record : em.createQuery("select e from PresenceRecord e where e.sessionId = :s"
+                + " and e.role = :patient", PresenceRecord.class).setParameter("s", session.id())
+                .setParameter("patient", RoomRole.PATIENT).getResultList()) {
+            UUID patient = patientBySubject.get(record.subject());
+            if (patient != null) {
+                eventsByPatient.computeIfAbsent(patient, p -> new ArrayList<>()).add(toEvent(record));
+            }
+        }
+        AttendanceRules rules = rulesOf(session);
+        Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
+        eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .forEach(entry -> {
+                    String reason = excused.get(entry.getKey());
+                    SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
+                            session.endsAt(), session.endedAt(), entry.getValue(), reason != null, rules);
+                    if (reason != null) {
+                        attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
+                    }
+                    result.put(entry.getKey(), attendance);
+                });
+        return result;
+    }
+
+    /** The thresholds of the session's program. */
+    private AttendanceRules rulesOf(GroupSession session) {
+        List<care.mend.program.AttendanceThresholds> found = em.createQuery("select p.attendanceThresholds"
+                        + " from Program p, TherapyGroup g where g.id = :g and p.id = g.programId",
+                        care.mend.program.AttendanceThresholds.class)
+                .setParameter("g", session.groupId()).getResultList();
+        care.mend.program.AttendanceThresholds t = found.isEmpty() ? care.mend.program.AttendanceThresholds.DEFAULT
+                : found.get(0);
+        return new AttendanceRules(java.time.Duration.ofMinutes(t.lateAfterMinutes()),
+                java.time.Duration.ofMinutes(t.earlyLeaveMinutes()), t.creditPercent());
+    }
+
+    private static SessionAttendance withExplanation(SessionAttendance a, String explanation) {
+        return new SessionAttendance(a.status(), a.firstAdmitted(), a.lastLeft(), a.minutesPresent(),
+                a.minutesByModality(), a.present(), a.gaps(), a.scheduledMinutes(), a.creditMinutes(), a.credited(),
+                explanation);
+    }
+
+    private static PresenceEvent toEvent(PresenceRecord record) {
+        return new PresenceEvent(record.sessionId(), new ParticipantId(record.participantId()), record.subject(),
+                record.role(), record.kind(), record.modality() == null ? MediaModality.NONE : record.modality(),
+                record.occurredAt(), record.idempotencyKey());
+    }
+}

@@ -1,0 +1,36 @@
+package care.mend.attendance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AttendanceCsvTest {
+
+    @Test
+    void quotesWhatNeedsQuotingAndEndsLinesWithCrLf() {
+        assertThat(AttendanceCsv.field("plain")).isEqualTo("plain");
+        assertThat(AttendanceCsv.field("a,b")).isEqualTo("\"a,b\"");
+        assertThat(AttendanceCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(AttendanceCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(AttendanceCsv.field("=HYPERLINK(1)")).isEqualTo("'=HYPERLINK(1)");
+        assertThat(AttendanceCsv.field("-5")).isEqualTo("-5");
+
+        AttendanceReportRow row = new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(),
+                LocalDate.of(2026, 11, 2), Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"),
+                null, null, UUID.randomUUID(), UUID.randomUUID(), "Evening IOP, Jackson", UUID.randomUUID(),
+                "Group", UUID.randomUUID(), "Patient A. (demo)", Instant.parse("2026-11-03T00:02:00Z"),
+                Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT, 175, 100, 75, true,
+                false, "sub");
+        String csv = AttendanceCsv.of(List.of(row));
+        String[] lines = csv.split("\r\n", -1);
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("session_id,date,");
+        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,AUDIO_VIDEO,true,");
+        assertThat(lines[2]).isEmpty();
+    }
+}
