@@ -120,6 +120,12 @@ class LiveRoomIT {
                 "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, from)));
     }
 
+    private static String locationOn(JsonObject sheet, String patientId) {
+        return sheet.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(line -> line.getString("patientId").equals(patientId)).findFirst().orElseThrow()
+                .getString("attestedLocation", null);
+    }
+
     private static boolean fitsToday(ZonedDateTime now) {
         LocalTime time = now.toLocalTime();
         return time.isAfter(LocalTime.of(0, 30)) && time.isBefore(LocalTime.of(20, 30));
@@ -214,7 +220,10 @@ class LiveRoomIT {
         eventually("the session is LIVE", () -> "LIVE".equals(sessionStatus(live.sessionId())));
 
         SignalingClient patient = connect("patient3");
-        JsonObject pJoined = join(patient, live.sessionId(), "p-join");
+        patient.send("{\"type\":\"join\",\"requestId\":\"p-join\",\"sessionId\":\"%s\",\"attestedLocation\":\"%s\"}"
+                .formatted(live.sessionId(), " Home, Coles County "));
+        JsonObject pJoined = reply(patient, "p-join");
+        assertThat(pJoined.getString("type")).as(pJoined.toString()).isEqualTo("joined");
         String p = pJoined.getString("participantId");
         assertThat(pJoined.getString("status")).isEqualTo("WAITING");
         assertThat(pJoined.getJsonObject("room").getJsonArray("participants")).isEmpty();
@@ -272,6 +281,18 @@ class LiveRoomIT {
         eventually("presence events are stored", () -> query(
                 "select kind from presence_event where session_id = ?", live.sessionId())
                 .containsAll(List.of("ADMITTED", "CONNECTION_LOST", "RESUMED", "SESSION_ENDED")));
+
+        // The stated location is on the live sheet, then on the signed record and in the export.
+        String sheet = "/api/attendance/sessions/" + live.sessionId();
+        String patientId = patientRecord(api.as("admin"), DemoIdentities.patient(3));
+        assertThat(locationOn(api.as("facilitator").get(sheet).json(), patientId)).isEqualTo("Home, Coles County");
+        HttpResult signed = api.as("facilitator").post(sheet + "/sign-off", "{}");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        assertThat(locationOn(signed.json(), patientId)).isEqualTo("Home, Coles County");
+        String csv = api.as("facilitator").accepting("text/csv")
+                .get("/api/attendance/report.csv?groupId=" + live.groupId()).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",attested_location");
+        assertThat(csv).contains(",\"Home, Coles County\"");
 
         SignalingClient late = connect("patient4");
         late.send("{\"type\":\"join\",\"requestId\":\"late\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));

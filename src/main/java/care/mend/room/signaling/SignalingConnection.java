@@ -151,7 +151,7 @@ final class SignalingConnection {
         }
         RoomPlan plan;
         try {
-            plan = plans.planFor(user, join.sessionId());
+            plan = plans.planFor(user, join.sessionId(), join.attestedLocation());
         } catch (RoomPlans.Refusal refusal) {
             entering = false;
             error(refusal.code(), requestId);
