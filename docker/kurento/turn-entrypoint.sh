@@ -5,11 +5,13 @@
 # it; KMS_TURN_CREDENTIAL_TTL (seconds, default 30 days) bounds how long a leaked credential stays usable.
 set -euo pipefail
 
+# The image's own entrypoint, which writes KMS_* into Kurento's settings; a test replaces it.
+kms_entrypoint="${KMS_ENTRYPOINT:-/entrypoint.sh}"
 turn_host="${TURN_HOST:-coturn}"
 turn_port="${TURN_PORT:-3478}"
 
 # Kurento's STUN and TURN settings take an IP address, not a host name.
-turn_ip="$(getent ahostsv4 "$turn_host" | awk 'NR == 1 { print $1 }')"
+turn_ip="$(getent ahostsv4 "$turn_host" | awk 'NR == 1 { print $1 }' || true)"
 if [[ -z "$turn_ip" ]]; then
     echo "[mend] cannot resolve the TURN host '$turn_host'" >&2
     exit 1
@@ -17,6 +19,10 @@ fi
 export KMS_STUN_IP="$turn_ip" KMS_STUN_PORT="$turn_port"
 
 if [[ -n "${TURN_SECRET:-}" ]]; then
+    if ! command -v openssl >/dev/null; then
+        echo "[mend] openssl is missing from the Kurento image: cannot derive the TURN credential" >&2
+        exit 1
+    fi
     expiry=$(($(date +%s) + ${KMS_TURN_CREDENTIAL_TTL:-2592000}))
     username="${expiry}:kurento"
     password="$(printf '%s' "$username" | openssl dgst -sha1 -hmac "$TURN_SECRET" -binary | base64)"
@@ -27,4 +33,4 @@ fi
 # The secret itself is not needed past this point; the image's entrypoint traces its commands.
 unset TURN_SECRET
 
-exec /entrypoint.sh "$@"
+exec "$kms_entrypoint" "$@"

@@ -165,6 +165,13 @@ class ComposeStackTest {
         }
         Set<String> variables = new TreeSet<>();
         keys.forEach(key -> variables.add(environmentName(key)));
+        variables.addAll(cliVariables());
+        return variables;
+    }
+
+    /** The {@code ${env.X}} names of the CLI scripts in wildfly-config/. */
+    static Set<String> cliVariables() {
+        Set<String> variables = new TreeSet<>();
         try (Stream<Path> scripts = Files.list(DockerStack.root().resolve("wildfly-config"))) {
             for (Path script : scripts.filter(path -> path.toString().endsWith(".cli")).toList()) {
                 Matcher env = CLI_ENV.matcher(DockerStack.read(script));
