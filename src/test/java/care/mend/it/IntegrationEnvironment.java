@@ -29,6 +29,14 @@ public class IntegrationEnvironment implements LauncherSessionListener {
 
     private EmbeddedPostgres postgres;
     private KeycloakServer keycloak;
+    /** The test Keycloak's admin password, for harnesses that add users (it lives as long as this run). */
+    private static volatile String keycloakAdminPassword;
+
+    /** The test Keycloak's admin API, logged in now. */
+    static KeycloakAdmin keycloakAdmin() {
+        return KeycloakAdmin.login(java.net.URI.create(System.getProperty("mend.it.keycloak.url")), "mend-test-admin",
+                keycloakAdminPassword);
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -69,6 +77,7 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         keycloak = KeycloakServer.start(home, realm, freePort(), freePort(), "mend-test-admin", adminPassword,
                 logs.resolve("keycloak.log"));
         KeycloakAdmin.login(keycloak.baseUri(), "mend-test-admin", adminPassword).prepareForTests();
+        keycloakAdminPassword = adminPassword;
         System.setProperty("mend.it.keycloak.url", keycloak.baseUri().toString());
         System.setProperty("mend.it.oidc.provider-url", keycloak.issuer("mend"));
     }

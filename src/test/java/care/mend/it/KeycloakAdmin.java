@@ -83,6 +83,26 @@ final class KeycloakAdmin {
                 .add("ifResourceExists", "FAIL").add("users", crowd).build(), 200);
     }
 
+    /** Adds users to the realm (a partial import, which keeps their ids); users already there are skipped. */
+    void importUsers(String realm, jakarta.json.JsonArray users) {
+        postExpecting(base.resolve("/admin/realms/" + realm + "/partialImport"), Json.createObjectBuilder()
+                .add("ifResourceExists", "SKIP").add("users", users).build(), 200);
+    }
+
+    /** Sets the realm's password policy (for users created from now on). */
+    void setPasswordPolicy(String realm, String policy) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/" + realm))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("passwordPolicy", policy).build().toString())).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak admin answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     /** The username of synthetic patient {@code n} (1 to {@link #CROWD_SIZE}); password {@code demo-<username>}. */
     static String crowdUser(int n) {
         return "crowd%02d".formatted(n);
