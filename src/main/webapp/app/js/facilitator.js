@@ -158,12 +158,36 @@ function render() {
     const everyone = room.participants.some((p) => p.participantId === state.you)
         ? room.participants : [room.you, ...room.participants];
     $('tiles').replaceChildren(...everyone.map(tile));
+    forgetVideos(new Set(everyone.map((p) => p.participantId)));
 }
 
 function badges(p) {
     return [p.role === 'FACILITATOR' && 'Facilitator', p.reconnecting && 'Reconnecting', p.muted && 'Muted',
         p.handRaised && 'Hand raised', p.audioOnly && 'Audio only', p.lowBandwidth && 'Low bandwidth']
         .filter(Boolean);
+}
+
+// One video element per participant and stream, reused across renders: a new element would restart the picture
+// (a black flash on every room update), while moving the same element within one task keeps it playing.
+const videos = new Map();
+
+function videoFor(participantId, stream, isYou) {
+    let video = videos.get(participantId);
+    if (!video || video.srcObject !== stream) {
+        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
+        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
+        video.srcObject = stream;
+        videos.set(participantId, video);
+    }
+    return video;
+}
+
+function forgetVideos(keep) {
+    for (const id of [...videos.keys()]) {
+        if (!keep.has(id)) {
+            videos.delete(id);
+        }
+    }
 }
 
 function tile(p) {
@@ -173,9 +197,7 @@ function tile(p) {
     const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
     let picture;
     if (stream && !(isYou && state.cameraOff)) {
-        picture = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
-        picture.muted = isYou; // one's own voice must never echo back
-        picture.srcObject = stream;
+        picture = videoFor(p.participantId, stream, isYou);
     } else {
         picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
     }
@@ -441,7 +463,13 @@ $('mute-all').addEventListener('click', () => command({type: 'muteAll'}));
 $('lock').addEventListener('click', () => command({type: state.room.status === 'LOCKED' ? 'unlock' : 'lock'}));
 $('end').addEventListener('click', async () => {
     if (await confirm('End the session for everyone? Nobody can join it again.')) {
-        command({type: 'endSession'});
+        // Everyone's `dismissed` (ours too, which closes this socket) comes before the `ok`; a closed socket after
+        // that is the end going as planned, not a failure.
+        signaling.request({type: 'endSession'}).catch((error) => {
+            if (error.code !== 'DISCONNECTED') {
+                $('room-notice').textContent = `The session could not be ended (${error.message}).`;
+            }
+        });
     }
 });
 $('sign').addEventListener('click', sign);

@@ -311,6 +311,30 @@ function renderRoom() {
         ? room.participants : [you, ...room.participants];
     const tiles = participants.map((p) => tile(p));
     $('tiles').replaceChildren(...tiles);
+    forgetVideos(new Set(participants.map((p) => p.participantId)));
+}
+
+// One video element per participant and stream, reused across renders: a new element would restart the picture
+// (a black flash on every room update), while moving the same element within one task keeps it playing.
+const videos = new Map();
+
+function videoFor(participantId, stream, isYou) {
+    let video = videos.get(participantId);
+    if (!video || video.srcObject !== stream) {
+        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
+        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
+        video.srcObject = stream;
+        videos.set(participantId, video);
+    }
+    return video;
+}
+
+function forgetVideos(keep) {
+    for (const id of [...videos.keys()]) {
+        if (!keep.has(id)) {
+            videos.delete(id);
+        }
+    }
 }
 
 function tile(p) {
@@ -320,9 +344,7 @@ function tile(p) {
     const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
     let picture;
     if (stream && !(isYou && (state.cameraOff || p.audioOnly))) {
-        picture = el('video', {autoplay: true, playsinline: true, muted: isYou, 'aria-hidden': 'true'});
-        picture.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
-        picture.srcObject = stream;
+        picture = videoFor(p.participantId, stream, isYou);
     } else {
         picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
     }

@@ -2,7 +2,6 @@ package care.mend.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -60,6 +59,10 @@ final class Browser implements AutoCloseable {
                   sockets.filter((s) => s.readyState < 2).forEach((s) => s.close(4001, 'test drop'));
                 },
                 restore() { this.offline = false; window.dispatchEvent(new Event('online')); },
+                receive(text) {
+                  const open = sockets.filter((s) => s.readyState === 1).pop();
+                  open.dispatchEvent(new MessageEvent('message', {data: text}));
+                },
               };
               window.fetch = (...args) => window.__mendTest.offline
                   ? Promise.reject(new TypeError('Failed to fetch (test: offline)')) : nativeFetch(...args);
@@ -112,6 +115,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     private final Path profile;
+    private final List<String> errors = new java.util.ArrayList<>();
 
     private Browser(String name, ChromeDriver driver, Path profile) {
         this.name = name;
@@ -142,13 +146,31 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(present, message + ". Skipping the browser tests.");
     }
 
+    /** What the browser's camera and microphone do. */
+    enum Devices {
+        /** Chromium's fake camera and microphone, permission granted. */
+        FAKE,
+        /** No fake devices: what the machine has (CI machines have no camera). */
+        NONE,
+        /** Fake devices, but the person says no to the permission prompt. */
+        DENIED
+    }
+
     static Browser open(String name) {
+        return open(name, Devices.FAKE);
+    }
+
+    static Browser open(String name, Devices devices) {
         try {
             Path profile = Files.createTempDirectory("mend-chromium-" + name + "-");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium().toFile());
+            switch (devices) {
+                case FAKE -> options.addArguments("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream");
+                case NONE -> options.addArguments("--use-fake-ui-for-media-stream");
+                case DENIED -> options.addArguments("--use-fake-device-for-media-stream", "--deny-permission-prompts");
+            }
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--no-default-browser-check", "--lang=en-US",
                     "--window-size=" + DESKTOP.width + "," + DESKTOP.height, "--user-data-dir=" + profile);
@@ -215,11 +237,26 @@ final class Browser implements AutoCloseable {
     void screenshot(String label) {
         try {
             Path dir = Files.createDirectories(Path.of(System.getProperty("mend.it.screenshots", "target/screenshots")));
-            File shot = driver.getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), dir.resolve(name + "-" + label + ".png"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(dir.resolve(name + "-" + label + ".png"), fullPage());
         } catch (IOException | RuntimeException e) {
             LOG.warning(() -> "No screenshot of " + name + " " + label + ": " + e);
+        }
+    }
+
+    /** The whole page, not only the viewport (through the DevTools protocol); the viewport if that fails. */
+    @SuppressWarnings("unchecked")
+    private byte[] fullPage() {
+        try {
+            Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+            Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                    "width", ((Number) size.get("width")).doubleValue(),
+                    "height", Math.min(((Number) size.get("height")).doubleValue(), 8000));
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+            return java.util.Base64.getDecoder().decode((String) shot.get("data"));
+        } catch (RuntimeException e) {
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
     }
 
@@ -236,11 +273,18 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** What the page logged through console.error (an unknown protocol message would be there). */
+    /** As if the server had sent this text on the page's open signaling socket. */
+    void receive(String text) {
+        script("window.__mendTest.receive(arguments[0])", text);
+    }
+
+    /** Everything the page logged through console.error so far (an unknown protocol message would be there). */
     List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        // Reading the browser's log empties it: keep what was read.
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
+                .map(LogEntry::getMessage).forEach(errors::add);
+        return List.copyOf(errors);
     }
 
     @Override

@@ -68,12 +68,20 @@ class BrowserIT {
     }
 
     private Browser browser(String name) {
-        Browser browser = Browser.open(name);
+        return browser(name, Browser.Devices.FAKE);
+    }
+
+    private Browser browser(String name, Browser.Devices devices) {
+        Browser browser = Browser.open(name, devices);
         browsers.add(browser);
         return browser;
     }
 
     private LiveGroup liveGroup() {
+        return liveGroup(5, 6);
+    }
+
+    private LiveGroup liveGroup(int... patients) {
         Api admin = api.as("admin");
         AccessFixture.on(api); // the supervisor's and facilitator's staff records
         ZoneId zone = ZoneId.of("UTC");
@@ -102,7 +110,7 @@ class BrowserIT {
                    {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
                  "facilitatorIds":["%s"]}""".formatted(groupName, program, zone.getId(), today.getDayOfWeek(), start,
                 facilitator)));
-        for (int n : new int[] {5, 6}) {
+        for (int n : patients) {
             String patient = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
             AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
                     .formatted(patient, program, today.minusDays(1))));
@@ -220,6 +228,11 @@ class BrowserIT {
             second.until("audio only is on", ExpectedConditions.attributeToBe(By.id("audio-only"),
                     "aria-pressed", "true"));
 
+            // A message type this page does not know is logged loudly, and the page carries on.
+            second.receive("{\"type\":\"somethingNew\"}");
+            second.until("the unknown type is logged as an error", d -> second.consoleErrors().stream()
+                    .anyMatch(m -> m.contains("UNKNOWN message type") && m.contains("somethingNew")));
+
             // The live attendance panel lists both patients.
             facilitator.until("two attendance rows", ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#attendance tbody tr"), 2));
@@ -263,6 +276,7 @@ class BrowserIT {
 
             for (Browser browser : List.of(facilitator, first, second)) {
                 assertThat(browser.consoleErrors()).as(browser.name + " console errors")
+                        .filteredOn(message -> !message.contains("somethingNew"))
                         .noneMatch(message -> message.contains("mend"));
             }
         } catch (Throwable failure) {
@@ -295,8 +309,50 @@ class BrowserIT {
             assertThat(download(supervisor, "fhir")).contains("\"resourceType\"").contains("Bundle");
             supervisor.checkLayout("dashboard");
             assertThat(supervisor.consoleErrors()).noneMatch(message -> message.contains("mend"));
+
+            // Signing out ends both Mend's page session and Keycloak's: the next page asks for the password.
+            supervisor.click(By.linkText("Sign out"));
+            supervisor.click("kc-logout"); // Keycloak confirms a sign-out that carries no ID token
+            supervisor.until("back on Mend's front page", d -> d.getCurrentUrl().startsWith(base.toString())
+                    && !d.getCurrentUrl().contains("/app/"));
+            supervisor.driver.get(base + "app/supervisor.html");
+            supervisor.visible("username");
         } catch (Throwable failure) {
             supervisor.screenshot("FAILED");
+            throw failure;
+        }
+    }
+
+    @Test
+    void withoutADeviceOrPermissionAPatientIsToldPlainlyAndStillJoins() throws Exception {
+        LiveGroup live = liveGroup(7, 8);
+        Browser noDevices = browser("patient7", Browser.Devices.NONE);
+        Browser denied = browser("patient8", Browser.Devices.DENIED);
+        try {
+            for (Browser patient : List.of(noDevices, denied)) {
+                patient.signIn(base, "patient.html", patient.name);
+                new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
+                        d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
+                                .filter(text -> text.startsWith(live.groupName())).findFirst().orElse(null)));
+                patient.click("start-check");
+            }
+            // This machine has no camera (CI machines have none); whether a microphone shows up depends on it.
+            noDevices.untilText("device-message", "No camera");
+            denied.untilText("device-message", "not allowing Mend to use your camera or microphone");
+            assertThat(denied.driver.findElement(By.id("device-controls")).isDisplayed()).isFalse();
+            noDevices.checkLayout("no-devices");
+            denied.checkLayout("permission-denied");
+
+            // Still welcome: they join and wait, and can leave the waiting room.
+            for (Browser patient : List.of(noDevices, denied)) {
+                patient.driver.findElement(By.id("location")).sendKeys("home");
+                patient.click("join");
+                patient.visible("waiting");
+            }
+            denied.click("leave-waiting");
+            denied.untilText("done-message", "You left the session");
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED"));
             throw failure;
         }
     }
