@@ -106,6 +106,11 @@ public final class AttendanceFhirExport {
         encounter.setSubject(new Reference("Patient/" + row.patientId()));
         encounter.setPartOf(new Reference("Encounter/session-" + row.sessionId()));
         enrollment.ifPresent(e -> encounter.addEpisodeOfCare(new Reference("EpisodeOfCare/enrollment-" + e.id())));
+        if (row.attestedLocation() != null) {
+            // The patient's own words, not a managed Location resource: a reference by display only.
+            encounter.addLocation().setLocation(new Reference().setDisplay(row.attestedLocation()))
+                    .setStatus(Encounter.EncounterLocationStatus.COMPLETED);
+        }
         if (attended && row.firstAdmitted() != null) {
             encounter.setPeriod(period(row.firstAdmitted(), row.lastLeft() != null ? row.lastLeft()
                     : row.roomClosed()));

@@ -12,7 +12,8 @@ import java.util.UUID;
 public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceStatus status, long minutesPresent,
                                      boolean credited, Map<String, Long> minutesByModality, long gapMinutes,
                                      Instant firstAdmitted, Instant lastLeft, long scheduledMinutes,
-                                     String explanation, Original original, List<Amendment> amendments) {
+                                     String explanation, String attestedLocation, Original original,
+                                     List<Amendment> amendments) {
 
     /** The figures as signed, before any amendment. */
     public record Original(AttendanceStatus status, long minutesPresent, boolean credited) {
@@ -31,15 +32,15 @@ public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceSt
             a.minutesByModality().forEach((modality, minutes) -> byModality.put(modality.name(), minutes));
             long gaps = a.gaps().stream().mapToLong(gap -> gap.length().toSeconds()).sum() / 60;
             return new AttendanceLineResponse(line.patientId(), null, a.status(), a.minutesPresent(), a.credited(),
-                    byModality, gaps, a.firstAdmitted(), a.lastLeft(), a.scheduledMinutes(), a.explanation(), null,
-                    List.of());
+                    byModality, gaps, a.firstAdmitted(), a.lastLeft(), a.scheduledMinutes(), a.explanation(),
+                    line.attestedLocation(), null, List.of());
         }
         AttendanceRecord r = line.record();
         return new AttendanceLineResponse(r.patientId(), r.id(), r.currentStatus(), r.currentMinutes(),
                 r.currentCredited(), Map.of("AUDIO_VIDEO", (long) r.minutesAudioVideo(),
                         "AUDIO_ONLY", (long) r.minutesAudioOnly(), "NONE", (long) r.minutesNoMedia()),
                 r.gapMinutes(), r.firstAdmitted(), r.lastLeft(), r.scheduledMinutes(), r.explanation(),
-                new Original(r.originalStatus(), r.originalMinutes(), r.originalCredited()),
+                r.attestedLocation(), new Original(r.originalStatus(), r.originalMinutes(), r.originalCredited()),
                 r.amendments().stream().map(a -> new Amendment(a.authorSubject(), a.amendedAt(), a.reason(),
                         a.beforeStatus(), a.afterStatus(), a.beforeMinutes(), a.afterMinutes(), a.beforeCredited(),
                         a.afterCredited())).toList());

@@ -84,6 +84,10 @@ public class AttendanceRecord {
     @Column(name = "explanation", nullable = false, updatable = false, length = 500)
     private String explanation;
 
+    /** Where the patient said they were (the latest statement at sign-off); null when they were not asked. */
+    @Column(name = "attested_location", updatable = false, length = LocationAttestation.LOCATION_MAX)
+    private String attestedLocation;
+
     @OneToMany(mappedBy = "record", cascade = CascadeType.PERSIST, fetch = FetchType.EAGER)
     @OrderBy("amendedAt")
     private List<AttendanceAmendment> amendments = new ArrayList<>();
@@ -100,6 +104,11 @@ public class AttendanceRecord {
     }
 
     public AttendanceRecord(UUID sessionId, UUID patientId, SessionAttendance attendance, Instant createdAt) {
+        this(sessionId, patientId, attendance, null, createdAt);
+    }
+
+    public AttendanceRecord(UUID sessionId, UUID patientId, SessionAttendance attendance, String attestedLocation,
+                            Instant createdAt) {
         this.id = UUID.randomUUID();
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.patientId = Objects.requireNonNull(patientId, "patientId");
@@ -119,7 +128,12 @@ public class AttendanceRecord {
         this.scheduledMinutes = Math.toIntExact(attendance.scheduledMinutes());
         this.explanation = attendance.explanation().length() <= 500 ? attendance.explanation()
                 : attendance.explanation().substring(0, 500);
+        this.attestedLocation = attestedLocation == null ? null : AttestedLocation.checked(attestedLocation);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public String attestedLocation() {
+        return attestedLocation;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One signed patient-session line, with what a payer or auditor asks for: date, start and stop, minutes, modality,
- * program, group and who signed.
+ * program, group, who signed, and where the patient said they were (null when not asked).
  */
 public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, Instant scheduledStart,
                                   Instant scheduledEnd, Instant roomOpened, Instant roomClosed, UUID siteId,
@@ -14,7 +14,7 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                   UUID patientId, String patientDisplayName, Instant firstAdmitted,
                                   Instant lastLeft, AttendanceStatus status,
                                   int minutesPresent, int minutesAudioVideo, int minutesAudioOnly, boolean credited,
-                                  boolean amended, String signedBySubject) {
+                                  boolean amended, String signedBySubject, String attestedLocation) {
 
     /** The modality a payer bills by: audio-only when the patient was on audio for most of their minutes. */
     public String modality() {

@@ -34,7 +34,7 @@ public class AttendanceReports {
             + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo, r.minutesAudioOnly,"
             + " r.currentCredited, (case when r.originalStatus <> r.currentStatus or r.originalMinutes <>"
             + " r.currentMinutes or r.originalCredited <> r.currentCredited then true else false end),"
-            + " o.signedBySubject)";
+            + " o.signedBySubject, r.attestedLocation)";
 
     @PersistenceContext(unitName = "mend")
     EntityManager em;

@@ -89,7 +89,8 @@ public class AttendanceResource {
         access.requireSignAttendance(attendance.session(record.sessionId()).groupId());
         AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(), body.credited(),
                 access.user().subject(), body.reason());
-        return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended));
+        return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended,
+                amended.attestedLocation()));
     }
 
     @GET

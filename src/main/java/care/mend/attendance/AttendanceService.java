@@ -9,6 +9,7 @@ import care.mend.room.RoomRole;
 import care.mend.schedule.GroupSession;
 import care.mend.schedule.GroupSessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,10 +36,13 @@ public class AttendanceService {
     @PersistenceContext(unitName = "mend")
     EntityManager em;
 
+    @Inject
+    LocationAttestations attestations;
+
     private final Clock clock = Clock.systemUTC();
 
     /** One patient's line on a session's sheet: the record if signed, else the live calculation. */
-    public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record) {
+    public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation) {
     }
 
     /** A session's sheet. */
@@ -60,11 +64,12 @@ public class AttendanceService {
         if (signOff.isPresent()) {
             for (AttendanceRecord record : em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
                     + " order by r.patientId", AttendanceRecord.class).setParameter("s", sessionId).getResultList()) {
-                lines.add(new Line(record.patientId(), null, record));
+                lines.add(new Line(record.patientId(), null, record, record.attestedLocation()));
             }
         } else {
+            Map<UUID, String> locations = attestations.latestFor(sessionId);
             calculate(session, Map.of()).forEach((patient, attendance) -> lines.add(new Line(patient, attendance,
-                    null)));
+                    null, locations.get(patient))));
         }
         return new Sheet(session, signOff, lines);
     }
@@ -90,8 +95,9 @@ public class AttendanceService {
         Instant now = Instant.now(clock);
         em.persist(new AttendanceSignOff(sessionId, signerSubject, now));
         em.flush();
+        Map<UUID, String> locations = attestations.latestFor(sessionId);
         calculated.forEach((patient, attendance) -> em.persist(new AttendanceRecord(sessionId, patient,
-                attendance, now)));
+                attendance, locations.get(patient), now)));
         return sheet(sessionId);
     }
 

@@ -8,9 +8,14 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 
-/** The rooms' presence publisher in the server: a {@link PresenceWriter} on the JPA store. */
+/**
+ * The rooms' presence publisher in the server: a {@link PresenceWriter} on the JPA store, with its durable outbox in
+ * {@code mend.presence.outbox-dir} (default: {@code mend/} in the server's data directory).
+ */
 @ApplicationScoped
 public class PresenceRecorder implements PresenceEventPublisher {
 
@@ -23,9 +28,18 @@ public class PresenceRecorder implements PresenceEventPublisher {
 
     private PresenceWriter writer;
 
+    @Inject
+    Config config;
+
+    static final String OUTBOX_DIR_KEY = "mend.presence.outbox-dir";
+
     @PostConstruct
     void start() {
-        writer = new PresenceWriter(store, Duration.ofMillis(250), Duration.ofSeconds(30), threads);
+        Path outbox = config.getOptionalValue(OUTBOX_DIR_KEY, String.class).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
+                        System.getProperty("java.io.tmpdir")), "mend"));
+        writer = new PresenceWriter(store, new PresenceJournal(outbox), Duration.ofMillis(250), Duration.ofSeconds(30),
+                threads);
     }
 
     @Override

@@ -39,8 +39,9 @@ import java.util.function.Supplier;
  * <h2>Invariants</h2>
  * <ul>
  * <li>At most {@link RoomConfig#maxPatients()} patients and {@link RoomConfig#maxFacilitators()} facilitators hold a
- * seat, counting those reconnecting. A waiting patient holds no seat: the room checks capacity at admission, and a
- * refused admission ({@link RoomErrorCode#ROOM_FULL}) leaves the patient waiting and the room unchanged.</li>
+ * seat, counting those reconnecting. A patient who joins while every patient seat is taken is refused
+ * ({@link RoomErrorCode#ROOM_FULL}) and the room is unchanged. A waiting patient holds no seat: the room checks
+ * capacity again at admission, and a refused admission leaves the patient waiting and the room unchanged.</li>
  * <li>A patient is never seated without an admission, by a facilitator or, with {@code autoAdmit}, by the room while
  * a facilitator is present and the room is not locked. A facilitator is seated on joining.</li>
  * <li>Locking stops new patient joins only: waiting patients keep waiting and a facilitator may still admit them;
@@ -147,6 +148,11 @@ public final class Room {
             } else {
                 if (status == RoomStatus.LOCKED) {
                     throw new RoomException(RoomErrorCode.ROOM_LOCKED);
+                }
+                // Every patient seat is taken (counting those reconnecting): say so now rather than leave the
+                // patient waiting for a seat that only a leave can free.
+                if (seated(RoomRole.PATIENT) >= config.maxPatients()) {
+                    throw new RoomException(RoomErrorCode.ROOM_FULL);
                 }
                 p = add(subject, role, ParticipantStatus.WAITING);
             }

@@ -24,13 +24,15 @@ class AttendanceCsvTest {
                 null, null, UUID.randomUUID(), UUID.randomUUID(), "Evening IOP, Jackson", UUID.randomUUID(),
                 "Group", UUID.randomUUID(), "Patient A. (demo)", Instant.parse("2026-11-03T00:02:00Z"),
                 Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT, 175, 100, 75, true,
-                false, "sub");
+                false, "sub", "Home, Coles County");
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);
 
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("session_id,date,");
-        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,AUDIO_VIDEO,true,");
+        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,AUDIO_VIDEO,true,")
+                .endsWith(",sub,\"Home, Coles County\"");
+        assertThat(lines[0]).endsWith(",signed_by,attested_location");
         assertThat(lines[2]).isEmpty();
     }
 }

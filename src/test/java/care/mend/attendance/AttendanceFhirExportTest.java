@@ -23,7 +23,8 @@ class AttendanceFhirExportTest {
                 START.plusSeconds(10800), START.minusSeconds(300), START.plusSeconds(10800), UUID.randomUUID(),
                 program, "Evening IOP", UUID.randomUUID(), "Evening group", patient, "Patient A. (demo)",
                 minutes > 0 ? START.plusSeconds(120) : null, minutes > 0 ? START.plusSeconds(10800) : null, status,
-                minutes, minutes - audioOnly, audioOnly, minutes >= 135, false, "facilitator-sub");
+                minutes, minutes - audioOnly, audioOnly, minutes >= 135, false, "facilitator-sub",
+                minutes > 0 ? "Home (demo)" : null);
     }
 
     @Test
@@ -62,6 +63,8 @@ class AttendanceFhirExportTest {
                 .findFirst().orElseThrow();
         assertThat(absent.getStatus()).isEqualTo(Encounter.EncounterStatus.CANCELLED);
         assertThat(absent.hasLength()).isFalse();
+        assertThat(present.getLocationFirstRep().getLocation().getDisplay()).isEqualTo("Home (demo)");
+        assertThat(absent.hasLocation()).isFalse();
         assertThat(json).doesNotContain("Patient A.");
     }
 }

@@ -29,6 +29,8 @@ final class KeycloakAdmin {
     static final String NO_AUDIENCE_CLIENT = "mend-tests-no-audience";
     static final String OTHER_REALM = "elsewhere";
     static final String OTHER_REALM_USER = "intruder";
+    /** Synthetic patients beyond the realm file's eight, for full rooms: {@code crowd01} ... {@code crowd13}. */
+    static final int CROWD_SIZE = 13;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -66,6 +68,29 @@ final class KeycloakAdmin {
                         .add("realmRoles", Json.createArrayBuilder().add("admin"))))
                 .build();
         post(base.resolve("/admin/realms"), otherRealm);
+        JsonArrayBuilder crowd = Json.createArrayBuilder();
+        for (int n = 1; n <= CROWD_SIZE; n++) {
+            crowd.add(Json.createObjectBuilder()
+                    .add("id", crowdSubject(n)).add("username", crowdUser(n)).add("enabled", true)
+                    .add("firstName", "Crowd").add("lastName", "Patient " + n)
+                    .add("email", crowdUser(n) + "@demo.mend.invalid").add("emailVerified", true)
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", "demo-" + crowdUser(n)).add("temporary", false)))
+                    .add("realmRoles", Json.createArrayBuilder().add("patient")));
+        }
+        // A partial import keeps the fixed ids (the admin API's user creation would assign its own).
+        postExpecting(base.resolve("/admin/realms/mend/partialImport"), Json.createObjectBuilder()
+                .add("ifResourceExists", "FAIL").add("users", crowd).build(), 200);
+    }
+
+    /** The username of synthetic patient {@code n} (1 to {@link #CROWD_SIZE}); password {@code demo-<username>}. */
+    static String crowdUser(int n) {
+        return "crowd%02d".formatted(n);
+    }
+
+    /** The Keycloak subject of synthetic patient {@code n}: fixed, so that tests can make the patient record. */
+    static String crowdSubject(int n) {
+        return "8d7a1c2e-2%03d-4a6b-9c3d-%012d".formatted(n, 200 + n);
     }
 
     /**
@@ -130,11 +155,15 @@ final class KeycloakAdmin {
     }
 
     private void post(URI uri, JsonObject body) {
+        postExpecting(uri, body, 201);
+    }
+
+    private void postExpecting(URI uri, JsonObject body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<String> response = send(request);
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != expectedStatus) {
             throw new IllegalStateException("Keycloak admin " + uri + " answered " + response.statusCode()
                     + ": " + response.body());
         }

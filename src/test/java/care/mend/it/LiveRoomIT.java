@@ -57,8 +57,8 @@ class LiveRoomIT {
     private String origin;
     private final List<SignalingClient> clients = new ArrayList<>();
 
-    /** A group meeting now, with the demo facilitator and patients 3 and 4; one per test (a session ends once). */
-    record LiveGroup(String groupId, String sessionId) {
+    /** A group meeting now, with the demo facilitator and its patients; one per test (a session ends once). */
+    record LiveGroup(String groupId, String sessionId, String programId, List<String> membershipIds, LocalDate day) {
     }
 
     @BeforeEach
@@ -75,6 +75,10 @@ class LiveRoomIT {
     }
 
     private LiveGroup liveGroup() {
+        return liveGroup(List.of(DemoIdentities.patient(3), DemoIdentities.patient(4)));
+    }
+
+    private LiveGroup liveGroup(List<String> patientSubjects) {
         Api admin = api.as("admin");
         AccessFixture.on(api); // patient2 in another group
         // A zone where the three hours from ten minutes ago stay within today.
@@ -95,18 +99,31 @@ class LiveRoomIT {
                    {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
                  "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), today.getDayOfWeek(), start,
                 facilitator)));
-        for (int n : new int[] {3, 4}) {
-            String patient = patientRecord(admin, DemoIdentities.patient(n));
-            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
-                    .formatted(patient, program, today.minusDays(1))));
-            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
-                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
+        List<String> memberships = new ArrayList<>();
+        for (String subject : patientSubjects) {
+            memberships.add(enrol(admin, program, group, subject, today.minusDays(1)));
         }
         HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
         String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
-        return new LiveGroup(group, session);
+        return new LiveGroup(group, session, program, memberships, today);
+    }
+
+    /** Enrols the patient in the program and makes them a member of the group from that day; the membership id. */
+    private static String enrol(Api admin, String program, String group, String subject, LocalDate from) {
+        String patient = patientRecord(admin, subject);
+        HttpResult enrolled = admin.post("/api/enrollments",
+                "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}".formatted(patient, program, from));
+        assertThat(enrolled.status()).as(enrolled.toString()).isIn(201, 409);
+        return AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+                "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, from)));
+    }
+
+    private static String locationOn(JsonObject sheet, String patientId) {
+        return sheet.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .filter(line -> line.getString("patientId").equals(patientId)).findFirst().orElseThrow()
+                .getString("attestedLocation", null);
     }
 
     private static boolean fitsToday(ZonedDateTime now) {
@@ -203,7 +220,10 @@ class LiveRoomIT {
         eventually("the session is LIVE", () -> "LIVE".equals(sessionStatus(live.sessionId())));
 
         SignalingClient patient = connect("patient3");
-        JsonObject pJoined = join(patient, live.sessionId(), "p-join");
+        patient.send("{\"type\":\"join\",\"requestId\":\"p-join\",\"sessionId\":\"%s\",\"attestedLocation\":\"%s\"}"
+                .formatted(live.sessionId(), " Home, Coles County "));
+        JsonObject pJoined = reply(patient, "p-join");
+        assertThat(pJoined.getString("type")).as(pJoined.toString()).isEqualTo("joined");
         String p = pJoined.getString("participantId");
         assertThat(pJoined.getString("status")).isEqualTo("WAITING");
         assertThat(pJoined.getJsonObject("room").getJsonArray("participants")).isEmpty();
@@ -262,12 +282,148 @@ class LiveRoomIT {
                 "select kind from presence_event where session_id = ?", live.sessionId())
                 .containsAll(List.of("ADMITTED", "CONNECTION_LOST", "RESUMED", "SESSION_ENDED")));
 
+        // The stated location is on the live sheet, then on the signed record and in the export.
+        String sheet = "/api/attendance/sessions/" + live.sessionId();
+        String patientId = patientRecord(api.as("admin"), DemoIdentities.patient(3));
+        assertThat(locationOn(api.as("facilitator").get(sheet).json(), patientId)).isEqualTo("Home, Coles County");
+        HttpResult signed = api.as("facilitator").post(sheet + "/sign-off", "{}");
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        assertThat(locationOn(signed.json(), patientId)).isEqualTo("Home, Coles County");
+        String csv = api.as("facilitator").accepting("text/csv")
+                .get("/api/attendance/report.csv?groupId=" + live.groupId()).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",attested_location");
+        assertThat(csv).contains(",\"Home, Coles County\"");
+
         SignalingClient late = connect("patient4");
         late.send("{\"type\":\"join\",\"requestId\":\"late\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
         assertThat(reply(late, "late").getString("code")).isEqualTo("SESSION_ENDED");
     }
 
+    @Test
+    void everyControlReachesTheOthersOverRealSockets() throws Exception {
+        LiveGroup live = liveGroup(List.of(DemoIdentities.patient(3), DemoIdentities.patient(4),
+                DemoIdentities.patient(5)));
+        SignalingClient facilitator = connect("facilitator");
+        String f = join(facilitator, live.sessionId(), "f").getString("participantId");
+        SignalingClient p3 = connect("patient3");
+        String a = join(p3, live.sessionId(), "j3").getString("participantId");
+
+        // Declined: out of the waiting room, free to ask again, and admitted the second time.
+        facilitator.send(command("decline", "d1", a));
+        assertThat(reply(facilitator, "d1").getString("type")).isEqualTo("ok");
+        assertThat(p3.await("dismissed").getString("reason")).isEqualTo("DECLINED");
+        a = join(p3, live.sessionId(), "j3b").getString("participantId");
+        facilitator.send(command("admit", "a1", a));
+        p3.await("admitted");
+        SignalingClient p4 = connect("patient4");
+        String b = join(p4, live.sessionId(), "j4").getString("participantId");
+        facilitator.send(command("admit", "a2", b));
+        p4.await("admitted");
+
+        // Audio-only is seen by the facilitator.
+        p3.send("{\"type\":\"setAudioOnly\",\"requestId\":\"ao\",\"enabled\":true}");
+        assertThat(reply(p3, "ao").getString("type")).isEqualTo("ok");
+        roomWhere(facilitator, "participants", a, "audioOnly", true);
+
+        // Mute all: every patient is told; only the patient can unmute.
+        facilitator.send("{\"type\":\"muteAll\",\"requestId\":\"ma\"}");
+        // (await drops what it skips: the room's update comes before the reply.)
+        roomWhere(facilitator, "participants", a, "muted", true);
+        assertThat(reply(facilitator, "ma").getString("type")).isEqualTo("ok");
+        assertThat(p3.await("muted").getString("by")).isEqualTo(f);
+        assertThat(p4.await("muted").getString("by")).isEqualTo(f);
+        facilitator.send(command("unmute", "um", a));
+        assertThat(reply(facilitator, "um").getString("code")).isEqualTo("NOT_ALLOWED");
+        p3.send(command("unmute", "um3", a));
+        assertThat(reply(p3, "um3").getString("type")).isEqualTo("ok");
+        roomWhere(facilitator, "participants", a, "muted", false);
+
+        // A locked room takes no new patient.
+        facilitator.send("{\"type\":\"lock\",\"requestId\":\"lk\"}");
+        assertThat(reply(facilitator, "lk").getString("type")).isEqualTo("ok");
+        SignalingClient p5 = connect("patient5");
+        p5.send("{\"type\":\"join\",\"requestId\":\"j5\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
+        assertThat(reply(p5, "j5").getString("code")).isEqualTo("ROOM_LOCKED");
+        facilitator.send("{\"type\":\"unlock\",\"requestId\":\"ul\"}");
+        assertThat(reply(facilitator, "ul").getString("type")).isEqualTo("ok");
+        assertThat(join(p5, live.sessionId(), "j5b").getString("status")).isEqualTo("WAITING");
+
+        // Removed and barred: out, and refused for the rest of the session.
+        facilitator.send("{\"type\":\"remove\",\"requestId\":\"rm\",\"participantId\":\"%s\",\"bar\":true}"
+                .formatted(b));
+        assertThat(reply(facilitator, "rm").getString("type")).isEqualTo("ok");
+        assertThat(p4.await("dismissed").getString("reason")).isEqualTo("REMOVED_AND_BARRED");
+        p4.send("{\"type\":\"join\",\"requestId\":\"j4b\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
+        assertThat(reply(p4, "j4b").getString("code")).isEqualTo("REMOVED_FROM_SESSION");
+
+        // Leaving twice is harmless.
+        p3.send("{\"type\":\"leave\",\"requestId\":\"l1\"}");
+        assertThat(p3.await("dismissed").getString("reason")).isEqualTo("LEFT");
+        assertThat(reply(p3, "l1").getString("type")).isEqualTo("ok");
+        p3.send("{\"type\":\"leave\",\"requestId\":\"l2\"}");
+        assertThat(reply(p3, "l2").getString("type")).isEqualTo("ok");
+        // The facilitator is left alone in the room, with patient5 waiting.
+        JsonObject after = facilitator.await("the room with only the facilitator seated",
+                m -> "roomUpdated".equals(m.getString("type"))
+                        && m.getJsonObject("room").getJsonArray("participants").size() == 1).getJsonObject("room");
+        assertThat(after.getJsonArray("participants").getJsonObject(0).getString("participantId")).isEqualTo(f);
+        assertThat(after.getJsonArray("waiting")).hasSize(1);
+        eventually("leaving and removal are stored", () -> query(
+                "select kind from presence_event where session_id = ?", live.sessionId())
+                .containsAll(List.of("ADMITTED", "LEFT")));
+    }
+
+    private static String command(String type, String requestId, String participantId) {
+        return "{\"type\":\"%s\",\"requestId\":\"%s\",\"participantId\":\"%s\"}".formatted(type, requestId,
+                participantId);
+    }
+
     // ---- refusals ----
+
+    @Test
+    void theThirteenthPatientIsRefusedWithRoomFullAndTheRoomIsUnchanged() throws Exception {
+        List<String> twelve = new ArrayList<>();
+        for (int n = 1; n <= 12; n++) {
+            twelve.add(KeycloakAdmin.crowdSubject(n));
+        }
+        LiveGroup live = liveGroup(twelve);
+        SignalingClient facilitator = connect("facilitator");
+        join(facilitator, live.sessionId(), "f-join");
+        List<SignalingClient> seated = new ArrayList<>();
+        List<String> seatedIds = new ArrayList<>();
+        for (int n = 1; n <= 12; n++) {
+            SignalingClient patient = connect(KeycloakAdmin.crowdUser(n));
+            String id = join(patient, live.sessionId(), "j" + n).getString("participantId");
+            facilitator.send("{\"type\":\"admit\",\"requestId\":\"a%d\",\"participantId\":\"%s\"}".formatted(n, id));
+            assertThat(reply(facilitator, "a" + n).getString("type")).isEqualTo("ok");
+            patient.await("admitted");
+            seated.add(patient);
+            seatedIds.add(id);
+        }
+        // Mid-session, the first patient moves to another group (their membership ended yesterday) and a new
+        // patient takes the group place from today: twelve members today, but twelve patients still seated.
+        Api admin = api.as("admin");
+        HttpResult ended = admin.post("/api/memberships/" + live.membershipIds().get(0) + "/end",
+                "{\"toDate\":\"%s\",\"reason\":\"transferred\"}".formatted(live.day().minusDays(1)));
+        assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+        enrol(admin, live.programId(), live.groupId(), KeycloakAdmin.crowdSubject(13), live.day());
+
+        SignalingClient thirteenth = connect(KeycloakAdmin.crowdUser(13));
+        thirteenth.send("{\"type\":\"join\",\"requestId\":\"j13\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));
+        JsonObject refused = reply(thirteenth, "j13");
+
+        assertThat(refused.getString("type")).isEqualTo("error");
+        assertThat(refused.getString("code")).isEqualTo("ROOM_FULL");
+        assertThat(thirteenth.isClosed()).isFalse();
+        // The room is as it was: the next update anyone sees still has the twelve seated and nobody waiting.
+        seated.get(1).send("{\"type\":\"raiseHand\",\"requestId\":\"h\"}");
+        JsonObject room = roomWhere(facilitator, "participants", seatedIds.get(1), "handRaised", true)
+                .getJsonObject("room");
+        assertThat(room.getJsonArray("participants").getValuesAs(JsonObject.class))
+                .filteredOn(p -> "PATIENT".equals(p.getString("role")))
+                .extracting(p -> p.getString("participantId")).containsExactlyInAnyOrderElementsOf(seatedIds);
+        assertThat(room.getJsonArray("waiting")).isEmpty();
+    }
 
     @Test
     void aPatientOfAnotherGroupIsRefusedAndTheRefusalIsAudited() throws Exception {

@@ -121,12 +121,13 @@ class FacilitatorControlsTest {
     @Test
     void lockingPausesAutoAdmitAndUnlockingResumesIt() {
         RoomFixture auto = new RoomFixture().autoAdmit();
-        ParticipantId fa = auto.join("f1").participantId();
         List<ParticipantId> seated = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
             seated.add(auto.join("p" + i).participantId());
         }
         ParticipantId p13 = auto.join("p13").participantId();
+        ParticipantId fa = auto.join("f1").participantId();
+        assertThat(auto.view(fa, p13).status()).isEqualTo(ParticipantStatus.WAITING);
         done(auto.room().lock(fa));
 
         done(auto.registry.leave(auto.sessionId, seated.get(0)));

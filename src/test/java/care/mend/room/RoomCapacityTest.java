@@ -25,7 +25,23 @@ class RoomCapacityTest {
     void theThirteenthPatientIsRefusedAndTheRoomIsUnchanged() {
         ParticipantId f1 = fx.join("f1").participantId();
         seatTwelve(f1);
+        RoomSnapshot before = done(fx.room().snapshot(f1));
+        int presenceBefore = fx.recorder.presence().size();
+
+        refused(fx.registry.join(fx.plan(), "p13"), RoomErrorCode.ROOM_FULL);
+
+        RoomSnapshot after = done(fx.room().snapshot(f1));
+        assertThat(after).isEqualTo(before);
+        assertThat(after.participants()).filteredOn(v -> v.role() == RoomRole.PATIENT).hasSize(12);
+        assertThat(after.waiting()).isEmpty();
+        assertThat(fx.recorder.presence()).hasSize(presenceBefore);
+    }
+
+    @Test
+    void aWaitingPatientIsNotAdmittedIntoAFullRoomAndKeepsWaiting() {
+        ParticipantId f1 = fx.join("f1").participantId();
         ParticipantId p13 = fx.join("p13").participantId();
+        seatTwelve(f1);
         RoomSnapshot before = done(fx.room().snapshot(f1));
         int presenceBefore = fx.recorder.presence().size();
 
@@ -33,7 +49,6 @@ class RoomCapacityTest {
 
         RoomSnapshot after = done(fx.room().snapshot(f1));
         assertThat(after).isEqualTo(before);
-        assertThat(after.participants()).filteredOn(v -> v.role() == RoomRole.PATIENT).hasSize(12);
         assertThat(after.waiting()).extracting(ParticipantView::id).containsExactly(p13);
         assertThat(fx.recorder.presence()).hasSize(presenceBefore);
         assertThat(fx.recorder.eventsFor(p13)).noneMatch(e -> e instanceof RoomEvent.Admitted);
@@ -44,11 +59,11 @@ class RoomCapacityTest {
         ParticipantId f1 = fx.join("f1").participantId();
         List<ParticipantId> seated = seatTwelve(f1);
         done(fx.registry.connectionLost(fx.sessionId, seated.get(0)));
-        ParticipantId p13 = fx.join("p13").participantId();
 
-        refused(fx.room().admit(f1, p13), RoomErrorCode.ROOM_FULL);
+        refused(fx.registry.join(fx.plan(), "p13"), RoomErrorCode.ROOM_FULL);
 
         done(fx.registry.leave(fx.sessionId, seated.get(1)));
+        ParticipantId p13 = fx.join("p13").participantId();
         done(fx.room().admit(f1, p13));
         assertThat(fx.view(f1, p13).status()).isEqualTo(ParticipantStatus.PRESENT);
     }
@@ -83,11 +98,12 @@ class RoomCapacityTest {
     @Test
     void autoAdmitFillsTwelveSeatsAndTheNextInLineTakesAFreedSeat() {
         fx.autoAdmit();
-        ParticipantId f1 = fx.join("f1").participantId();
+        // Fourteen arrive before the facilitator: all wait; the facilitator's arrival seats twelve in queue order.
         List<ParticipantId> patients = new ArrayList<>();
         for (int i = 1; i <= 14; i++) {
             patients.add(fx.join("p" + i).participantId());
         }
+        ParticipantId f1 = fx.join("f1").participantId();
         RoomSnapshot s = done(fx.room().snapshot(f1));
         assertThat(s.participants()).filteredOn(v -> v.role() == RoomRole.PATIENT).hasSize(12);
         assertThat(s.waiting()).extracting(ParticipantView::id).containsExactly(patients.get(12), patients.get(13));

@@ -40,7 +40,7 @@ public sealed interface ClientMessage {
 
     int MAX_REQUEST_ID = 64;
     int MAX_ID = 64;
-    int MAX_ATTESTED_LOCATION = 200;
+    int MAX_ATTESTED_LOCATION = care.mend.attendance.LocationAttestation.LOCATION_MAX;
 
     /** The caller's correlation id, echoed by the reply; may be null. */
     String requestId();
@@ -63,16 +63,16 @@ public sealed interface ClientMessage {
     /**
      * Joins the session's room. The server checks that the caller may join the group's room that day.
      *
-     * @param attestedLocation optional: where the patient says they are (reserved for the attestation issue; the
-     *                         server accepts it and does not store or log it yet)
+     * @param attestedLocation optional: where the patient says they are for this session, one line of 1 to 200
+     *                         characters (trimmed); stored for the session's attendance record, never logged
      */
     @JsonbPropertyOrder({"requestId", "sessionId", "attestedLocation"})
     record Join(String requestId, UUID sessionId, String attestedLocation) implements ClientMessage {
         public Join {
             requestId = checkedRequestId(requestId);
             Objects.requireNonNull(sessionId, "sessionId");
-            if (attestedLocation != null && attestedLocation.length() > MAX_ATTESTED_LOCATION) {
-                throw new IllegalArgumentException("attestedLocation is too long");
+            if (attestedLocation != null) {
+                attestedLocation = care.mend.attendance.AttestedLocation.checked(attestedLocation);
             }
         }
     }

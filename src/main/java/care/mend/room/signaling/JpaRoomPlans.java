@@ -1,5 +1,6 @@
 package care.mend.room.signaling;
 
+import care.mend.attendance.LocationAttestations;
 import care.mend.platform.problem.MendException;
 import care.mend.platform.problem.ProblemCode;
 import care.mend.program.Enrollment;
@@ -23,10 +24,11 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads a join's {@link RoomPlan} from the database, in one read-only transaction on the connection's worker: the
+ * Reads a join's {@link RoomPlan} from the database, in one transaction on the connection's worker: the
  * session must exist and be SCHEDULED or LIVE; {@link AccessPolicy#requireJoinRoom} decides (and audits) whether the
  * caller may join the group's room on the session's day; then the plan names the group's active facilitators and
- * the patients allowed in that day (an active membership and an active enrollment in the group's program).
+ * the patients allowed in that day (an active membership and an active enrollment in the group's program). A
+ * patient's stated location is recorded in the same transaction.
  */
 @ApplicationScoped
 public class JpaRoomPlans implements RoomPlans {
@@ -37,9 +39,12 @@ public class JpaRoomPlans implements RoomPlans {
     @Inject
     AccessAuditLog audit;
 
+    @Inject
+    LocationAttestations attestations;
+
     @Override
     @Transactional(dontRollbackOn = RoomPlans.Refusal.class)
-    public RoomPlan planFor(CurrentUser caller, UUID sessionId) {
+    public RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation) {
         GroupSession session = em.find(GroupSession.class, sessionId);
         if (session == null) {
             throw new Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
@@ -63,8 +68,14 @@ public class JpaRoomPlans implements RoomPlans {
         Set<String> facilitators = group.facilitatorIds().isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
                         "select s.idpSubject from StaffMember s where s.id in :ids and s.active = true", String.class)
                 .setParameter("ids", group.facilitatorIds()).getResultList());
-        return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), facilitators,
-                allowedPatients(group, day), group.isAutoAdmit());
+        Set<String> patients = allowedPatients(group, day);
+        if (attestedLocation != null && patients.contains(caller.subject())) {
+            em.createQuery("select p.id from Patient p where p.idpSubject = :subject", UUID.class)
+                    .setParameter("subject", caller.subject()).getResultStream().findFirst()
+                    .ifPresent(patient -> attestations.record(session.id(), patient, attestedLocation));
+        }
+        return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), facilitators, patients,
+                group.isAutoAdmit());
     }
 
     private Set<String> allowedPatients(TherapyGroup group, LocalDate day) {

@@ -13,11 +13,13 @@ import java.util.UUID;
 public interface RoomPlans {
 
     /**
-     * The plan for the caller to join the session's room now.
+     * The plan for the caller to join the session's room now. A patient of the session who states where they are
+     * has the statement recorded, whether or not the room then seats them: it is what they said, when they said it.
      *
+     * @param attestedLocation where the caller says they are, already checked; null when not given
      * @throws Refusal when there is no such session, it was cancelled or ended, or the caller may not join it
      */
-    RoomPlan planFor(CurrentUser caller, UUID sessionId);
+    RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation);
 
     /** A join refused before the room was asked, with the code the client gets. */
     final class Refusal extends RuntimeException {

@@ -68,8 +68,11 @@ final class SignalingConnection {
             } else if (message instanceof ClientMessage.Resume resume) {
                 resume(resume);
             } else if (message instanceof ClientMessage.Leave) {
-                ConnectionDirectory.Key key = requireBinding(requestId);
-                if (key != null) {
+                // Leaving is idempotent: a second leave (or one after a dismissal) has nothing left to do.
+                ConnectionDirectory.Key key = binding;
+                if (key == null) {
+                    out.send(new ServerMessage.Ok(requestId));
+                } else {
                     reply(requestId, registry.leave(key.sessionId(), key.participantId()));
                 }
             } else {
@@ -148,7 +151,7 @@ final class SignalingConnection {
         }
         RoomPlan plan;
         try {
-            plan = plans.planFor(user, join.sessionId());
+            plan = plans.planFor(user, join.sessionId(), join.attestedLocation());
         } catch (RoomPlans.Refusal refusal) {
             entering = false;
             error(refusal.code(), requestId);

@@ -15,8 +15,6 @@ public enum SignalingErrorCode {
     UNKNOWN_TYPE("This message type is not part of the protocol"),
     /** A member the type requires is missing, has the wrong JSON type, or has a value out of range. */
     INVALID_MESSAGE("A member of this message is missing or not valid"),
-    /** Kept for compatibility with the handshake-only server; no longer sent. */
-    NOT_IMPLEMENTED("This message type is not supported by this server"),
     /** The text frame is larger than 64 KiB. Nothing changed; the connection stays open. */
     FRAME_TOO_LARGE("A message is at most 64 KiB"),
     /** Too many messages in too short a time; this one was dropped. Going on closes the connection. */

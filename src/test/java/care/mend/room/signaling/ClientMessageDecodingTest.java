@@ -40,6 +40,9 @@ class ClientMessageDecodingTest {
             "{\"type\":\"join\",\"requestId\":\"r\"}",
             "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":\"not-a-uuid\"}",
             "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":42}",
+            "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":\"8d7a1c2e-0001-4a6b-9c3d-000000000001\",\"attestedLocation\":\"  \"}",
+            "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":\"8d7a1c2e-0001-4a6b-9c3d-000000000001\",\"attestedLocation\":\"home\\nsecond line\"}",
+            "{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":\"8d7a1c2e-0001-4a6b-9c3d-000000000001\",\"attestedLocation\":42}",
             "{\"type\":\"admit\",\"requestId\":\"r\",\"participantId\":42}",
             "{\"type\":\"admit\",\"requestId\":\"r\",\"participantId\":\"\"}",
             "{\"type\":\"admit\",\"requestId\":\"r\"}",
@@ -88,5 +91,20 @@ class ClientMessageDecodingTest {
         assertThat(new ClientMessage.Resume("r", GoldenMessagesTest.SESSION, "secret-token").toString())
                 .doesNotContain("secret-token");
         assertThat(new ClientMessage.Publish("r", "v=0 192.0.2.1", null).toString()).doesNotContain("192.0.2.1");
+    }
+
+    @Test
+    void anAttestedLocationIsKeptTrimmedAndMayBeLeftOut() {
+        SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage("{\"type\":\"join\",\"sessionId\":"
+                + "\"8d7a1c2e-0001-4a6b-9c3d-000000000001\",\"attestedLocation\":\"  Home, Coles County \"}");
+        assertThat(decoded).isInstanceOfSatisfying(SignalingJson.Decoded.Message.class, m -> assertThat(
+                ((ClientMessage.Join) m.message()).attestedLocation()).isEqualTo("Home, Coles County"));
+        SignalingJson.Decoded without = SignalingJson.decodeClientMessage("{\"type\":\"join\",\"sessionId\":"
+                + "\"8d7a1c2e-0001-4a6b-9c3d-000000000001\"}");
+        assertThat(without).isInstanceOfSatisfying(SignalingJson.Decoded.Message.class, m -> assertThat(
+                ((ClientMessage.Join) m.message()).attestedLocation()).isNull());
+        assertThat(refused("{\"type\":\"join\",\"requestId\":\"r\",\"sessionId\":"
+                + "\"8d7a1c2e-0001-4a6b-9c3d-000000000001\",\"attestedLocation\":\"" + "x".repeat(201) + "\"}").code())
+                .isEqualTo(SignalingErrorCode.INVALID_MESSAGE);
     }
 }

@@ -23,12 +23,12 @@ class ServerMessageJsonTest {
 
     @Test
     void errorCarriesAStableCodeAndEchoesTheRequestId() {
-        ServerMessage error = ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_IMPLEMENTED, "r-1");
+        ServerMessage error = ServerMessage.ErrorMessage.of(SignalingErrorCode.UNKNOWN_TYPE, "r-1");
 
         String json = SignalingJson.encode(error);
 
-        assertThat(json).isEqualTo("{\"type\":\"error\",\"code\":\"NOT_IMPLEMENTED\",\"message\":\""
-                + SignalingErrorCode.NOT_IMPLEMENTED.message() + "\",\"requestId\":\"r-1\"}");
+        assertThat(json).isEqualTo("{\"type\":\"error\",\"code\":\"UNKNOWN_TYPE\",\"message\":\""
+                + SignalingErrorCode.UNKNOWN_TYPE.message() + "\",\"requestId\":\"r-1\"}");
         assertThat(SignalingJson.decodeServerMessage(json)).isEqualTo(error);
     }
 

@@ -53,7 +53,7 @@ class SignalingConnectionTest {
                     lifecycle.add("ended");
                 }
             }));
-    RoomPlans plans = (caller, id) -> {
+    RoomPlans plans = (caller, id, location) -> {
         if (!id.equals(sessionId)) {
             throw new RoomPlans.Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
         }
@@ -257,7 +257,7 @@ class SignalingConnectionTest {
 
     @Test
     void aPlanRefusalComesBackWithItsCode() {
-        plans = (caller, id) -> {
+        plans = (caller, id, location) -> {
             throw new RoomPlans.Refusal(SignalingErrorCode.ACCESS_DENIED);
         };
         Client patient = connect("p9");
