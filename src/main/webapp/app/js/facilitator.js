@@ -284,7 +284,8 @@ async function refreshAttendance() {
                 el('td', {text: format.time(line.firstAdmitted)}),
                 el('td', {text: format.minutes(line.minutesPresent)}),
                 el('td', {text: modality(line)}),
-                el('td', {text: line.gapMinutes ? format.minutes(line.gapMinutes) : '—'})));
+                el('td', {text: line.gapMinutes ? format.minutes(line.gapMinutes) : '—'}),
+                el('td', {text: line.attestedLocation ?? '—'})));
         }
         $('attendance').tBodies[0].replaceChildren(...rows);
         $('attendance-updated').textContent = `Updated ${format.time(new Date())}.`;

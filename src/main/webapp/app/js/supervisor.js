@@ -95,7 +95,8 @@ async function loadReport() {
             el('td', {text: format.minutes(row.minutesPresent)}),
             el('td', {text: row.minutesPresent === 0 ? '—' : row.minutesAudioOnly * 2 > row.minutesPresent
                 ? 'Audio only' : 'Video'}),
-            el('td', {text: row.credited ? 'Yes' : 'No'}))));
+            el('td', {text: row.credited ? 'Yes' : 'No'}),
+            el('td', {text: row.attestedLocation ?? '—'}))));
         const t = report.totals;
         $('report-status').textContent = report.total === 0 ? 'No signed attendance for these filters.'
             : `${report.total} rows; ${t.credited} credited; ${format.minutes(t.minutes)} in all, `

@@ -238,6 +238,7 @@ class BrowserIT {
                     By.cssSelector("#attendance tbody tr"), 2));
             facilitator.untilText("attendance", "Browser Patient 5");
             facilitator.untilText("attendance", "Browser Patient 6");
+            facilitator.untilText("attendance", "my sister's home"); // where the patient said they are
             facilitator.checkLayout("room");
             first.checkLayout("room");
             second.checkLayout("room");
@@ -296,6 +297,7 @@ class BrowserIT {
                     By.cssSelector("#report tbody tr"), 2));
             supervisor.untilText("report", "Browser Patient 5");
             supervisor.untilText("report", "Browser Patient 6");
+            supervisor.untilText("report", "my sister's home");
             supervisor.visible(By.cssSelector("#rate-chart svg"));
             supervisor.visible(By.cssSelector("#audio-chart svg"));
             supervisor.visible(By.cssSelector("#progress-chart svg"));
