@@ -76,7 +76,10 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         }
         keycloak = KeycloakServer.start(home, realm, freePort(), freePort(), "mend-test-admin", adminPassword,
                 logs.resolve("keycloak.log"));
-        KeycloakAdmin.login(keycloak.baseUri(), "mend-test-admin", adminPassword).prepareForTests();
+        KeycloakAdmin admin = KeycloakAdmin.login(keycloak.baseUri(), "mend-test-admin", adminPassword);
+        admin.prepareForTests();
+        // The realm's web client knows only port 8080; the browser tests sign in on the offset port.
+        admin.allowMendRedirects(Integer.parseInt(System.getProperty("mend.it.http.port")));
         keycloakAdminPassword = adminPassword;
         System.setProperty("mend.it.keycloak.url", keycloak.baseUri().toString());
         System.setProperty("mend.it.oidc.provider-url", keycloak.issuer("mend"));

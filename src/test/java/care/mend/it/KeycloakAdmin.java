@@ -113,6 +113,38 @@ final class KeycloakAdmin {
         return "8d7a1c2e-2%03d-4a6b-9c3d-%012d".formatted(n, 200 + n);
     }
 
+    /**
+     * Lets the realm's own web client {@code mend} redirect back to the test server's port, on both loopback names,
+     * so that the browser tests sign in through the real authorization-code flow. The realm file itself keeps only
+     * the run command's port 8080.
+     */
+    void allowMendRedirects(int httpPort) {
+        URI clients = base.resolve("/admin/realms/mend/clients?clientId=mend");
+        JsonObject client = Json.createReader(new StringReader(get(clients))).readArray().getJsonObject(0);
+        JsonArrayBuilder redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris"))
+                .add("http://127.0.0.1:" + httpPort + "/*").add("http://localhost:" + httpPort + "/*");
+        JsonObject updated = Json.createObjectBuilder(client).add("redirectUris", redirects).build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/mend/clients/"
+                        + client.getString("id"))).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(updated.toString())).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak refused the mend client's redirect URIs: "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private String get(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + adminToken).GET().build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak admin " + uri + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** A public client allowed the password grant, whose access tokens name Mend in their audience. */
     private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds) {
         return testClient(clientId, accessTokenLifespanSeconds, true);

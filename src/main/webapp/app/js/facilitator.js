@@ -1,0 +1,482 @@
+// The facilitator's page: today's sessions, the room (waiting list, tiles, controls, live attendance) and the
+// sign-off after the end. Drives the DOM; the protocol is signaling.js's, peer connections media.js's.
+import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
+import {Signaling} from './signaling.js';
+import {MediaSession} from './media.js';
+import {explainMediaError, openLocalMedia} from './devices.js';
+
+const $ = (id) => document.getElementById(id);
+const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
+
+// The live sheet changes by the minute; a refresh this often keeps the panel honest without loading the server.
+const ATTENDANCE_REFRESH_MS = 15000;
+// After the end, the session's ENDED status is recorded off the room's thread; look again this often until it is.
+const ENDED_RECHECK_MS = 2000;
+
+const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
+    ABSENT: 'Absent', EXCUSED: 'Excused'};
+
+const state = {
+    session: null,
+    you: null,
+    room: null,
+    localStream: null,
+    cameraOff: false,
+    labels: new Map(),
+    remoteStreams: new Map(),
+    patientNames: new Map(),
+    attendanceTimer: null,
+    endedTimer: null,
+};
+
+function pageError(message) {
+    $('page-error').textContent = message ?? '';
+}
+
+// ---- today's sessions ----
+
+async function loadSessions() {
+    showSection(sections, 'sessions');
+    try {
+        const me = await api.get('me');
+        if (!me.roles.includes('facilitator') && !me.roles.includes('admin')) {
+            $('sessions-status').textContent = 'This page is for facilitators.';
+            return;
+        }
+        const sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
+        const items = [];
+        for (const session of sessions) {
+            const name = await groupName(session.groupId);
+            const ended = session.status === 'ENDED';
+            items.push(el('li', {dataset: {sessionId: session.id}},
+                el('span', {}, el('strong', {text: name}),
+                    ` ${format.time(session.startsAt)}–${format.time(session.endsAt)}`,
+                    el('span', {class: 'badge', text: session.status === 'LIVE' ? 'Live' : ended ? 'Ended' : 'Scheduled'})),
+                el('button', {type: 'button', 'aria-label': `${ended ? 'Attendance' : 'Open room'}: ${name}`,
+                    text: ended ? 'Attendance' : 'Open room',
+                    onclick: () => (ended ? openSignOff(session, name) : openRoom(session, name))})));
+        }
+        $('session-list').replaceChildren(...items);
+        $('sessions-status').textContent = sessions.length ? '' : 'No sessions today.';
+    } catch (error) {
+        pageError(error.message);
+    }
+}
+
+// ---- the room ----
+
+async function openRoom(session, name) {
+    state.session = session;
+    state.name = name;
+    $('room-title').textContent = `Room: ${name}`;
+    pageError('');
+    try {
+        await signaling.connect();
+        const joined = await signaling.join(session.id);
+        media.configure(joined);
+        state.you = joined.participantId;
+        state.room = joined.room;
+    } catch (error) {
+        signaling.close();
+        pageError(`The room could not be opened (${error.message}).`);
+        return;
+    }
+    showSection(sections, 'room');
+    render();
+    refreshAttendance();
+    clearInterval(state.attendanceTimer);
+    state.attendanceTimer = setInterval(refreshAttendance, ATTENDANCE_REFRESH_MS);
+    startMedia();
+}
+
+async function startMedia() {
+    try {
+        state.localStream = await openLocalMedia();
+    } catch (error) {
+        $('media-note').textContent = explainMediaError(error).message;
+        return;
+    }
+    render();
+    try {
+        await media.publish(state.localStream);
+    } catch (error) {
+        if (error.code !== 'MEDIA_UNAVAILABLE') {
+            console.warn('mend facilitator: publishing failed', error.code ?? error.name);
+        }
+    }
+    syncSubscriptions();
+}
+
+function syncSubscriptions() {
+    if (media.unavailable || !state.room) {
+        return;
+    }
+    const publishing = new Set(state.room.participants.filter((p) => p.publishing && p.participantId !== state.you)
+        .map((p) => p.participantId));
+    media.subscriptions().filter((id) => !publishing.has(id)).forEach((id) => media.unsubscribe(id));
+    for (const id of publishing) {
+        if (!media.subscriptions().includes(id)) {
+            media.subscribe(id).catch((e) => console.warn('mend facilitator: subscribing failed', e.code ?? e.name));
+        }
+    }
+}
+
+function label(p) {
+    if (p.participantId === state.you) {
+        return 'You';
+    }
+    if (!state.labels.has(p.participantId)) {
+        // No names on the wire yet: number people in the order this page first saw them.
+        const n = [...state.labels.values()].filter((l) => l.startsWith(p.role === 'FACILITATOR' ? 'Co' : 'Pa')).length;
+        state.labels.set(p.participantId, p.role === 'FACILITATOR' ? `Co-facilitator ${n + 1}` : `Patient ${n + 1}`);
+    }
+    return state.labels.get(p.participantId);
+}
+
+function render() {
+    const room = state.room;
+    const locked = room.status === 'LOCKED';
+    $('room-status').textContent = locked ? 'The room is locked: no new patient can join.'
+        : 'The room is open.';
+    pressed($('lock'), locked, 'Unlock room', 'Lock room');
+    pressed($('mute'), room.you.muted, 'Unmute me', 'Mute me');
+    pressed($('camera-toggle'), state.cameraOff, 'Camera on', 'Camera off');
+    state.localStream?.getAudioTracks().forEach((t) => (t.enabled = !room.you.muted));
+    state.localStream?.getVideoTracks().forEach((t) => (t.enabled = !state.cameraOff));
+
+    $('waiting-empty').hidden = room.waiting.length > 0;
+    $('waiting-list').replaceChildren(...room.waiting.map((p) => {
+        const name = label(p);
+        return el('li', {dataset: {participantId: p.participantId}},
+            el('span', {text: `${name} is waiting`}),
+            el('span', {class: 'actions'},
+                el('button', {type: 'button', 'aria-label': `Admit ${name}`, text: 'Admit',
+                    onclick: () => command({type: 'admit', participantId: p.participantId})}),
+                el('button', {type: 'button', class: 'secondary', 'aria-label': `Decline ${name}`, text: 'Decline',
+                    onclick: () => command({type: 'decline', participantId: p.participantId})})));
+    }));
+    const everyone = room.participants.some((p) => p.participantId === state.you)
+        ? room.participants : [room.you, ...room.participants];
+    $('tiles').replaceChildren(...everyone.map(tile));
+    forgetVideos(new Set(everyone.map((p) => p.participantId)));
+}
+
+function badges(p) {
+    return [p.role === 'FACILITATOR' && 'Facilitator', p.reconnecting && 'Reconnecting', p.muted && 'Muted',
+        p.handRaised && 'Hand raised', p.audioOnly && 'Audio only', p.lowBandwidth && 'Low bandwidth']
+        .filter(Boolean);
+}
+
+// One video element per participant and stream, reused across renders: a new element would restart the picture
+// (a black flash on every room update), while moving the same element within one task keeps it playing.
+const videos = new Map();
+
+function videoFor(participantId, stream, isYou) {
+    let video = videos.get(participantId);
+    if (!video || video.srcObject !== stream) {
+        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
+        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
+        video.srcObject = stream;
+        videos.set(participantId, video);
+    }
+    return video;
+}
+
+function forgetVideos(keep) {
+    for (const id of [...videos.keys()]) {
+        if (!keep.has(id)) {
+            videos.delete(id);
+        }
+    }
+}
+
+function tile(p) {
+    const isYou = p.participantId === state.you;
+    const name = label(p);
+    const words = badges(p);
+    const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
+    let picture;
+    if (stream && !(isYou && state.cameraOff)) {
+        picture = videoFor(p.participantId, stream, isYou);
+    } else {
+        picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
+    }
+    const actions = [];
+    if (!isYou && p.role === 'PATIENT') {
+        if (p.handRaised) {
+            actions.push(el('button', {type: 'button', class: 'secondary', 'aria-label': `Lower ${name}'s hand`,
+                text: 'Lower hand', onclick: () => command({type: 'lowerHand', participantId: p.participantId})}));
+        }
+        if (!p.muted) {
+            actions.push(el('button', {type: 'button', class: 'secondary', 'aria-label': `Ask ${name} to mute`,
+                text: 'Ask to mute', onclick: () => command({type: 'askToMute', participantId: p.participantId})}));
+        }
+        actions.push(el('button', {type: 'button', class: 'danger', 'aria-label': `Remove ${name}`, text: 'Remove',
+            onclick: async () => {
+                if (await confirm(`Remove ${name} from the room? They will not be able to come back to this session.`)) {
+                    command({type: 'remove', participantId: p.participantId, bar: true});
+                }
+            }}));
+    }
+    return el('li', {class: `tile${p.reconnecting ? ' reconnecting' : ''}${p.handRaised ? ' hand' : ''}`,
+            dataset: {participantId: p.participantId, role: p.role, self: String(isYou),
+                reconnecting: String(p.reconnecting), handRaised: String(p.handRaised), audioOnly: String(p.audioOnly),
+                muted: String(p.muted)},
+            'aria-label': [name, ...words].join(', ')},
+        picture,
+        el('p', {class: 'name', text: name}),
+        el('ul', {class: 'badges', 'aria-hidden': 'true'}, words.map((w) => el('li', {
+            class: `badge${w === 'Hand raised' ? ' hand' : ''}${w === 'Reconnecting' ? ' reconnecting' : ''}`,
+            text: w}))),
+        actions.length ? el('div', {class: 'actions'}, actions) : null);
+}
+
+function pressed(button, on, onText, offText) {
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? onText : offText;
+}
+
+async function command(message) {
+    try {
+        await signaling.request(message);
+    } catch (error) {
+        console.warn('mend facilitator: refused', message.type, error.code);
+        $('room-notice').textContent = error.code === 'ROOM_FULL' ? 'All 12 patient seats are taken.'
+            : `That did not work (${error.message}).`;
+    }
+}
+
+function confirm(text) {
+    const dialog = $('confirm');
+    $('confirm-text').textContent = text;
+    dialog.showModal();
+    return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'yes'),
+        {once: true}));
+}
+
+// ---- attendance ----
+
+async function patientName(patientId) {
+    if (!state.patientNames.has(patientId)) {
+        state.patientNames.set(patientId, api.get(`patients/${encodeURIComponent(patientId)}`)
+            .then((p) => p.displayName).catch(() => 'A patient'));
+    }
+    return state.patientNames.get(patientId);
+}
+
+function modality(line) {
+    const m = line.minutesByModality ?? {};
+    return [m.AUDIO_VIDEO && `video ${format.minutes(m.AUDIO_VIDEO)}`, m.AUDIO_ONLY && `audio only ${format.minutes(m.AUDIO_ONLY)}`,
+        m.NONE && `no media ${format.minutes(m.NONE)}`].filter(Boolean).join(', ') || '—';
+}
+
+async function refreshAttendance() {
+    if (!state.session) {
+        return;
+    }
+    try {
+        const sheet = await api.get(`attendance/sessions/${encodeURIComponent(state.session.id)}`);
+        const rows = [];
+        for (const line of sheet.lines) {
+            rows.push(el('tr', {dataset: {patientId: line.patientId}},
+                el('th', {scope: 'row', text: await patientName(line.patientId)}),
+                el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
+                el('td', {text: format.time(line.firstAdmitted)}),
+                el('td', {text: format.minutes(line.minutesPresent)}),
+                el('td', {text: modality(line)}),
+                el('td', {text: line.gapMinutes ? format.minutes(line.gapMinutes) : '—'}),
+                el('td', {text: line.attestedLocation ?? '—'})));
+        }
+        $('attendance').tBodies[0].replaceChildren(...rows);
+        $('attendance-updated').textContent = `Updated ${format.time(new Date())}.`;
+    } catch (error) {
+        $('attendance-updated').textContent = `Attendance could not be loaded (${error.message}).`;
+    }
+}
+
+// ---- the end and the sign-off ----
+
+async function openSignOff(session, name) {
+    state.session = session;
+    clearInterval(state.attendanceTimer);
+    $('signoff-title').textContent = `Sign attendance: ${name ?? state.name}`;
+    showSection(sections, 'signoff');
+    await loadSheet();
+}
+
+async function loadSheet() {
+    clearTimeout(state.endedTimer);
+    let sheet;
+    try {
+        sheet = await api.get(`attendance/sessions/${encodeURIComponent(state.session.id)}`);
+    } catch (error) {
+        $('signoff-status').textContent = `The attendance sheet could not be loaded (${error.message}).`;
+        return;
+    }
+    const rows = [];
+    for (const line of sheet.lines) {
+        const name = await patientName(line.patientId);
+        const excusable = !sheet.signed && line.minutesPresent === 0;
+        const box = excusable ? el('input', {type: 'checkbox', id: `excuse-${line.patientId}`,
+            dataset: {patientId: line.patientId}}) : null;
+        const reason = excusable ? el('input', {type: 'text', id: `reason-${line.patientId}`, maxlength: '300',
+            'aria-label': `Reason ${name} is excused`}) : null;
+        rows.push(el('tr', {dataset: {patientId: line.patientId}},
+            el('th', {scope: 'row', text: name}),
+            el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
+            el('td', {text: format.minutes(line.minutesPresent)}),
+            el('td', {text: line.explanation ?? ''}),
+            el('td', {}, excusable ? [el('label', {for: `excuse-${line.patientId}`, text: `Excuse ${name}`}), box,
+                reason] : '—')));
+    }
+    $('sheet').tBodies[0].replaceChildren(...rows);
+    if (sheet.signed) {
+        $('signoff-status').textContent = `Attendance signed ${format.dateTime(sheet.signedAt)}.`;
+        $('sign').disabled = true;
+    } else if (sheet.sessionStatus !== 'ENDED') {
+        $('signoff-status').textContent = 'Finishing the session\'s record… You can sign in a moment.';
+        $('sign').disabled = true;
+        state.endedTimer = setTimeout(loadSheet, ENDED_RECHECK_MS);
+    } else {
+        $('signoff-status').textContent = 'Check the attendance, excuse absences with a reason if needed, then sign.';
+        $('sign').disabled = false;
+    }
+}
+
+async function sign() {
+    const excused = [];
+    for (const box of $('sheet').querySelectorAll('input[type="checkbox"]:checked')) {
+        const reason = $(`reason-${box.dataset.patientId}`).value.trim();
+        if (!reason || reason.length > 300) {
+            $('signoff-error').textContent = 'Give a reason (up to 300 characters) for every excused patient.';
+            $(`reason-${box.dataset.patientId}`).focus();
+            return;
+        }
+        excused.push({patientId: box.dataset.patientId, reason});
+    }
+    $('signoff-error').textContent = '';
+    $('sign').disabled = true;
+    try {
+        await api.post(`attendance/sessions/${encodeURIComponent(state.session.id)}/sign-off`, {excused});
+    } catch (error) {
+        $('signoff-error').textContent = `Signing did not work (${error.message}).`;
+        $('sign').disabled = false;
+        return;
+    }
+    await loadSheet();
+}
+
+function leaveRoomView() {
+    clearInterval(state.attendanceTimer);
+    media.closeAll();
+    state.localStream?.getTracks().forEach((t) => t.stop());
+    state.localStream = null;
+    state.remoteStreams.clear();
+}
+
+// ---- protocol events: every one the room sends ----
+
+const signaling = new Signaling({
+    roomUpdated({room}) {
+        const before = state.room;
+        state.room = room;
+        render();
+        syncSubscriptions();
+        if (before && before.participants.length !== room.participants.length) {
+            refreshAttendance();
+        }
+    },
+    admitted() {
+        // A facilitator is present from the start; nothing to do.
+    },
+    dismissed({reason}) {
+        leaveRoomView();
+        signaling.close();
+        if (reason === 'SESSION_ENDED') {
+            openSignOff(state.session);
+        } else {
+            pageError(`You are out of the room (${reason.toLowerCase().replaceAll('_', ' ')}).`);
+            loadSessions();
+        }
+    },
+    muteRequested() {
+        $('room-notice').textContent = 'Your co-facilitator asks you to mute.';
+    },
+    muted() {
+        $('room-notice').textContent = 'You were muted by your co-facilitator.';
+    },
+    iceCandidate(message) {
+        media.addRemoteCandidate(message);
+    },
+    resumed(message) {
+        state.room = message.room;
+        $('connection').textContent = '';
+        render();
+        media.closeAll();
+        state.remoteStreams.clear();
+        if (state.localStream && !media.unavailable) {
+            media.publish(state.localStream).catch(() => {}).then(syncSubscriptions);
+        }
+    },
+    error(message) {
+        console.warn('mend facilitator: the server refused a message', message.code);
+    },
+    connection(status, detail) {
+        if (status === 'reconnecting') {
+            $('connection').textContent = 'Your connection dropped. Reconnecting… Patients keep their places.';
+        } else if (status === 'open') {
+            $('connection').textContent = '';
+        } else if (status === 'lost' || status === 'replaced') {
+            leaveRoomView();
+            pageError(status === 'replaced' ? 'You opened this room in another window.'
+                : `The connection to the room could not be restored (${detail}).`);
+            loadSessions();
+        } else if (status === 'signedOut') {
+            pageError('Your sign-in has expired. Please reload the page to sign in again.');
+        }
+    },
+});
+
+const media = new MediaSession((message) => signaling.request(message), {
+    onRemoteStream(publisherId, stream) {
+        state.remoteStreams.set(publisherId, stream);
+        render();
+    },
+    onRemoteGone(publisherId) {
+        state.remoteStreams.delete(publisherId);
+        render();
+    },
+    onUnavailable() {
+        $('media-note').textContent = 'Audio and video are unavailable right now. The room, the waiting list, '
+            + 'the controls and attendance work as usual.';
+    },
+});
+
+// ---- wiring ----
+
+$('mute').addEventListener('click', () => command({type: state.room.you.muted ? 'unmute' : 'mute',
+    participantId: state.you}));
+$('camera-toggle').addEventListener('click', () => {
+    state.cameraOff = !state.cameraOff;
+    render();
+});
+$('mute-all').addEventListener('click', () => command({type: 'muteAll'}));
+$('lock').addEventListener('click', () => command({type: state.room.status === 'LOCKED' ? 'unlock' : 'lock'}));
+$('end').addEventListener('click', async () => {
+    if (await confirm('End the session for everyone? Nobody can join it again.')) {
+        // Everyone's `dismissed` (ours too, which closes this socket) comes before the `ok`; a closed socket after
+        // that is the end going as planned, not a failure.
+        signaling.request({type: 'endSession'}).catch((error) => {
+            if (error.code !== 'DISCONNECTED') {
+                $('room-notice').textContent = `The session could not be ended (${error.message}).`;
+            }
+        });
+    }
+});
+$('sign').addEventListener('click', sign);
+$('back').addEventListener('click', () => {
+    clearTimeout(state.endedTimer);
+    loadSessions();
+});
+
+loadSessions();

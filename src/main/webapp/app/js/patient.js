@@ -1,0 +1,516 @@
+// The patient's page: today's session, the device check, where they are, the waiting room and the room itself.
+// Drives the DOM; the protocol is signaling.js's, peer connections are media.js's, devices are devices.js's.
+import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
+import {Signaling} from './signaling.js';
+import {MediaSession} from './media.js';
+import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
+
+const $ = (id) => document.getElementById(id);
+const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
+    done: $('done')};
+
+// Words for the refusals a patient can meet; the codes are the protocol's, stable.
+const JOIN_REFUSALS = {
+    TOO_EARLY: 'The room is not open yet. It opens shortly before the session starts; please try again then.',
+    ROOM_NOT_OPEN: 'The room is not open yet. Please try again in a few minutes.',
+    ROOM_LOCKED: 'The group is closed to new arrivals right now. Please call your program if you need to join.',
+    SESSION_ENDED: 'This session has already ended.',
+    SESSION_NOT_JOINABLE: 'This session was cancelled.',
+    ACCESS_DENIED: 'You are not on this group\'s list for today. Please call your program.',
+    NOT_A_MEMBER: 'You are not on this group\'s list for today. Please call your program.',
+    REMOVED_FROM_SESSION: 'You cannot join this session again. Please call your program.',
+    ALREADY_JOINED: 'You are already in this session in another window or device.',
+    TICKET_UNAVAILABLE: 'Mend could not be reached. Please check your connection and try again.',
+    SIGNED_OUT: 'Your sign-in has expired. Please reload the page to sign in again.',
+};
+const DISMISSALS = {
+    LEFT: 'You left the session. Take care.',
+    DECLINED: 'Your facilitator could not let you in this time. Please call your program if you have questions.',
+    REMOVED: 'Your facilitator removed you from the room. You can join again.',
+    REMOVED_AND_BARRED: 'Your facilitator removed you from this session.',
+    GRACE_EXPIRED: 'You were disconnected for too long. You can join again; you will wait for your facilitator.',
+    SESSION_ENDED: 'The session has ended. Thank you for coming.',
+};
+
+const state = {
+    sessions: [],
+    localStream: null,
+    meter: null,
+    checked: false,
+    you: null,
+    room: null,
+    muted: false,
+    cameraOff: false,
+    audioOnly: false,
+    lowBandwidth: false,
+    labels: new Map(),
+    remoteStreams: new Map(),
+    keepAlive: null,
+};
+
+function pageError(message) {
+    $('page-error').textContent = message ?? '';
+}
+
+// ---- today's session ----
+
+async function load() {
+    try {
+        const me = await api.get('me');
+        if (!me.roles.includes('patient')) {
+            $('none-message').textContent = 'This page is for patients. Your pages are listed on the home page.';
+            showSection(sections, 'none');
+            return;
+        }
+        state.sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
+    } catch (error) {
+        pageError(error.message);
+        return;
+    }
+    const joinable = state.sessions.filter((s) => s.status !== 'ENDED' && new Date(s.endsAt) > new Date());
+    if (joinable.length === 0) {
+        showSection(sections, 'none');
+        return;
+    }
+    const select = $('session');
+    for (const session of joinable) {
+        select.append(el('option', {value: session.id,
+            text: `${await groupName(session.groupId)}, ${format.time(session.startsAt)}–${format.time(session.endsAt)}`}));
+    }
+    describeSession();
+    select.addEventListener('change', describeSession);
+    showSection(sections, 'check');
+}
+
+function selectedSession() {
+    return state.sessions.find((s) => s.id === $('session').value);
+}
+
+function describeSession() {
+    const session = selectedSession();
+    $('session-summary').textContent = `${format.day(session.startsAt)}, ${format.time(session.startsAt)} to `
+        + `${format.time(session.endsAt)}.` + (session.status === 'LIVE' ? ' The group has started.' : '');
+}
+
+// ---- the device check ----
+
+async function startCheck({microphoneId, cameraId} = {}) {
+    $('device-message').textContent = '';
+    stopLocalMedia();
+    try {
+        state.localStream = await openLocalMedia({microphoneId, cameraId});
+    } catch (error) {
+        const explained = explainMediaError(error);
+        if (explained.kind === 'missing') {
+            // Often a phone or laptop without a camera: try the microphone alone before giving up.
+            try {
+                state.localStream = await openLocalMedia({microphoneId, video: false});
+                explained.message = 'No camera was found: you will join with your microphone only.';
+            } catch (noMicrophoneEither) {
+                state.localStream = null;
+            }
+        }
+        $('device-message').textContent = explained.message;
+    }
+    state.checked = true;
+    if (state.localStream) {
+        $('preview').srcObject = state.localStream;
+        state.meter = levelMeter(state.localStream);
+        drawLevel();
+        await fillDeviceChoices();
+        $('device-controls').hidden = false;
+        $('start-check').textContent = 'Check again';
+    }
+}
+
+function drawLevel() {
+    const meter = state.meter;
+    if (!meter || meter !== state.meter) {
+        return;
+    }
+    $('mic-level').value = meter.read();
+    requestAnimationFrame(() => (meter === state.meter ? drawLevel() : undefined));
+}
+
+async function fillDeviceChoices() {
+    const {cameras, microphones} = await listDevices();
+    const current = (kind) => state.localStream.getTracks().find((t) => t.kind === kind)?.getSettings().deviceId;
+    fill($('camera'), cameras, current('video'), 'Camera');
+    fill($('microphone'), microphones, current('audio'), 'Microphone');
+}
+
+function fill(select, devices, selectedId, fallback) {
+    select.replaceChildren(...devices.map((device, index) => el('option', {value: device.deviceId,
+        selected: device.deviceId === selectedId, text: device.label || `${fallback} ${index + 1}`})));
+    select.disabled = devices.length === 0;
+}
+
+async function changeDevice() {
+    await startCheck({microphoneId: $('microphone').value, cameraId: $('camera').value});
+    if (state.room && state.localStream) {
+        for (const track of state.localStream.getTracks()) {
+            await media.replaceTrack(track);
+        }
+        applyLocalTrackState();
+        renderRoom();
+    }
+}
+
+function stopLocalMedia() {
+    state.meter?.stop();
+    state.meter = null;
+    state.localStream?.getTracks().forEach((t) => t.stop());
+    state.localStream = null;
+}
+
+// ---- joining ----
+
+function validLocation() {
+    const input = $('location');
+    const value = input.value.trim();
+    let problem = '';
+    if (!value) {
+        problem = 'Please say where you are for this session.';
+    } else if (value.length > 200) {
+        problem = 'Please keep it under 200 characters.';
+    } else if (/[\u0000-\u001f\u007f]/.test(value)) {
+        problem = 'Please use plain text.';
+    }
+    $('location-error').textContent = problem;
+    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (problem) {
+        input.focus();
+        return null;
+    }
+    return value;
+}
+
+async function join() {
+    if (!state.checked) {
+        $('join-status').textContent = 'Please check your camera and microphone first (step 1).';
+        $('start-check').focus();
+        return;
+    }
+    const location = validLocation();
+    if (!location) {
+        return;
+    }
+    const session = selectedSession();
+    $('join').disabled = true;
+    $('join-status').textContent = 'Joining…';
+    try {
+        await signaling.connect();
+        const joined = await signaling.join(session.id, location);
+        media.configure(joined);
+        state.you = joined.participantId;
+        state.joinedSession = session.id;
+        startKeepAlive();
+        $('join-status').textContent = '';
+        if (joined.status === 'PRESENT') {
+            enterRoom(joined.room);
+        } else {
+            state.room = joined.room;
+            showSection(sections, 'waiting');
+        }
+    } catch (error) {
+        signaling.close();
+        $('join-status').textContent = JOIN_REFUSALS[error.code] ?? 'Joining did not work. Please try again.';
+    } finally {
+        $('join').disabled = false;
+    }
+}
+
+// A three-hour group makes no page requests; without one now and then the page session (and with it the refresh
+// of the sign-in) would lapse, and a reconnect could then get no ticket.
+function startKeepAlive() {
+    clearInterval(state.keepAlive);
+    state.keepAlive = setInterval(() => api.get('me').catch(() => {}), 4 * 60 * 1000);
+}
+
+// ---- the room ----
+
+function enterRoom(room) {
+    state.room = room;
+    showSection(sections, 'room');
+    renderRoom();
+    startPublishing();
+}
+
+async function startPublishing() {
+    if (!state.localStream) {
+        $('media-note').textContent = 'Your camera and microphone are off: others cannot see or hear you.';
+        return;
+    }
+    try {
+        await media.publish(state.localStream, {audioOnly: state.audioOnly});
+    } catch (error) {
+        if (error.code !== 'MEDIA_UNAVAILABLE') {
+            console.warn('mend patient: publishing failed', error.code ?? error.name);
+            $('media-note').textContent = 'Your audio and video could not be sent. You are still in the group.';
+        }
+    }
+    syncSubscriptions();
+}
+
+function syncSubscriptions() {
+    if (media.unavailable || !state.room) {
+        return;
+    }
+    const publishing = new Set(state.room.participants.filter((p) => p.publishing && p.participantId !== state.you)
+        .map((p) => p.participantId));
+    for (const id of media.subscriptions()) {
+        if (!publishing.has(id)) {
+            media.unsubscribe(id);
+        }
+    }
+    for (const id of publishing) {
+        if (!media.subscriptions().includes(id)) {
+            media.subscribe(id).catch((e) => console.warn('mend patient: subscribing failed', e.code ?? e.name));
+        }
+    }
+}
+
+function label(participant) {
+    if (participant.participantId === state.you) {
+        return 'You';
+    }
+    if (participant.role === 'FACILITATOR') {
+        return 'Facilitator';
+    }
+    // No names on the wire yet: number people in the order this page first saw them.
+    if (!state.labels.has(participant.participantId)) {
+        state.labels.set(participant.participantId, `Group member ${state.labels.size + 1}`);
+    }
+    return state.labels.get(participant.participantId);
+}
+
+function badges(p) {
+    return [p.role === 'FACILITATOR' && 'Facilitator', p.reconnecting && 'Reconnecting', p.muted && 'Muted',
+        p.handRaised && 'Hand raised', p.audioOnly && 'Audio only', p.lowBandwidth && 'Low bandwidth']
+        .filter(Boolean);
+}
+
+function renderRoom() {
+    const room = state.room;
+    if (!room) {
+        return;
+    }
+    const you = room.you;
+    state.muted = you.muted;
+    applyLocalTrackState();
+    pressed($('mute'), you.muted, 'Unmute', 'Mute');
+    pressed($('hand'), you.handRaised, 'Lower hand', 'Raise hand');
+    pressed($('audio-only'), you.audioOnly, 'Audio only (on)', 'Audio only');
+    pressed($('low-bandwidth'), you.lowBandwidth, 'Low bandwidth (on)', 'Low bandwidth');
+    pressed($('camera-toggle'), state.cameraOff, 'Camera on', 'Camera off');
+    $('camera-toggle').disabled = !state.localStream?.getVideoTracks().length || you.audioOnly;
+    if (!room.facilitatorPresent) {
+        $('room-notice').textContent = 'Your facilitator is not in the room at the moment.';
+    }
+    const participants = room.participants.some((p) => p.participantId === state.you)
+        ? room.participants : [you, ...room.participants];
+    const tiles = participants.map((p) => tile(p));
+    $('tiles').replaceChildren(...tiles);
+    forgetVideos(new Set(participants.map((p) => p.participantId)));
+}
+
+// One video element per participant and stream, reused across renders: a new element would restart the picture
+// (a black flash on every room update), while moving the same element within one task keeps it playing.
+const videos = new Map();
+
+function videoFor(participantId, stream, isYou) {
+    let video = videos.get(participantId);
+    if (!video || video.srcObject !== stream) {
+        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
+        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
+        video.srcObject = stream;
+        videos.set(participantId, video);
+    }
+    return video;
+}
+
+function forgetVideos(keep) {
+    for (const id of [...videos.keys()]) {
+        if (!keep.has(id)) {
+            videos.delete(id);
+        }
+    }
+}
+
+function tile(p) {
+    const words = badges(p);
+    const name = label(p);
+    const isYou = p.participantId === state.you;
+    const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
+    let picture;
+    if (stream && !(isYou && (state.cameraOff || p.audioOnly))) {
+        picture = videoFor(p.participantId, stream, isYou);
+    } else {
+        picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
+    }
+    return el('li', {class: `tile${p.reconnecting ? ' reconnecting' : ''}${p.handRaised ? ' hand' : ''}`,
+            dataset: {participantId: p.participantId, role: p.role, self: String(isYou)},
+            'aria-label': [name, ...words].join(', ')},
+        picture,
+        el('p', {class: 'name', text: name}),
+        el('ul', {class: 'badges', 'aria-hidden': 'true'},
+            words.map((w) => el('li', {class: `badge ${w === 'Hand raised' ? 'hand' : ''}${w === 'Reconnecting'
+                ? 'reconnecting' : ''}`, text: w}))));
+}
+
+function pressed(button, on, onText, offText) {
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? onText : offText;
+}
+
+function applyLocalTrackState() {
+    state.localStream?.getAudioTracks().forEach((t) => (t.enabled = !state.muted));
+    state.localStream?.getVideoTracks().forEach((t) => (t.enabled = !state.cameraOff));
+}
+
+async function command(message, failure) {
+    try {
+        await signaling.request(message);
+    } catch (error) {
+        console.warn('mend patient: refused', message.type, error.code);
+        $('room-notice').textContent = failure;
+    }
+}
+
+function leaveRoom(reason) {
+    clearInterval(state.keepAlive);
+    media.closeAll();
+    state.remoteStreams.clear();
+    state.room = null;
+    $('done-message').textContent = reason;
+    $('rejoin').hidden = false;
+    showSection(sections, 'done');
+}
+
+// ---- protocol events: every one the room sends ----
+
+const signaling = new Signaling({
+    roomUpdated({room}) {
+        state.room = room;
+        if (!sections.room.hidden) {
+            renderRoom();
+            syncSubscriptions();
+        }
+    },
+    admitted() {
+        enterRoom(state.room);
+    },
+    dismissed({reason}) {
+        leaveRoom(DISMISSALS[reason] ?? 'You are out of the room.');
+        if (reason === 'REMOVED_AND_BARRED' || reason === 'SESSION_ENDED') {
+            $('rejoin').hidden = true;
+            stopLocalMedia();
+        }
+        signaling.close();
+    },
+    muteRequested() {
+        $('room-notice').textContent = 'Your facilitator asks you to mute your microphone. Use the Mute button.';
+        $('mute').focus();
+    },
+    muted() {
+        state.muted = true;
+        applyLocalTrackState();
+        $('room-notice').textContent = 'Your facilitator muted your microphone. Unmute when you are ready to speak.';
+    },
+    iceCandidate(message) {
+        media.addRemoteCandidate(message);
+    },
+    resumed(message) {
+        state.room = message.room;
+        $('connection').textContent = '';
+        $('room-notice').textContent = 'You are back in the group.';
+        if (message.status === 'PRESENT') {
+            if (sections.room.hidden) {
+                enterRoom(message.room);
+            } else {
+                renderRoom();
+                // The old peer connections died with the link; send and receive afresh.
+                media.closeAll();
+                state.remoteStreams.clear();
+                if (!media.unavailable) {
+                    startPublishing();
+                }
+            }
+        }
+    },
+    error(message) {
+        console.warn('mend patient: the server refused a message', message.code);
+    },
+    connection(status, detail) {
+        if (status === 'reconnecting') {
+            $('connection').textContent = 'Your connection dropped. Reconnecting… You keep your place in the group.';
+            $('waiting-message').textContent = 'Your connection dropped. Reconnecting… You keep your place.';
+        } else if (status === 'open') {
+            $('connection').textContent = '';
+            $('waiting-message').textContent = 'Your facilitator will let you in. Please keep this page open.';
+        } else if (status === 'lost') {
+            leaveRoom(detail === 'SESSION_ENDED' ? DISMISSALS.SESSION_ENDED : DISMISSALS.GRACE_EXPIRED);
+        } else if (status === 'replaced') {
+            leaveRoom('You joined this session from another window or device, so this page has stepped out.');
+        } else if (status === 'signedOut') {
+            pageError(JOIN_REFUSALS.SIGNED_OUT);
+        } else if (status === 'closed' && state.room && detail) {
+            leaveRoom('The connection closed. You can join again.');
+        }
+    },
+});
+
+const media = new MediaSession((message) => signaling.request(message), {
+    onRemoteStream(publisherId, stream) {
+        state.remoteStreams.set(publisherId, stream);
+        renderRoom();
+    },
+    onRemoteGone(publisherId) {
+        state.remoteStreams.delete(publisherId);
+        renderRoom();
+    },
+    onUnavailable() {
+        $('media-note').textContent = 'Audio and video are unavailable right now. You are still in the group: '
+            + 'your facilitator can see that you are here, and the other controls work.';
+    },
+});
+
+// ---- wiring ----
+
+$('start-check').addEventListener('click', () => startCheck());
+$('camera').addEventListener('change', changeDevice);
+$('microphone').addEventListener('change', changeDevice);
+$('join').addEventListener('click', join);
+$('leave-waiting').addEventListener('click', () => signaling.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
+$('leave').addEventListener('click', () => signaling.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
+$('rejoin').addEventListener('click', () => {
+    $('rejoin').hidden = true;
+    showSection(sections, 'check');
+});
+$('mute').addEventListener('click', () => {
+    const muting = !state.room.you.muted;
+    state.muted = muting;
+    applyLocalTrackState();
+    command({type: muting ? 'mute' : 'unmute', participantId: state.you}, 'Mute did not reach the group.');
+});
+$('camera-toggle').addEventListener('click', () => {
+    state.cameraOff = !state.cameraOff;
+    applyLocalTrackState();
+    renderRoom();
+});
+$('hand').addEventListener('click', () => command(state.room.you.handRaised ? {type: 'lowerHand'}
+    : {type: 'raiseHand'}, 'Your hand could not be raised. Please try again.'));
+$('audio-only').addEventListener('click', async () => {
+    const enabled = !state.room.you.audioOnly;
+    state.audioOnly = enabled;
+    await command({type: 'setAudioOnly', enabled}, 'Audio only could not be switched.');
+    media.setAudioOnly(state.localStream, enabled).catch((e) => console.warn('mend patient: audio only', e.code));
+});
+$('low-bandwidth').addEventListener('click', async () => {
+    const enabled = !state.room.you.lowBandwidth;
+    state.lowBandwidth = enabled;
+    await command({type: 'setLowBandwidth', enabled}, 'Low bandwidth could not be switched.');
+    media.setLowBandwidth(enabled).catch((e) => console.warn('mend patient: low bandwidth', e.code));
+});
+
+load();

@@ -1,0 +1,292 @@
+// The signaling protocol (src/docs/signaling-protocol.md) and nothing else: tickets, the socket, requests and their
+// replies, room events, and getting back into the room after a dropped connection. No DOM, no media.
+import {api} from './api.js';
+
+/** Events the room sends on its own; the page must handle every one of them. */
+const EVENT_TYPES = ['roomUpdated', 'admitted', 'dismissed', 'muteRequested', 'muted', 'iceCandidate'];
+/** Replies, matched to their request by requestId. */
+const REPLY_TYPES = ['joined', 'resumed', 'sdpAnswer', 'ok', 'error'];
+
+/** Errors after which a resume can never succeed: the seat is gone, so the page has to decide what next. */
+const RESUME_IS_OVER = new Set(['RESUME_TOKEN_INVALID', 'SESSION_ENDED', 'SESSION_NOT_FOUND', 'ACCESS_DENIED',
+    'REMOVED_FROM_SESSION', 'NOT_A_MEMBER', 'SESSION_NOT_JOINABLE']);
+
+// A server that does not answer within this long is treated as gone (a silently dead link) and the socket replaced.
+const REPLY_TIMEOUT_MS = 20000;
+const CONNECT_TIMEOUT_MS = 15000;
+// Reconnect attempts back off up to this; a phone on a bad link should not hammer the server, nor wait too long.
+const MAX_BACKOFF_MS = 8000;
+
+/** A request the server refused (`code` from the protocol's error codes) or that could not be made. */
+export class SignalingError extends Error {
+    constructor(code, message) {
+        super(message || code);
+        this.code = code;
+    }
+}
+
+/**
+ * One participant's signaling connection.
+ *
+ * `handlers` must have a function for every room event (roomUpdated, admitted, dismissed, muteRequested, muted,
+ * iceCandidate) and for `resumed` (back in the room after a drop), `error` (a refusal that answers no pending
+ * request) and `connection` (state changes: connecting, open, reconnecting, closed, replaced, lost, signedOut).
+ */
+export class Signaling {
+    #handlers;
+    #url;
+    #socket = null;
+    #pending = new Map();
+    #nextRequest = 1;
+    #sessionId = null;
+    #resumeToken = null;
+    #closing = false;
+    #reconnecting = false;
+    #welcome = null;
+    #wakeUp = null;
+    roles = [];
+
+    constructor(handlers, url = defaultUrl()) {
+        for (const type of [...EVENT_TYPES, 'resumed', 'error', 'connection']) {
+            if (typeof handlers[type] !== 'function') {
+                throw new TypeError(`signaling: the page has no handler for "${type}"`);
+            }
+        }
+        this.#handlers = handlers;
+        this.#url = url;
+        // A phone that knows it lost its network should not wait for a heartbeat to notice.
+        window.addEventListener('offline', () => this.#socket?.close(4000, 'offline'));
+        window.addEventListener('online', () => this.#wakeUp?.());
+    }
+
+    /** Connects (a fresh ticket, a new socket, the welcome). */
+    async connect() {
+        this.#closing = false;
+        this.#state('connecting');
+        await this.#open();
+        this.#state('open');
+    }
+
+    /** Joins a session's room; resolves with `joined` (status WAITING or PRESENT). */
+    async join(sessionId, attestedLocation) {
+        const message = {type: 'join', sessionId};
+        if (attestedLocation) {
+            message.attestedLocation = attestedLocation;
+        }
+        const joined = await this.request(message);
+        this.#sessionId = sessionId;
+        this.#resumeToken = joined.resumeToken;
+        return joined;
+    }
+
+    /** Leaves the room for good and closes the socket. */
+    async leave() {
+        try {
+            await this.request({type: 'leave'});
+        } finally {
+            this.close();
+        }
+    }
+
+    /** Closes without leaving (the seat is held for the grace period, as after a drop). */
+    close() {
+        this.#closing = true;
+        this.#resumeToken = null;
+        this.#wakeUp?.();
+        this.#socket?.close(1000, 'bye');
+        this.#state('closed');
+    }
+
+    /** Sends a request; resolves with its reply, rejects with a SignalingError for an `error` reply. */
+    request(message) {
+        const socket = this.#socket;
+        if (!socket || socket.readyState !== WebSocket.OPEN) {
+            return Promise.reject(new SignalingError('DISCONNECTED', 'Not connected'));
+        }
+        const requestId = `r-${this.#nextRequest++}`;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.#pending.delete(requestId);
+                reject(new SignalingError('TIMEOUT', 'The server did not answer'));
+                // No reply on an open socket: the link is dead without the socket knowing. Replace it.
+                if (this.#socket === socket) {
+                    socket.close(4000, 'no reply');
+                }
+            }, REPLY_TIMEOUT_MS);
+            this.#pending.set(requestId, {resolve, reject, timer});
+            socket.send(JSON.stringify({...message, requestId}));
+        });
+    }
+
+    #open() {
+        return api.post('signaling/tickets').then(({ticket}) => new Promise((resolve, reject) => {
+            if (typeof ticket !== 'string' || !/^[A-Za-z0-9_-]{20,128}$/.test(ticket)) {
+                reject(new SignalingError('TICKET_INVALID', 'The server sent no usable ticket'));
+                return;
+            }
+            const socket = new WebSocket(this.#url, ['mend.v1', `mend.ticket.${ticket}`]);
+            this.#socket = socket;
+            const timer = setTimeout(() => socket.close(4000, 'connect timeout'), CONNECT_TIMEOUT_MS);
+            this.#welcome = {
+                resolve: () => {
+                    clearTimeout(timer);
+                    resolve();
+                },
+                reject: (error) => {
+                    clearTimeout(timer);
+                    reject(error);
+                },
+            };
+            socket.onmessage = (event) => this.#receive(socket, event.data);
+            socket.onclose = (event) => this.#closed(socket, event);
+        }), (error) => {
+            throw new SignalingError(error.code === 'SIGNED_OUT' ? 'SIGNED_OUT' : 'TICKET_UNAVAILABLE', error.message);
+        });
+    }
+
+    #closed(socket, event) {
+        if (socket !== this.#socket) {
+            return;
+        }
+        this.#socket = null;
+        for (const [, pending] of this.#pending) {
+            clearTimeout(pending.timer);
+            pending.reject(new SignalingError('DISCONNECTED', 'The connection closed'));
+        }
+        this.#pending.clear();
+        if (this.#welcome) {
+            this.#welcome.reject(new SignalingError(event.reason || 'CLOSED', 'The connection closed'));
+            this.#welcome = null;
+            return; // the attempt that opened it decides what next
+        }
+        if (this.#closing) {
+            return;
+        }
+        if (event.reason === 'RESUMED_ELSEWHERE') {
+            // The same person resumed from another tab or device: this page must not take the seat back.
+            this.#resumeToken = null;
+            this.#state('replaced');
+            return;
+        }
+        if (!this.#resumeToken) {
+            this.#state('closed', event.reason);
+            return;
+        }
+        this.#reconnect();
+    }
+
+    /** New ticket, new socket, `resume` with the latest token; again with back-off until it works or cannot. */
+    async #reconnect() {
+        if (this.#reconnecting) {
+            return;
+        }
+        this.#reconnecting = true;
+        this.#state('reconnecting');
+        try {
+            for (let attempt = 0; !this.#closing; attempt++) {
+                try {
+                    await this.#open();
+                    const resumed = await this.request({type: 'resume', sessionId: this.#sessionId,
+                        resumeToken: this.#resumeToken});
+                    this.#resumeToken = resumed.resumeToken;
+                    this.#state('open');
+                    this.#handlers.resumed(resumed);
+                    return;
+                } catch (error) {
+                    if (error.code === 'SIGNED_OUT') {
+                        this.#state('signedOut');
+                        return;
+                    }
+                    if (RESUME_IS_OVER.has(error.code)) {
+                        this.#resumeToken = null;
+                        this.#state('lost', error.code);
+                        return;
+                    }
+                    console.warn('mend signaling: reconnect attempt failed', error.code);
+                    if (this.#socket) {
+                        const stale = this.#socket;
+                        this.#socket = null;
+                        stale.close(4000, 'retry');
+                    }
+                }
+                await this.#pause(Math.min(MAX_BACKOFF_MS, 500 * 2 ** attempt));
+            }
+        } finally {
+            this.#reconnecting = false;
+        }
+    }
+
+    /** Waits before the next attempt, or less if the browser says the network is back. */
+    #pause(ms) {
+        return new Promise((resolve) => {
+            const done = () => {
+                clearTimeout(timer);
+                this.#wakeUp = null;
+                resolve();
+            };
+            const timer = setTimeout(done, ms);
+            this.#wakeUp = done;
+        });
+    }
+
+    #receive(socket, data) {
+        if (socket !== this.#socket) {
+            return;
+        }
+        let message;
+        try {
+            message = JSON.parse(data);
+        } catch (notJson) {
+            console.error('mend signaling: a frame that is not JSON');
+            return;
+        }
+        const type = message?.type;
+        if (type === 'welcome') {
+            this.roles = Array.isArray(message.roles) ? message.roles : [];
+            this.#welcome?.resolve();
+            this.#welcome = null;
+        } else if (REPLY_TYPES.includes(type)) {
+            this.#reply(message);
+        } else if (EVENT_TYPES.includes(type)) {
+            if (type === 'dismissed') {
+                this.#resumeToken = null; // out of the room: a drop from now on is not something to resume
+            }
+            this.#handlers[type](message);
+        } else {
+            console.error('mend signaling: UNKNOWN message type from the server; this page does not handle it:',
+                String(type));
+        }
+    }
+
+    #reply(message) {
+        const pending = message.requestId !== undefined ? this.#pending.get(message.requestId) : undefined;
+        if (!pending) {
+            if (message.type === 'error') {
+                this.#handlers.error(message);
+            } else {
+                // A reply to a request that already timed out; nothing waits for it any more.
+                console.warn('mend signaling: a late reply', message.type);
+            }
+            return;
+        }
+        this.#pending.delete(message.requestId);
+        clearTimeout(pending.timer);
+        if (message.type === 'error') {
+            pending.reject(new SignalingError(message.code, message.message));
+        } else {
+            if (message.type === 'resumed' || message.type === 'joined') {
+                this.#resumeToken = message.resumeToken;
+            }
+            pending.resolve(message);
+        }
+    }
+
+    #state(state, detail) {
+        this.#handlers.connection(state, detail);
+    }
+}
+
+function defaultUrl() {
+    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+    return `${scheme}//${location.host}/signaling`;
+}

@@ -1,0 +1,325 @@
+// The supervisor's dashboard: filters, the signed-attendance table, charts drawn as inline SVG, unsigned sessions,
+// the CSV and FHIR downloads and the access log. Drives the DOM; data comes from the REST API only.
+import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+const PAGE_SIZE = 50;
+// Charts summarise at most this many rows (5 pages of 200); a dashboard is not an export.
+const CHART_ROW_LIMIT = 1000;
+const PROGRESS_LIMIT = 30;
+const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
+    ABSENT: 'Absent', EXCUSED: 'Excused'};
+
+const state = {filter: {}, page: 0, auditPage: 0};
+
+function pageError(message) {
+    $('page-error').textContent = message ?? '';
+}
+
+async function options(select, path, text) {
+    const page = await api.get(`${path}${query({size: 200})}`);
+    for (const item of page.items) {
+        select.append(el('option', {value: item.id, text: text(item)}));
+    }
+}
+
+async function start() {
+    try {
+        const me = await api.get('me');
+        if (!me.roles.includes('supervisor') && !me.roles.includes('admin')) {
+            pageError('This page is for supervisors.');
+            return;
+        }
+        await Promise.all([
+            options($('site'), 'sites', (s) => `${s.name} (${s.city})`),
+            options($('program'), 'programs', (p) => p.name),
+            options($('group'), 'groups', (g) => g.name),
+            options($('facilitator'), 'staff', (s) => s.displayName),
+        ]);
+    } catch (error) {
+        pageError(error.message);
+        return;
+    }
+    const today = new Date();
+    $('from').value = isoDate(addDays(today, -56));
+    $('to').value = isoDate(today);
+    await apply();
+    loadUnsigned();
+    loadAudit();
+}
+
+function readFilter() {
+    const filter = {};
+    for (const id of ['site', 'program', 'group', 'facilitator', 'from', 'to']) {
+        const input = $(id);
+        filter[input.name] = input.value;
+    }
+    const uuid = /^[0-9a-f-]{36}$/i;
+    for (const key of ['siteId', 'programId', 'groupId', 'facilitatorId']) {
+        if (filter[key] && !uuid.test(filter[key])) {
+            return {error: 'Choose the filters from the lists.'};
+        }
+    }
+    if (filter.from && filter.to && filter.from > filter.to) {
+        return {error: 'The "From" date must be on or before the "To" date.'};
+    }
+    return {filter};
+}
+
+async function apply() {
+    const {filter, error} = readFilter();
+    $('filter-error').textContent = error ?? '';
+    if (error) {
+        return;
+    }
+    state.filter = filter;
+    state.page = 0;
+    $('csv').href = `../api/attendance/report.csv${query(filter)}`;
+    $('fhir').href = `../api/attendance/report.fhir${query(filter)}`;
+    await loadReport();
+    drawCharts();
+    drawProgress();
+}
+
+async function loadReport() {
+    $('report-status').textContent = 'Loading…';
+    try {
+        const report = await api.get(`attendance/report${query({...state.filter, page: state.page,
+            size: PAGE_SIZE})}`);
+        $('report').tBodies[0].replaceChildren(...report.items.map((row) => el('tr', {dataset: {recordId: row.recordId}},
+            el('td', {text: format.date(row.date)}),
+            el('td', {text: row.groupName}),
+            el('th', {scope: 'row', text: row.patientDisplayName}),
+            el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
+            el('td', {text: format.minutes(row.minutesPresent)}),
+            el('td', {text: row.minutesPresent === 0 ? '—' : row.minutesAudioOnly * 2 > row.minutesPresent
+                ? 'Audio only' : 'Video'}),
+            el('td', {text: row.credited ? 'Yes' : 'No'}),
+            el('td', {text: row.attestedLocation ?? '—'}))));
+        const t = report.totals;
+        $('report-status').textContent = report.total === 0 ? 'No signed attendance for these filters.'
+            : `${report.total} rows; ${t.credited} credited; ${format.minutes(t.minutes)} in all, `
+            + `${format.minutes(t.audioOnlyMinutes)} audio only. Page ${state.page + 1} of `
+            + `${Math.max(1, Math.ceil(report.total / PAGE_SIZE))}.`;
+        $('previous').disabled = state.page === 0;
+        $('next').disabled = (state.page + 1) * PAGE_SIZE >= report.total;
+    } catch (error) {
+        $('report-status').textContent = `The report could not be loaded (${error.message}).`;
+    }
+}
+
+async function allRows() {
+    const rows = [];
+    for (let page = 0; rows.length < CHART_ROW_LIMIT; page++) {
+        const report = await api.get(`attendance/report${query({...state.filter, page, size: 200})}`);
+        rows.push(...report.items);
+        if ((page + 1) * 200 >= report.total) {
+            break;
+        }
+    }
+    return rows;
+}
+
+function mondayOf(localDate) {
+    const date = new Date(`${localDate}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    return date.toISOString().slice(0, 10);
+}
+
+async function drawCharts() {
+    let rows;
+    try {
+        rows = await allRows();
+    } catch (error) {
+        $('rate-chart').replaceChildren(el('p', {text: `Charts could not be drawn (${error.message}).`}));
+        return;
+    }
+    state.rows = rows;
+    const weeks = new Map();
+    for (const row of rows) {
+        const week = weeks.get(mondayOf(row.date)) ?? {rows: 0, credited: 0, minutes: 0, audioOnly: 0};
+        week.rows++;
+        week.credited += row.credited ? 1 : 0;
+        week.minutes += row.minutesPresent;
+        week.audioOnly += row.minutesAudioOnly;
+        weeks.set(mondayOf(row.date), week);
+    }
+    const ordered = [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const label = (monday) => `Week of ${format.date(monday)}`;
+    $('rate-chart').replaceChildren(barChart('rate-title', ordered.map(([monday, w]) => ({label: label(monday),
+        short: format.date(monday), value: w.rows ? w.credited / w.rows : 0}))));
+    $('audio-chart').replaceChildren(barChart('audio-title', ordered.map(([monday, w]) => ({label: label(monday),
+        short: format.date(monday), value: w.minutes ? w.audioOnly / w.minutes : 0}))));
+}
+
+/** Vertical bars of shares (0..1); the SVG's label reads out every value for screen readers. */
+function barChart(titleId, bars) {
+    if (bars.length === 0) {
+        return el('p', {class: 'hint', text: 'No data for these filters.'});
+    }
+    const width = 600;
+    const height = 220;
+    const top = 20;
+    const bottom = 40;
+    const slot = (width - 40) / bars.length;
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('class', 'chart');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-labelledby', titleId);
+    svg.setAttribute('aria-describedby', `${titleId}-values`);
+    const add = (tag, attributes, text) => {
+        const node = document.createElementNS(SVG, tag);
+        for (const [k, v] of Object.entries(attributes)) {
+            node.setAttribute(k, v);
+        }
+        if (text !== undefined) {
+            node.textContent = text;
+        }
+        svg.append(node);
+        return node;
+    };
+    add('line', {x1: 36, y1: height - bottom, x2: width, y2: height - bottom, stroke: 'currentColor'});
+    for (const tick of [0, 0.5, 1]) {
+        const y = height - bottom - tick * (height - top - bottom);
+        add('text', {x: 0, y: y + 4}, format.percent(tick));
+    }
+    bars.forEach((bar, i) => {
+        const h = bar.value * (height - top - bottom);
+        const x = 40 + i * slot + slot * 0.15;
+        const rect = add('rect', {x, y: height - bottom - h, width: Math.max(2, slot * 0.7), height: h,
+            fill: '#2f6fca'});
+        const tip = document.createElementNS(SVG, 'title');
+        tip.textContent = `${bar.label}: ${format.percent(bar.value)}`;
+        rect.append(tip);
+        add('text', {x: x + slot * 0.35, y: height - bottom - h - 4, 'text-anchor': 'middle'}, format.percent(bar.value));
+        if (bars.length <= 12) {
+            add('text', {x: x + slot * 0.35, y: height - bottom + 16, 'text-anchor': 'middle'}, bar.short);
+        }
+    });
+    const values = el('p', {id: `${titleId}-values`, class: 'visually-hidden',
+        text: bars.map((b) => `${b.label}: ${format.percent(b.value)}`).join('; ')});
+    return el('div', {}, svg, values);
+}
+
+async function drawProgress() {
+    const container = $('progress-chart');
+    const programId = state.filter.programId || ($('program').options.length === 2 ? $('program').options[1].value : '');
+    if (!programId) {
+        container.replaceChildren(el('p', {class: 'hint', text: 'Choose a program to see each patient\'s progress.'}));
+        return;
+    }
+    try {
+        const enrollments = (await api.get(`enrollments${query({programId, size: 200})}`)).items
+            .slice(0, PROGRESS_LIMIT);
+        const names = new Map((state.rows ?? []).map((r) => [r.patientId, r.patientDisplayName]));
+        const bars = [];
+        for (const enrollment of enrollments) {
+            const progress = await api.get(`attendance/enrollments/${encodeURIComponent(enrollment.id)}/progress`);
+            let name = names.get(enrollment.patientId);
+            if (!name) {
+                name = await api.get(`patients/${encodeURIComponent(enrollment.patientId)}`)
+                    .then((p) => p.displayName).catch(() => 'A patient');
+            }
+            bars.push({name, credited: progress.creditedSessions, required: progress.requiredSessions,
+                flag: progress.absenceFlag});
+        }
+        container.replaceChildren(progressChart(bars));
+    } catch (error) {
+        container.replaceChildren(el('p', {text: `Progress could not be loaded (${error.message}).`}));
+    }
+}
+
+/** One horizontal bar per patient: credited sessions against the program's requirement. */
+function progressChart(bars) {
+    if (bars.length === 0) {
+        return el('p', {class: 'hint', text: 'Nobody is enrolled in this program.'});
+    }
+    const rowHeight = 28;
+    const width = 600;
+    const labelWidth = 200;
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', `0 0 ${width} ${bars.length * rowHeight + 10}`);
+    svg.setAttribute('class', 'chart');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-labelledby', 'progress-title');
+    svg.setAttribute('aria-describedby', 'progress-values');
+    bars.forEach((bar, i) => {
+        const y = i * rowHeight + 5;
+        const share = bar.required ? Math.min(1, bar.credited / bar.required) : 0;
+        const node = (tag, attributes, text) => {
+            const n = document.createElementNS(SVG, tag);
+            Object.entries(attributes).forEach(([k, v]) => n.setAttribute(k, v));
+            if (text !== undefined) {
+                n.textContent = text;
+            }
+            svg.append(n);
+        };
+        node('text', {x: 0, y: y + 16}, bar.name.length > 26 ? `${bar.name.slice(0, 25)}…` : bar.name);
+        node('rect', {x: labelWidth, y, width: width - labelWidth - 70, height: 20, fill: '#8884', rx: 4});
+        node('rect', {x: labelWidth, y, width: (width - labelWidth - 70) * share, height: 20,
+            fill: bar.flag ? '#b26a00' : '#2f8a4a', rx: 4});
+        node('text', {x: width - 65, y: y + 16}, `${bar.credited}/${bar.required}`);
+    });
+    const values = el('p', {id: 'progress-values', class: 'visually-hidden', text: bars.map((b) =>
+        `${b.name}: ${b.credited} of ${b.required} sessions${b.flag ? ', absent repeatedly' : ''}`).join('; ')});
+    return el('div', {}, svg, values);
+}
+
+async function loadUnsigned() {
+    try {
+        const sessions = await api.get('attendance/unsigned');
+        const items = [];
+        for (const s of sessions) {
+            items.push(el('li', {dataset: {sessionId: s.sessionId}},
+                el('span', {text: `${await groupName(s.groupId)}, ${format.date(s.localDate)}`}),
+                el('span', {class: 'hint', text: `ended ${format.dateTime(s.endsAt)}`})));
+        }
+        $('unsigned').replaceChildren(...items);
+        $('unsigned-status').textContent = sessions.length ? `${sessions.length} sessions wait for sign-off.`
+            : 'Every ended session is signed.';
+    } catch (error) {
+        $('unsigned-status').textContent = `Unsigned sessions could not be loaded (${error.message}).`;
+    }
+}
+
+async function loadAudit() {
+    try {
+        const page = await api.get(`audit${query({page: state.auditPage, size: 25})}`);
+        $('audit').tBodies[0].replaceChildren(...page.items.map((entry) => el('tr', {},
+            el('td', {text: format.dateTime(entry.occurredAt)}),
+            el('td', {text: entry.actorRoles}),
+            el('td', {text: entry.action.toLowerCase().replaceAll('_', ' ')}),
+            el('td', {text: entry.resourceType}),
+            el('td', {text: entry.outcome === 'DENIED' ? 'Denied' : 'Allowed'}))));
+        $('audit-status').textContent = `${page.total} entries, newest first.`;
+        $('audit-previous').disabled = state.auditPage === 0;
+        $('audit-next').disabled = (state.auditPage + 1) * 25 >= page.total;
+    } catch (error) {
+        $('audit-status').textContent = `The access log could not be loaded (${error.message}).`;
+    }
+}
+
+$('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+});
+$('previous').addEventListener('click', () => {
+    state.page--;
+    loadReport();
+});
+$('next').addEventListener('click', () => {
+    state.page++;
+    loadReport();
+});
+$('audit-previous').addEventListener('click', () => {
+    state.auditPage--;
+    loadAudit();
+});
+$('audit-next').addEventListener('click', () => {
+    state.auditPage++;
+    loadAudit();
+});
+
+start();

@@ -1,0 +1,372 @@
+package care.mend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.schedule.demo.DemoIdentities;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The three pages in a real browser against the real server and Keycloak: a facilitator and two patients in separate
+ * Chromium sessions sign in through Keycloak's form, the patients check their devices, say where they are and wait,
+ * the facilitator admits them, everyone sees everyone, a raised hand and an audio-only switch reach the facilitator,
+ * one patient's link drops and comes back by itself, the session ends and is signed, and the supervisor's dashboard
+ * shows the rows and serves the exports. There is no media server yet: every page must say so and carry on.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MendDeployment.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private URL base;
+    private Api api;
+    private final List<Browser> browsers = new ArrayList<>();
+
+    /** A group meeting now, at a site of its own that the supervisor oversees. */
+    record LiveGroup(String siteName, String programName, String groupName, String sessionId) {
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        Browser.requireChromium();
+        // The deployment URL may name the host as WildFly bound it; the allowed origins name 127.0.0.1.
+        base = new URL("http://127.0.0.1:" + System.getProperty("mend.it.http.port") + "/");
+        api = Api.of(url);
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    private Browser browser(String name) {
+        return browser(name, Browser.Devices.FAKE);
+    }
+
+    private Browser browser(String name, Browser.Devices devices) {
+        Browser browser = Browser.open(name, devices);
+        browsers.add(browser);
+        return browser;
+    }
+
+    private LiveGroup liveGroup() {
+        return liveGroup(5, 6);
+    }
+
+    private LiveGroup liveGroup(int... patients) {
+        Api admin = api.as("admin");
+        AccessFixture.on(api); // the supervisor's and facilitator's staff records
+        ZoneId zone = ZoneId.of("UTC");
+        LocalTime nowUtc = ZonedDateTime.now(zone).toLocalTime();
+        if (!(nowUtc.isAfter(LocalTime.of(0, 30)) && nowUtc.isBefore(LocalTime.of(20, 30)))) {
+            zone = ZoneId.of("Asia/Tokyo"); // so that three hours from ten minutes ago stay within one day
+        }
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        LocalDate today = now.toLocalDate();
+        LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String siteName = "Browser Site " + tag;
+        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site(siteName)));
+        String programName = "Browser IOP " + tag;
+        String program = AccessFixture.id(admin.post("/api/programs", """
+                {"siteId":"%s","name":"%s","kind":"MENTAL_HEALTH_IOP","requiredSessions":24,
+                 "plannedSessionsPerWeek":3,"plannedSessionMinutes":180}""".formatted(site, programName)));
+        String facilitator = staffId(admin, DemoIdentities.FACILITATOR);
+        String supervisor = staffId(admin, DemoIdentities.SUPERVISOR);
+        assertThat(admin.post("/api/staff/" + supervisor + "/sites", "{\"siteId\":\"" + site + "\"}").status())
+                .isEqualTo(200);
+        String groupName = "Browser Group " + tag;
+        String group = AccessFixture.id(admin.post("/api/groups", """
+                {"name":"%s","programId":"%s","capacity":12,
+                 "schedule":{"timeZone":"%s","slots":[
+                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
+                 "facilitatorIds":["%s"]}""".formatted(groupName, program, zone.getId(), today.getDayOfWeek(), start,
+                facilitator)));
+        for (int n : patients) {
+            String patient = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
+            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
+                    .formatted(patient, program, today.minusDays(1))));
+            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
+        }
+        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
+        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
+        String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
+        return new LiveGroup(siteName, programName, groupName, session);
+    }
+
+    private static String staffId(Api admin, String subject) {
+        return admin.get("/api/staff?idpSubject=" + subject).json().getJsonArray("items").getJsonObject(0)
+                .getString("id");
+    }
+
+    private static String patientRecord(Api admin, String subject, String displayName) {
+        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
+        if (found.getInt("total") > 0) {
+            return found.getJsonArray("items").getJsonObject(0).getString("id");
+        }
+        return AccessFixture.id(admin.post("/api/patients", """
+                {"idpSubject":"%s","displayName":"%s",
+                 "emergencyContact":{"name":"Browser Contact","phone":"+1 555 0100"}}""".formatted(subject, displayName)));
+    }
+
+    // ---- steps ----
+
+    private void patientChecksDevicesAndWaits(Browser patient, LiveGroup live, String where) {
+        patient.signIn(base, "patient.html", patient.name);
+        patient.visible("check");
+        new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
+                d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
+                        .filter(text -> text.startsWith(live.groupName())).findFirst().orElse(null)));
+
+        // Joining before the device check is refused with a pointer to it.
+        patient.click("join");
+        patient.untilText("join-status", "check your camera");
+
+        patient.click("start-check");
+        patient.visible("device-controls");
+        patient.until("the camera preview plays",
+                d -> (Boolean) patient.script("return document.getElementById('preview').videoWidth > 0"));
+        patient.until("the microphone level moves",
+                d -> (Boolean) patient.script("return document.getElementById('mic-level').value > 0"));
+        assertThat(new Select(patient.driver.findElement(By.id("camera"))).getOptions()).isNotEmpty();
+        assertThat(new Select(patient.driver.findElement(By.id("microphone"))).getOptions()).isNotEmpty();
+
+        // Where they are is required, and said before joining.
+        patient.click("join");
+        patient.untilText("location-error", "say where you are");
+        assertThat(patient.driver.findElement(By.id("location")).getAttribute("aria-invalid")).isEqualTo("true");
+        patient.checkLayout("device-check");
+        patient.driver.findElement(By.id("location")).sendKeys(where);
+        patient.click("join");
+
+        patient.visible("waiting");
+        patient.untilText("waiting-message", "Your facilitator will let you in");
+    }
+
+    private void facilitatorAdmitsTheNextPatient(Browser facilitator, Browser patient) {
+        facilitator.click(By.cssSelector("#waiting-list li button[aria-label^='Admit']"));
+        patient.visible("room");
+        patient.untilText("media-note", "Audio and video are unavailable");
+    }
+
+    private static void tilesCount(Browser browser, int count) {
+        browser.until(count + " tiles", ExpectedConditions.numberOfElementsToBe(By.cssSelector("#tiles > li"), count));
+    }
+
+    private static By tile(String flag, boolean value) {
+        return By.cssSelector("#tiles > li[data-role='PATIENT'][data-" + flag + "='" + value + "']");
+    }
+
+    @Test
+    void aWholeSessionThroughThePages() throws Exception {
+        LiveGroup live = liveGroup();
+        Browser facilitator = browser("facilitator");
+        Browser first = browser("patient5");
+        Browser second = browser("patient6");
+        try {
+            facilitator.signIn(base, "facilitator.html", "facilitator");
+            By openRoom = By.cssSelector("#session-list button[aria-label='Open room: " + live.groupName() + "']");
+            facilitator.visible(openRoom);
+            facilitator.checkLayout("sessions");
+            facilitator.click(openRoom);
+            facilitator.visible("room");
+            facilitator.untilText("media-note", "Audio and video are unavailable");
+
+            patientChecksDevicesAndWaits(first, live, "home");
+            first.checkLayout("waiting");
+            facilitator.visible(By.cssSelector("#waiting-list li"));
+            facilitator.checkLayout("room-waiting");
+            facilitatorAdmitsTheNextPatient(facilitator, first);
+
+            patientChecksDevicesAndWaits(second, live, "my sister's home");
+            facilitatorAdmitsTheNextPatient(facilitator, second);
+
+            // Everyone sees everyone: the facilitator and both patients.
+            for (Browser browser : List.of(facilitator, first, second)) {
+                tilesCount(browser, 3);
+            }
+            first.until("the facilitator's tile", ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#tiles > li[data-role='FACILITATOR']")));
+
+            // A raised hand and an audio-only switch reach the facilitator's tiles.
+            first.click("hand");
+            facilitator.visible(tile("hand-raised", true));
+            first.until("the hand button says lower", ExpectedConditions.attributeToBe(By.id("hand"),
+                    "aria-pressed", "true"));
+            second.click("audio-only");
+            facilitator.visible(tile("audio-only", true));
+            second.until("audio only is on", ExpectedConditions.attributeToBe(By.id("audio-only"),
+                    "aria-pressed", "true"));
+
+            // A message type this page does not know is logged loudly, and the page carries on.
+            second.receive("{\"type\":\"somethingNew\"}");
+            second.until("the unknown type is logged as an error", d -> second.consoleErrors().stream()
+                    .anyMatch(m -> m.contains("UNKNOWN message type") && m.contains("somethingNew")));
+
+            // The live attendance panel lists both patients.
+            facilitator.until("two attendance rows", ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#attendance tbody tr"), 2));
+            facilitator.untilText("attendance", "Browser Patient 5");
+            facilitator.untilText("attendance", "Browser Patient 6");
+            facilitator.untilText("attendance", "my sister's home"); // where the patient said they are
+            facilitator.checkLayout("room");
+            first.checkLayout("room");
+            second.checkLayout("room");
+
+            // The first patient's link drops: the page says so, the others see the seat held; it comes back alone.
+            first.script("window.__notReloaded = true");
+            first.dropNetwork();
+            first.untilText("connection", "Reconnecting");
+            facilitator.visible(tile("reconnecting", true));
+            first.screenshot("reconnecting");
+            facilitator.screenshot("patient-reconnecting");
+            first.restoreNetwork();
+            first.until("the reconnecting note is gone", ExpectedConditions.textToBe(By.id("connection"), ""));
+            facilitator.until("nobody is reconnecting", ExpectedConditions.numberOfElementsToBe(
+                    tile("reconnecting", true), 0));
+            assertThat(first.script("return window.__notReloaded === true")).isEqualTo(true);
+            assertThat(first.driver.findElement(By.id("room")).isDisplayed()).isTrue();
+            tilesCount(first, 3);
+            facilitator.visible(tile("hand-raised", true)); // the hand was kept across the drop
+
+            // The end, for everyone; then the sign-off.
+            facilitator.click("end");
+            facilitator.click("confirm-yes");
+            for (Browser patient : List.of(first, second)) {
+                patient.visible("done");
+                patient.untilText("done-message", "The session has ended");
+            }
+            first.checkLayout("ended");
+            facilitator.visible("signoff");
+            facilitator.until("sign-off is possible", ExpectedConditions.elementToBeClickable(By.id("sign")));
+            facilitator.untilText("sheet", "Browser Patient 5");
+            facilitator.checkLayout("signoff");
+            facilitator.click("sign");
+            facilitator.untilText("signoff-status", "Attendance signed");
+            facilitator.screenshot("signed");
+
+            for (Browser browser : List.of(facilitator, first, second)) {
+                assertThat(browser.consoleErrors()).as(browser.name + " console errors")
+                        .filteredOn(message -> !message.contains("somethingNew"))
+                        .noneMatch(message -> message.contains("mend"));
+            }
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED"));
+            throw failure;
+        }
+
+        Browser supervisor = browser("supervisor");
+        try {
+            supervisor.signIn(base, "supervisor.html", "supervisor");
+            supervisor.until("the site is offered", ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//select[@id='site']/option[starts-with(., '" + live.siteName() + "')]")));
+            new Select(supervisor.driver.findElement(By.id("site"))).selectByVisibleText(live.siteName() + " (Jackson)");
+            new Select(supervisor.driver.findElement(By.id("program"))).selectByVisibleText(live.programName());
+            supervisor.click("apply");
+            supervisor.until("two signed rows", ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#report tbody tr"), 2));
+            supervisor.untilText("report", "Browser Patient 5");
+            supervisor.untilText("report", "Browser Patient 6");
+            supervisor.untilText("report", "my sister's home");
+            supervisor.visible(By.cssSelector("#rate-chart svg"));
+            supervisor.visible(By.cssSelector("#audio-chart svg"));
+            supervisor.visible(By.cssSelector("#progress-chart svg"));
+            supervisor.until("access-log rows", ExpectedConditions.numberOfElementsToBeMoreThan(
+                    By.cssSelector("#audit tbody tr"), 0));
+            supervisor.untilText("unsigned-status", "session");
+
+            // The downloads carry the filters and are served to the signed-in page.
+            String csv = download(supervisor, "csv");
+            assertThat(csv).contains("Browser Patient 5").contains("Browser Patient 6");
+            assertThat(download(supervisor, "fhir")).contains("\"resourceType\"").contains("Bundle");
+            supervisor.checkLayout("dashboard");
+            assertThat(supervisor.consoleErrors()).noneMatch(message -> message.contains("mend"));
+
+            // Signing out ends both Mend's page session and Keycloak's: the next page asks for the password.
+            supervisor.click(By.linkText("Sign out"));
+            supervisor.click("kc-logout"); // Keycloak confirms a sign-out that carries no ID token
+            supervisor.until("back on Mend's front page", d -> d.getCurrentUrl().startsWith(base.toString())
+                    && !d.getCurrentUrl().contains("/app/"));
+            supervisor.driver.get(base + "app/supervisor.html");
+            supervisor.visible("username");
+        } catch (Throwable failure) {
+            supervisor.screenshot("FAILED");
+            throw failure;
+        }
+    }
+
+    @Test
+    void withoutADeviceOrPermissionAPatientIsToldPlainlyAndStillJoins() throws Exception {
+        LiveGroup live = liveGroup(7, 8);
+        Browser noDevices = browser("patient7", Browser.Devices.NONE);
+        Browser denied = browser("patient8", Browser.Devices.DENIED);
+        try {
+            for (Browser patient : List.of(noDevices, denied)) {
+                patient.signIn(base, "patient.html", patient.name);
+                new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
+                        d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
+                                .filter(text -> text.startsWith(live.groupName())).findFirst().orElse(null)));
+                patient.click("start-check");
+            }
+            // This machine has no camera (CI machines have none); whether a microphone shows up depends on it.
+            noDevices.untilText("device-message", "No camera");
+            denied.untilText("device-message", "not allowing Mend to use your camera or microphone");
+            assertThat(denied.driver.findElement(By.id("device-controls")).isDisplayed()).isFalse();
+            noDevices.checkLayout("no-devices");
+            denied.checkLayout("permission-denied");
+
+            // Still welcome: they join and wait, and can leave the waiting room.
+            for (Browser patient : List.of(noDevices, denied)) {
+                patient.driver.findElement(By.id("location")).sendKeys("home");
+                patient.click("join");
+                patient.visible("waiting");
+            }
+            denied.click("leave-waiting");
+            denied.untilText("done-message", "You left the session");
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED"));
+            throw failure;
+        }
+    }
+
+    /** Fetches a download link's target from the page itself, with the page's own session. */
+    private static String download(Browser browser, String linkId) {
+        String href = browser.driver.findElement(By.id(linkId)).getAttribute("href");
+        assertThat(href).contains("siteId=").contains("programId=");
+        Object body = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.text()).then(done, (e) => done('FAILED ' + e));
+                """, href);
+        return String.valueOf(body);
+    }
+}
