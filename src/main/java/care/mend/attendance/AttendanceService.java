@@ -204,18 +204,25 @@ public class AttendanceService {
             }
         }
         AttendanceRules rules = rulesOf(session);
+        // A session still running is counted up to now, not to its scheduled end: the live sheet shows so far.
+        Instant windowEnd = session.endedAt() != null ? session.endedAt()
+                : session.status() == GroupSessionStatus.LIVE ? latest(Instant.now(clock), session.startsAt()) : null;
         Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
         eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> {
                     String reason = excused.get(entry.getKey());
                     SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
-                            session.endsAt(), session.endedAt(), entry.getValue(), reason != null, rules);
+                            session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
                     if (reason != null) {
                         attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
                     }
                     result.put(entry.getKey(), attendance);
                 });
         return result;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The thresholds of the session's program. */

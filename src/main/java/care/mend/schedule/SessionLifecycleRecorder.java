@@ -57,8 +57,19 @@ public class SessionLifecycleRecorder implements SessionLifecycleListener {
         }
     }
 
+    /**
+     * Lets the writes already handed over finish while the application's beans are still there: a session that
+     * ended just before a shutdown must not stay LIVE (sign-off needs it ENDED).
+     */
     @PreDestroy
     void stop() {
         writer.shutdown();
+        try {
+            if (!writer.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warning("MEND-SCHEDULE session status writes still pending at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -121,9 +121,12 @@ class LiveRoomIT {
     }
 
     private static String locationOn(JsonObject sheet, String patientId) {
+        return lineOf(sheet, patientId).getString("attestedLocation", null);
+    }
+
+    private static JsonObject lineOf(JsonObject sheet, String patientId) {
         return sheet.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
-                .filter(line -> line.getString("patientId").equals(patientId)).findFirst().orElseThrow()
-                .getString("attestedLocation", null);
+                .filter(line -> line.getString("patientId").equals(patientId)).findFirst().orElseThrow();
     }
 
     private static boolean fitsToday(ZonedDateTime now) {
@@ -233,6 +236,13 @@ class LiveRoomIT {
         assertThat(reply(facilitator, "a1").getString("type")).isEqualTo("ok");
         patient.await("admitted");
         roomWhere(patient, "participants", p, null, false);
+        // While the session runs, the live sheet counts up to now: minutes, not the rest of the three hours.
+        String patient3 = patientRecord(api.as("admin"), DemoIdentities.patient(3));
+        String liveSheet = "/api/attendance/sessions/" + live.sessionId();
+        eventually("the admission is on the live sheet", () -> lineOf(api.as("facilitator").get(liveSheet).json(),
+                patient3).containsKey("firstAdmitted"));
+        assertThat(lineOf(api.as("facilitator").get(liveSheet).json(), patient3).getInt("minutesPresent"))
+                .isLessThanOrEqualTo(5);
 
         SignalingClient other = connect("patient4");
         String o = join(other, live.sessionId(), "o-join").getString("participantId");
