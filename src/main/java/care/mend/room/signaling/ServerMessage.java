@@ -25,6 +25,8 @@ import java.util.Objects;
         @JsonbSubtype(alias = "muted", type = ServerMessage.Muted.class),
         @JsonbSubtype(alias = "sdpAnswer", type = ServerMessage.SdpAnswer.class),
         @JsonbSubtype(alias = "iceCandidate", type = ServerMessage.IceCandidate.class),
+        @JsonbSubtype(alias = "mediaInterrupted", type = ServerMessage.MediaInterrupted.class),
+        @JsonbSubtype(alias = "renegotiate", type = ServerMessage.Renegotiate.class),
         @JsonbSubtype(alias = "ok", type = ServerMessage.Ok.class),
         @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class)})
 public sealed interface ServerMessage {
@@ -129,6 +131,20 @@ public sealed interface ServerMessage {
         public String toString() {
             return "IceCandidate[endpoint=" + endpoint + "]";
         }
+    }
+
+    /**
+     * The media server was lost: audio and video stopped for everyone in the room. The room, seats and attendance go
+     * on; the client keeps its socket and waits for {@code renegotiate}.
+     */
+    record MediaInterrupted() implements ServerMessage {
+    }
+
+    /**
+     * Media is available again (the media server came back, or another took over): every endpoint is new. The client
+     * closes its peer connections and sends {@code publish} and {@code subscribe} again with fresh offers.
+     */
+    record Renegotiate() implements ServerMessage {
     }
 
     /** A request that has no other reply was carried out. */

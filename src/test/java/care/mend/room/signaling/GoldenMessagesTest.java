@@ -86,6 +86,8 @@ class GoldenMessagesTest {
                 "v=0\r\no=- 3883943731 1 IN IP4 203.0.113.5\r\ns=Kurento Media Server\r\nt=0 0\r\n"));
         SERVER.put("iceCandidate", new ServerMessage.IceCandidate(EndpointName.subscriberOf(P2),
                 "candidate:1 1 UDP 2013266431 203.0.113.5 38119 typ host", "0", 0));
+        SERVER.put("mediaInterrupted", new ServerMessage.MediaInterrupted());
+        SERVER.put("renegotiate", new ServerMessage.Renegotiate());
         SERVER.put("ok", new ServerMessage.Ok("r-14"));
         SERVER.put("error", ServerMessage.ErrorMessage.of(SignalingErrorCode.ROOM_FULL, "r-4"));
     }
