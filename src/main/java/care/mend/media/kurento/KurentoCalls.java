@@ -4,7 +4,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.kurento.client.AbstractBuilder;
 import org.kurento.client.Continuation;
-import org.kurento.client.Transaction;
 
 /** Turns the Kurento client's continuations into futures, so that calls compose and run in parallel. */
 final class KurentoCalls {
@@ -34,10 +33,5 @@ final class KurentoCalls {
 
     static <T> CompletableFuture<T> build(AbstractBuilder<T> builder) {
         return call(builder::buildAsync);
-    }
-
-    /** Commits a transaction: one request, its operations run in order on KMS. */
-    static CompletableFuture<Void> commit(Transaction tx) {
-        return call(tx::commit);
     }
 }

@@ -1,7 +1,6 @@
 package care.mend.media.kurento;
 
 import static care.mend.media.kurento.KurentoCalls.build;
-import static care.mend.media.kurento.KurentoCalls.commit;
 
 import care.mend.media.IceCandidate;
 import care.mend.media.MediaEndpointRef;
@@ -35,8 +34,6 @@ import org.kurento.client.MediaFlowState;
 import org.kurento.client.MediaObject;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.MediaType;
-import org.kurento.client.TFuture;
-import org.kurento.client.Transaction;
 import org.kurento.client.WebRtcEndpoint;
 
 /**
@@ -44,9 +41,9 @@ import org.kurento.client.WebRtcEndpoint;
  * are made on the first publish, on the KMS the server picks.
  *
  * <p>Critical path of a publish or subscribe, in KMS round trips (the pipeline and Composite are made when the room
- * is, before anyone publishes): the endpoint (a publisher's HubPort is made beside it); the bitrate caps and the event
- * subscriptions, in parallel; one transaction with the connection from the publisher (for a subscriber) and
- * processOffer. Three in all. Candidates are gathered after the answer, once the candidate listener is in place.
+ * is, before anyone publishes): the endpoint (a publisher's HubPort is made beside it); the bitrate caps, the
+ * connection from the publisher (for a subscriber) and the event subscriptions, in parallel; processOffer. Three in
+ * all. Candidates are gathered after the answer, once the candidate listener is in place.
  *
  * <p>State is guarded by {@code this}; KMS calls are asynchronous and their completions come back on the client's
  * threads. A KMS loss bumps {@link #generation}: whatever completes for an older generation is released, not used.
@@ -193,22 +190,21 @@ final class KurentoMediaRoom implements MediaRoom {
                         k -> endpoint.addMediaFlowOutStateChangedListener(onFlow, k));
                 CompletableFuture<Void> capped = capped(endpoint, endpoint::setMaxVideoRecvBandwidth,
                         caps.publisherInKbps());
-                Transaction tx = p.client().beginTransaction();
+                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(capped));
                 for (Map.Entry<MediaEndpointRef, WebRtcEndpoint> viewer : viewers) {
-                    connect(tx, endpoint, viewer.getValue(), audioOnly || audioOnlyParticipants.contains(
-                            viewer.getKey().ownerId()));
+                    before.add(connect(endpoint, viewer.getValue(), audioOnly || audioOnlyParticipants.contains(
+                            viewer.getKey().ownerId())));
                 }
-                TFuture<String> answer = endpoint.processOffer(tx, offer.sdp());
-                CompletableFuture<Void> committed = capped.thenCompose(ignored -> commit(tx));
+                CompletableFuture<String> answer = processOfferAfter(endpoint, offer, before);
                 // Off the critical path: the publisher always feeds its HubPort, so that KMS reports its flow.
                 port.thenCompose(hp -> audioOnly ? KurentoCalls.<Void>call(k -> endpoint.connect(hp, MediaType.AUDIO, k))
                         : KurentoCalls.<Void>call(k -> endpoint.connect(hp, k)))
                         .exceptionally(failure -> logged("feeding the composite", failure));
-                gatherAfter(endpoint, committed, ice, flow);
+                gatherAfter(endpoint, answer, ice, flow);
                 if (replaced != null) {
                     release(replaced, p.node());
                 }
-                return committed.thenApply(ignored -> new SdpAnswer(answer.get()));
+                return answer.thenApply(SdpAnswer::new);
             });
         });
     }
@@ -241,15 +237,13 @@ final class KurentoMediaRoom implements MediaRoom {
                 CompletableFuture<?> ice = listenForCandidates(endpoint, ref);
                 CompletableFuture<Void> capped = capped(endpoint, endpoint::setMaxVideoSendBandwidth,
                         caps.subscriberOutKbps());
-                Transaction tx = p.client().beginTransaction();
-                connect(tx, publisher.endpoint, endpoint, audioOnly);
-                TFuture<String> answer = endpoint.processOffer(tx, offer.sdp());
-                CompletableFuture<Void> committed = capped.thenCompose(ignored -> commit(tx));
-                gatherAfter(endpoint, committed, ice, CompletableFuture.completedFuture(null));
+                CompletableFuture<String> answer = processOfferAfter(endpoint, offer,
+                        List.of(capped, connect(publisher.endpoint, endpoint, audioOnly)));
+                gatherAfter(endpoint, answer, ice, CompletableFuture.completedFuture(null));
                 if (replaced != null) {
                     releaseQuietly(replaced, p.node(), 1);
                 }
-                return committed.thenApply(ignored -> new SdpAnswer(answer.get()));
+                return answer.thenApply(SdpAnswer::new);
             });
         });
     }
@@ -284,15 +278,13 @@ final class KurentoMediaRoom implements MediaRoom {
                         WebRtcEndpoint viewer = grid.endpoint();
                         CompletableFuture<Void> capped = capped(viewer, viewer::setMaxVideoSendBandwidth,
                                 caps.gridOutKbps());
-                        Transaction tx = p.client().beginTransaction();
-                        connect(tx, grid.port(), viewer, audioOnly);
-                        TFuture<String> answer = viewer.processOffer(tx, offer.sdp());
-                        CompletableFuture<Void> committed = capped.thenCompose(ignored -> commit(tx));
-                        gatherAfter(grid.endpoint(), committed, ice, CompletableFuture.completedFuture(null));
+                        CompletableFuture<String> answer = processOfferAfter(viewer, offer,
+                                List.of(capped, connect(grid.port(), viewer, audioOnly)));
+                        gatherAfter(viewer, answer, ice, CompletableFuture.completedFuture(null));
                         if (replaced != null) {
                             releaseGrid(replaced, p.node());
                         }
-                        return committed.thenApply(ignored -> new SdpAnswer(answer.get()));
+                        return answer.thenApply(SdpAnswer::new);
                     });
         });
     }
@@ -304,8 +296,7 @@ final class KurentoMediaRoom implements MediaRoom {
 
     /**
      * Applies a bandwidth cap and the encoder ceiling, in parallel with the event subscriptions, before the offer is
-     * processed (the caps shape the answer). They cannot join the offer's transaction: the 7.3 client mis-serialises
-     * setters whose transaction is the last argument.
+     * processed (the caps shape the answer).
      */
     private CompletableFuture<Void> capped(WebRtcEndpoint endpoint, IntSetter cap, int kbps) {
         CompletableFuture<Void> bandwidth = KurentoCalls.call(k -> cap.set(kbps, k));
@@ -314,16 +305,23 @@ final class KurentoMediaRoom implements MediaRoom {
         return CompletableFuture.allOf(bandwidth, encoder);
     }
 
-    private static void connect(Transaction tx, MediaElement source, MediaElement sink, boolean audioOnly) {
-        if (audioOnly) {
-            source.connect(tx, sink, MediaType.AUDIO);
-        } else {
-            source.connect(tx, sink);
-        }
+    private static CompletableFuture<Void> connect(MediaElement source, MediaElement sink, boolean audioOnly) {
+        return audioOnly ? KurentoCalls.<Void>call(k -> source.connect(sink, MediaType.AUDIO, k))
+                : KurentoCalls.<Void>call(k -> source.connect(sink, k));
+    }
+
+    /**
+     * Processes the offer once the caps (which shape the answer) and connections are in place. Not a Kurento
+     * transaction: the 7.3 client re-sends a failed transaction without end, so one bad offer would loop.
+     */
+    private static CompletableFuture<String> processOfferAfter(WebRtcEndpoint endpoint, SdpOffer offer,
+            List<CompletableFuture<Void>> before) {
+        return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
+                .thenCompose(ignored -> KurentoCalls.<String>call(k -> endpoint.processOffer(offer.sdp(), k)));
     }
 
     /** Gathering starts once the answer is out and the listeners are subscribed, so no candidate is missed. */
-    private void gatherAfter(WebRtcEndpoint endpoint, CompletableFuture<Void> committed, CompletableFuture<?> ice,
+    private void gatherAfter(WebRtcEndpoint endpoint, CompletableFuture<?> committed, CompletableFuture<?> ice,
             CompletableFuture<?> flow) {
         CompletableFuture.allOf(committed, ice, flow)
                 .thenCompose(ignored -> KurentoCalls.<Void>call(endpoint::gatherCandidates))

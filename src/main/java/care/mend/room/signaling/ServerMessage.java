@@ -1,5 +1,6 @@
 package care.mend.room.signaling;
 
+import care.mend.media.ice.IceServer;
 import care.mend.room.LeaveReason;
 import care.mend.room.ParticipantStatus;
 import care.mend.room.RoomRole;
@@ -34,12 +35,22 @@ public sealed interface ServerMessage {
     /**
      * The first message on an admitted connection. It names the caller's roles, never the subject: the client
      * knows who signed in, and an echo of the subject would only add an identifier to every capture of the socket.
+     * It carries the ICE servers for the client's peer connections, TURN with credentials of this connection's own
+     * that expire ({@code mend.ice.turn-ttl}); {@link #toString()} leaves them out.
      *
-     * @param roles Mend's realm role names, sorted
+     * @param roles      Mend's realm role names, sorted
+     * @param iceServers what goes into {@code RTCConfiguration.iceServers}, as it is; may be empty
      */
-    record Welcome(List<String> roles) implements ServerMessage {
+    @JsonbPropertyOrder({"roles", "iceServers"})
+    record Welcome(List<String> roles, List<IceServer> iceServers) implements ServerMessage {
         public Welcome {
             roles = List.copyOf(roles);
+            iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        }
+
+        @Override
+        public String toString() {
+            return "Welcome[roles=" + roles + ", " + iceServers.size() + " ICE servers]";
         }
     }
 

@@ -66,11 +66,17 @@ class KurentoMediaRoomTest {
         return room;
     }
 
+    /** The stage's value; its failure as an IllegalStateException; a stage that hangs fails the test. */
     private static <T> T done(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the media call did not complete", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
@@ -106,14 +112,18 @@ class KurentoMediaRoomTest {
         assertThat(roundOfAnswer()).isLessThanOrEqualTo(3);
 
         done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
+        // Let the publishes' tails (HubPort connections, gathering) finish, so that only the subscribe is counted.
+        Eventually.until(Duration.ofSeconds(10), () -> endpoints().stream().filter(e -> !e.sinks().isEmpty())
+                .count() == 2 && listener.candidates.stream().filter(c -> c.endpoint().isPublisher())
+                .map(RecordingMediaListener.Found::endpoint).distinct().count() == 2);
         kms.clearCalls();
         done(room.subscribe("b", "a", offer(RECVONLY)));
         assertThat(roundOfAnswer()).isLessThanOrEqualTo(3);
     }
 
     private int roundOfAnswer() {
-        return kms.calls().stream().filter(c -> "transaction".equals(c.method())).mapToInt(KurentoStandIn.Call::round)
-                .max().orElseThrow();
+        return kms.calls().stream().filter(c -> "processOffer".equals(c.detail()))
+                .mapToInt(KurentoStandIn.Call::round).max().orElseThrow();
     }
 
     @Test
@@ -198,7 +208,7 @@ class KurentoMediaRoomTest {
     @Test
     void aFailedOfferFailsThePublishAndLeaksNothing() {
         MediaRoom room = room();
-        kms.failWhen(call -> "transaction".equals(call.method()));
+        kms.failWhen(call -> "processOffer".equals(call.detail()));
         assertThatThrownBy(() -> done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO)))
                 .isInstanceOf(IllegalStateException.class);
         kms.failWhen(call -> false);
@@ -224,10 +234,21 @@ class KurentoMediaRoomTest {
             server.probeAll();
             return listener.outages.contains("restored");
         });
-        assertThat(kms.liveObjects()).isEmpty();
+        // The restart took every old object; the room makes a new pipeline at once, and endpoints on new offers.
+        assertThat(kms.liveObjects("WebRtcEndpoint")).isEmpty();
         done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
         assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
+        assertThat(kms.liveObjects("WebRtcEndpoint")).hasSize(1);
         done(room.release());
         assertThat(kms.liveObjects()).isEmpty();
+    }
+
+    @Test
+    void anOfferKmsCannotParseFailsThePublish() {
+        MediaRoom room = room();
+        assertThatThrownBy(() -> done(room.publish("a", new SdpOffer("v=0\r\n"), MediaModality.AUDIO_VIDEO)))
+                .isInstanceOf(IllegalStateException.class);
+        done(room.release());
+        Eventually.until(Duration.ofSeconds(10), () -> kms.liveObjects().isEmpty());
     }
 }

@@ -514,10 +514,7 @@ final class KmsModel {
     private static Set<Kind> kinds(JsonObject args) {
         if (args.has("mediaType")) {
             String t = args.get("mediaType").getAsString();
-            if (t.equals("AUDIO") || t.equals("VIDEO")) {
-                return EnumSet.of(Kind.valueOf(t));
-            }
-            return EnumSet.noneOf(Kind.class); // DATA: not modelled
+            return EnumSet.of(Kind.valueOf(t));
         }
         return EnumSet.allOf(Kind.class);
     }
@@ -638,7 +635,7 @@ final class KmsModel {
     }
 
     private void diff(StandInObject o, Set<Kind> now, Set<Kind> next, String type, List<Outgoing> events) {
-        for (Kind k : Kind.values()) {
+        for (Kind k : List.of(Kind.AUDIO, Kind.VIDEO)) {
             boolean was = now.contains(k);
             boolean is = next.contains(k);
             if (was != is) {

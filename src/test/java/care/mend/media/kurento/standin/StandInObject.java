@@ -12,7 +12,8 @@ import java.util.Set;
  */
 public final class StandInObject {
 
-    public enum Kind { AUDIO, VIDEO }
+    /** What a connection between elements carries; DATA (data channels) never reports flow. */
+    public enum Kind { AUDIO, DATA, VIDEO }
 
     final String id;
     final String type;
