@@ -136,14 +136,12 @@ class KurentoRoomIT {
                 assertThat(reply(c, "grid").getJsonObject("endpoint").getString("kind")).isEqualTo("grid");
                 continue;
             }
-            for (String other : ids) {
-                if (!other.equals(id)) {
-                    JsonObject answer = reply(c, "s-" + other);
-                    assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
-                }
+            java.util.Set<String> expected = new java.util.HashSet<>();
+            ids.stream().filter(other -> !other.equals(id)).forEach(other -> expected.add("s-" + other));
+            for (JsonObject answer : replies(c, expected)) {
+                assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
             }
         }
-
         // 13 publishers + 12 x 12 subscribers + 1 grid viewer; a HubPort per publisher and one for the grid.
         assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
         assertThat(kms.liveObjects("Composite")).hasSize(1);
@@ -232,6 +230,20 @@ class KurentoRoomIT {
         JsonObject reply = reply(client, requestId);
         assertThat(reply.getString("type")).as(reply.toString()).isEqualTo("joined");
         return reply;
+    }
+
+    /** The replies to several requests, in whatever order they come (other messages are skipped). */
+    private static List<JsonObject> replies(SignalingClient client, java.util.Set<String> requestIds)
+            throws InterruptedException {
+        Map<String, JsonObject> got = new LinkedHashMap<>();
+        client.await("replies to " + requestIds.size() + " requests", m -> {
+            String id = m.getString("requestId", null);
+            if (id != null && requestIds.contains(id)) {
+                got.put(id, m);
+            }
+            return got.size() == requestIds.size();
+        });
+        return List.copyOf(got.values());
     }
 
     private static JsonObject reply(SignalingClient client, String requestId) throws InterruptedException {

@@ -31,6 +31,7 @@ final class KmsNode {
     private final URI uri;
     private final Duration callTimeout;
     private final AtomicInteger elements = new AtomicInteger();
+    private final KmsCallGate gate = new KmsCallGate(KmsCallGate.IN_FLIGHT);
     private final Consumer<KmsNode> onLost;
     private volatile KurentoClient client;
     private volatile State state = State.UNKNOWN;
@@ -63,6 +64,11 @@ final class KmsNode {
         return c;
     }
 
+    /** Every call for objects on this KMS goes through here (see {@link KmsCallGate}). */
+    KmsCallGate gate() {
+        return gate;
+    }
+
     int elementsInUse() {
         return elements.get();
     }
@@ -83,7 +89,9 @@ final class KmsNode {
         try {
             KurentoClient c = client;
             if (c == null) {
-                c = KurentoClient.create(uri.toString(), new Listener());
+                Listener listener = new Listener();
+                c = KurentoClient.create(uri.toString(), listener);
+                listener.owner = c;
                 client = c;
             }
             KurentoClient probed = c;
@@ -122,6 +130,16 @@ final class KmsNode {
         }
         state = State.DOWN;
         elements.set(0);
+        // A fresh client at the next probe: the old one would retry its lost session with long back-offs (and its
+        // objects are gone anyway). Destroying it may block, and this may be its own thread: do it aside.
+        KurentoClient old = client;
+        client = null;
+        session = null;
+        if (old != null) {
+            Thread discard = new Thread(() -> destroyQuietly(old), "mend-kms-discard");
+            discard.setDaemon(true);
+            discard.start();
+        }
         LOG.warning(() -> "MEND-MEDIA media on kms-" + index + " was lost: " + why);
         onLost.accept(this);
     }
@@ -131,16 +149,27 @@ final class KmsNode {
         KurentoClient c = client;
         client = null;
         if (c != null) {
-            try {
-                c.destroy();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "MEND-MEDIA destroying a client failed", e);
-            }
+            destroyQuietly(c);
+        }
+    }
+
+    private static void destroyQuietly(KurentoClient c) {
+        try {
+            c.destroy();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "MEND-MEDIA destroying a client failed", e);
         }
     }
 
     /** The client's own view of its connection: a drop or a reconnection to a restarted server is a loss at once. */
     private final class Listener implements KurentoConnectionListener {
+        /** The client this listens to; events of a client already replaced are ignored. */
+        volatile KurentoClient owner;
+
+        private boolean current() {
+            return owner != null && owner == client;
+        }
+
         @Override
         public void connected() {
             // The probe decides when the server counts as reachable.
@@ -148,21 +177,21 @@ final class KmsNode {
 
         @Override
         public void connectionFailed() {
-            if (state == State.UP) {
+            if (current() && state == State.UP) {
                 lost("the connection failed");
             }
         }
 
         @Override
         public void disconnected() {
-            if (state == State.UP) {
+            if (current() && state == State.UP) {
                 lost("the connection dropped");
             }
         }
 
         @Override
         public void reconnected(boolean sameServer) {
-            if (!sameServer && state == State.UP) {
+            if (current() && !sameServer && state == State.UP) {
                 lost("reconnected to a restarted media server");
             }
         }

@@ -2,7 +2,6 @@ package care.mend.media.kurento;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.kurento.client.AbstractBuilder;
 import org.kurento.client.Continuation;
 
 /** Turns the Kurento client's continuations into futures, so that calls compose and run in parallel. */
@@ -29,9 +28,5 @@ final class KurentoCalls {
             future.completeExceptionally(e);
         }
         return future;
-    }
-
-    static <T> CompletableFuture<T> build(AbstractBuilder<T> builder) {
-        return call(builder::buildAsync);
     }
 }

@@ -1,7 +1,5 @@
 package care.mend.media.kurento;
 
-import static care.mend.media.kurento.KurentoCalls.build;
-
 import care.mend.media.IceCandidate;
 import care.mend.media.MediaEndpointRef;
 import care.mend.media.MediaModality;
@@ -130,9 +128,9 @@ final class KurentoMediaRoom implements MediaRoom {
         }
         long gen = generation;
         pipeNode = node;
-        pipe = KurentoCalls.<MediaPipeline>call(client::createMediaPipeline).thenApply(pipeline -> {
+        pipe = node.gate().<MediaPipeline>call(client::createMediaPipeline).thenApply(pipeline -> {
             node.created(1);
-            CompletableFuture<Composite> composite = build(new Composite.Builder(pipeline));
+            CompletableFuture<Composite> composite = node.gate().call(new Composite.Builder(pipeline)::buildAsync);
             composite.thenRun(() -> node.created(1));
             Pipe made = new Pipe(node, client, pipeline, composite);
             synchronized (this) {
@@ -156,9 +154,9 @@ final class KurentoMediaRoom implements MediaRoom {
         boolean audioOnly = modality == MediaModality.AUDIO_ONLY;
         return pipe().thenCompose(p -> {
             long gen = currentGeneration();
-            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> build(new HubPort.Builder(c)))
+            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> p.node().gate().call(new HubPort.Builder(c)::buildAsync))
                     .thenApply(hp -> counted(p, hp));
-            return build(new WebRtcEndpoint.Builder(p.pipeline())).thenCompose(endpoint -> {
+            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline())::buildAsync).thenCompose(endpoint -> {
                 counted(p, endpoint);
                 Publisher publisher = new Publisher(endpoint, port, audioOnly);
                 Publisher replaced;
@@ -178,7 +176,7 @@ final class KurentoMediaRoom implements MediaRoom {
                     viewers = subscribers.entrySet().stream()
                             .filter(e -> e.getKey().publisherId().equals(participantId)).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
                 }
-                CompletableFuture<?> ice = listenForCandidates(endpoint, MediaEndpointRef.publisher(participantId));
+                CompletableFuture<?> ice = listenForCandidates(p.node().gate(), endpoint, MediaEndpointRef.publisher(participantId));
                 // An anonymous class, not a lambda: the client reads the event type from the listener's generic type.
                 EventListener<MediaFlowOutStateChangedEvent> onFlow = new EventListener<>() {
                     @Override
@@ -186,23 +184,28 @@ final class KurentoMediaRoom implements MediaRoom {
                         flowChanged(participantId, publisher, event);
                     }
                 };
-                CompletableFuture<?> flow = KurentoCalls.<ListenerSubscription>call(
+                CompletableFuture<?> flow = p.node().gate().<ListenerSubscription>call(
                         k -> endpoint.addMediaFlowOutStateChangedListener(onFlow, k));
-                CompletableFuture<Void> capped = capped(endpoint, endpoint::setMaxVideoRecvBandwidth,
+                CompletableFuture<Void> capped = capped(p.node().gate(), endpoint, endpoint::setMaxVideoRecvBandwidth,
                         caps.publisherInKbps());
-                List<CompletableFuture<Void>> before = new ArrayList<>(List.of(capped));
-                for (Map.Entry<MediaEndpointRef, WebRtcEndpoint> viewer : viewers) {
-                    before.add(connect(endpoint, viewer.getValue(), audioOnly || audioOnlyParticipants.contains(
-                            viewer.getKey().ownerId())));
-                }
-                CompletableFuture<String> answer = processOfferAfter(endpoint, offer, before);
+                List<CompletableFuture<Void>> before = List.of(capped);
+                CompletableFuture<String> answer = processOfferAfter(p.node().gate(), endpoint, offer, before);
+                // After the answer, off the critical path (and out of the gate's way): a new publisher endpoint
+                // feeds the viewers of the one it replaces.
+                answer.thenRun(() -> {
+                    for (Map.Entry<MediaEndpointRef, WebRtcEndpoint> viewer : viewers) {
+                        connect(p.node().gate(), endpoint, viewer.getValue(), audioOnly || isAudioOnly(
+                                viewer.getKey().ownerId())).exceptionally(failure -> logged("reconnecting a viewer",
+                                failure));
+                    }
+                });
                 // Off the critical path: the publisher always feeds its HubPort, so that KMS reports its flow.
-                port.thenCompose(hp -> audioOnly ? KurentoCalls.<Void>call(k -> endpoint.connect(hp, MediaType.AUDIO, k))
-                        : KurentoCalls.<Void>call(k -> endpoint.connect(hp, k)))
+                port.thenCompose(hp -> connect(p.node().gate(), endpoint, hp, audioOnly))
                         .exceptionally(failure -> logged("feeding the composite", failure));
-                gatherAfter(endpoint, answer, ice, flow);
+                gatherAfter(p.node().gate(), endpoint, answer, ice, flow);
                 if (replaced != null) {
-                    release(replaced, p.node());
+                    // The endpoint it replaces goes after the answer, out of the critical path.
+                    answer.whenComplete((ok, failure) -> release(replaced, p.node()));
                 }
                 return answer.thenApply(SdpAnswer::new);
             });
@@ -222,7 +225,7 @@ final class KurentoMediaRoom implements MediaRoom {
             if (publisher == null) {
                 return CompletableFuture.failedFuture(new IllegalStateException("that participant is not publishing"));
             }
-            return build(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()).thenCompose(endpoint -> {
+            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()::buildAsync).thenCompose(endpoint -> {
                 counted(p, endpoint);
                 WebRtcEndpoint replaced;
                 boolean audioOnly;
@@ -234,12 +237,12 @@ final class KurentoMediaRoom implements MediaRoom {
                     replaced = subscribers.put(ref, endpoint);
                     audioOnly = publisher.audioOnly || audioOnlyParticipants.contains(subscriberId);
                 }
-                CompletableFuture<?> ice = listenForCandidates(endpoint, ref);
-                CompletableFuture<Void> capped = capped(endpoint, endpoint::setMaxVideoSendBandwidth,
+                CompletableFuture<?> ice = listenForCandidates(p.node().gate(), endpoint, ref);
+                CompletableFuture<Void> capped = capped(p.node().gate(), endpoint, endpoint::setMaxVideoSendBandwidth,
                         caps.subscriberOutKbps());
-                CompletableFuture<String> answer = processOfferAfter(endpoint, offer,
-                        List.of(capped, connect(publisher.endpoint, endpoint, audioOnly)));
-                gatherAfter(endpoint, answer, ice, CompletableFuture.completedFuture(null));
+                CompletableFuture<String> answer = processOfferAfter(p.node().gate(), endpoint, offer,
+                        List.of(capped, connect(p.node().gate(), publisher.endpoint, endpoint, audioOnly)));
+                gatherAfter(p.node().gate(), endpoint, answer, ice, CompletableFuture.completedFuture(null));
                 if (replaced != null) {
                     releaseQuietly(replaced, p.node(), 1);
                 }
@@ -258,9 +261,9 @@ final class KurentoMediaRoom implements MediaRoom {
         Objects.requireNonNull(offer, "offer");
         return pipe().thenCompose(p -> {
             long gen = currentGeneration();
-            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> build(new HubPort.Builder(c)))
+            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> p.node().gate().call(new HubPort.Builder(c)::buildAsync))
                     .thenApply(hp -> counted(p, hp));
-            return build(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()).thenCombine(port, Grid::new)
+            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()::buildAsync).thenCombine(port, Grid::new)
                     .thenCompose(grid -> {
                         counted(p, grid.endpoint());
                         Grid replaced;
@@ -274,13 +277,13 @@ final class KurentoMediaRoom implements MediaRoom {
                             replaced = grids.put(subscriberId, grid);
                             audioOnly = audioOnlyParticipants.contains(subscriberId);
                         }
-                        CompletableFuture<?> ice = listenForCandidates(grid.endpoint(), ref);
+                        CompletableFuture<?> ice = listenForCandidates(p.node().gate(), grid.endpoint(), ref);
                         WebRtcEndpoint viewer = grid.endpoint();
-                        CompletableFuture<Void> capped = capped(viewer, viewer::setMaxVideoSendBandwidth,
+                        CompletableFuture<Void> capped = capped(p.node().gate(), viewer, viewer::setMaxVideoSendBandwidth,
                                 caps.gridOutKbps());
-                        CompletableFuture<String> answer = processOfferAfter(viewer, offer,
-                                List.of(capped, connect(grid.port(), viewer, audioOnly)));
-                        gatherAfter(viewer, answer, ice, CompletableFuture.completedFuture(null));
+                        CompletableFuture<String> answer = processOfferAfter(p.node().gate(), viewer, offer,
+                                List.of(capped, connect(p.node().gate(), grid.port(), viewer, audioOnly)));
+                        gatherAfter(p.node().gate(), viewer, answer, ice, CompletableFuture.completedFuture(null));
                         if (replaced != null) {
                             releaseGrid(replaced, p.node());
                         }
@@ -298,37 +301,40 @@ final class KurentoMediaRoom implements MediaRoom {
      * Applies a bandwidth cap and the encoder ceiling, in parallel with the event subscriptions, before the offer is
      * processed (the caps shape the answer).
      */
-    private CompletableFuture<Void> capped(WebRtcEndpoint endpoint, IntSetter cap, int kbps) {
-        CompletableFuture<Void> bandwidth = KurentoCalls.call(k -> cap.set(kbps, k));
-        CompletableFuture<Void> encoder = KurentoCalls.call(
+    private CompletableFuture<Void> capped(KmsCallGate gate, WebRtcEndpoint endpoint, IntSetter cap, int kbps) {
+        CompletableFuture<Void> bandwidth = gate.call(k -> cap.set(kbps, k));
+        CompletableFuture<Void> encoder = gate.call(
                 k -> endpoint.setMaxEncoderBitrate(Math.min(kbps, caps.encoderKbps()) * 1000, k));
         return CompletableFuture.allOf(bandwidth, encoder);
     }
 
-    private static CompletableFuture<Void> connect(MediaElement source, MediaElement sink, boolean audioOnly) {
-        return audioOnly ? KurentoCalls.<Void>call(k -> source.connect(sink, MediaType.AUDIO, k))
-                : KurentoCalls.<Void>call(k -> source.connect(sink, k));
+    private static CompletableFuture<Void> connect(KmsCallGate gate, MediaElement source, MediaElement sink,
+            boolean audioOnly) {
+        return audioOnly ? gate.<Void>call(k -> source.connect(sink, MediaType.AUDIO, k))
+                : gate.<Void>call(k -> source.connect(sink, k));
     }
 
     /**
      * Processes the offer once the caps (which shape the answer) and connections are in place. Not a Kurento
      * transaction: the 7.3 client re-sends a failed transaction without end, so one bad offer would loop.
      */
-    private static CompletableFuture<String> processOfferAfter(WebRtcEndpoint endpoint, SdpOffer offer,
-            List<CompletableFuture<Void>> before) {
+    private static CompletableFuture<String> processOfferAfter(KmsCallGate gate, WebRtcEndpoint endpoint,
+            SdpOffer offer, List<CompletableFuture<Void>> before) {
         return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> KurentoCalls.<String>call(k -> endpoint.processOffer(offer.sdp(), k)));
+                .thenCompose(ignored -> gate.<String>call(k -> endpoint.processOffer(offer.sdp(), k)));
     }
 
     /** Gathering starts once the answer is out and the listeners are subscribed, so no candidate is missed. */
-    private void gatherAfter(WebRtcEndpoint endpoint, CompletableFuture<?> committed, CompletableFuture<?> ice,
+    private void gatherAfter(KmsCallGate gate, WebRtcEndpoint endpoint, CompletableFuture<?> committed,
+            CompletableFuture<?> ice,
             CompletableFuture<?> flow) {
         CompletableFuture.allOf(committed, ice, flow)
-                .thenCompose(ignored -> KurentoCalls.<Void>call(endpoint::gatherCandidates))
+                .thenCompose(ignored -> gate.<Void>call(endpoint::gatherCandidates))
                 .exceptionally(failure -> logged("gathering candidates", failure));
     }
 
-    private CompletableFuture<?> listenForCandidates(WebRtcEndpoint endpoint, MediaEndpointRef ref) {
+    private CompletableFuture<?> listenForCandidates(KmsCallGate gate, WebRtcEndpoint endpoint,
+            MediaEndpointRef ref) {
         EventListener<IceCandidateFoundEvent> onCandidate = new EventListener<>() {
             @Override
             public void onEvent(IceCandidateFoundEvent event) {
@@ -339,7 +345,7 @@ final class KurentoMediaRoom implements MediaRoom {
                 }
             }
         };
-        return KurentoCalls.<ListenerSubscription>call(k -> endpoint.addIceCandidateFoundListener(onCandidate, k));
+        return gate.<ListenerSubscription>call(k -> endpoint.addIceCandidateFoundListener(onCandidate, k));
     }
 
     private synchronized boolean isCurrent(MediaEndpointRef ref, WebRtcEndpoint endpoint) {
@@ -384,7 +390,9 @@ final class KurentoMediaRoom implements MediaRoom {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(candidate, "candidate");
         WebRtcEndpoint target;
+        KmsNode node;
         synchronized (this) {
+            node = pipeNode;
             if (endpoint.isPublisher()) {
                 Publisher p = publishers.get(endpoint.ownerId());
                 target = p == null ? null : p.endpoint;
@@ -395,12 +403,12 @@ final class KurentoMediaRoom implements MediaRoom {
                 target = subscribers.get(endpoint);
             }
         }
-        if (target == null) {
+        if (target == null || node == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no such endpoint"));
         }
         org.kurento.client.IceCandidate kc = new org.kurento.client.IceCandidate(candidate.candidate(),
                 candidate.sdpMid() == null ? "" : candidate.sdpMid(), candidate.sdpMLineIndex());
-        return KurentoCalls.<Void>call(k -> target.addIceCandidate(kc, k));
+        return node.gate().<Void>call(k -> target.addIceCandidate(kc, k));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -493,7 +501,9 @@ final class KurentoMediaRoom implements MediaRoom {
 
     /** Releases one object; a failure is logged, never thrown: KMS forgets unknown ids and a lost KMS holds none. */
     private static CompletableFuture<Void> releaseQuietly(MediaObject object, KmsNode node, int elements) {
-        return KurentoCalls.<Void>call(object::release).handle((ok, failure) -> {
+        CompletableFuture<Void> released = node == null ? KurentoCalls.call(object::release)
+                : node.gate().call(object::release);
+        return released.handle((ok, failure) -> {
             if (failure != null) {
                 LOG.log(Level.FINE, "MEND-MEDIA a release failed", failure);
             }
@@ -513,6 +523,10 @@ final class KurentoMediaRoom implements MediaRoom {
         LOG.log(Level.WARNING, "MEND-MEDIA " + what + " failed: " + failure.getClass().getSimpleName());
         LOG.log(Level.FINE, "MEND-MEDIA " + what + " failed", failure);
         return null;
+    }
+
+    private synchronized boolean isAudioOnly(String participantId) {
+        return audioOnlyParticipants.contains(participantId);
     }
 
     private synchronized long currentGeneration() {

@@ -251,4 +251,28 @@ class KurentoMediaRoomTest {
         done(room.release());
         Eventually.until(Duration.ofSeconds(10), () -> kms.liveObjects().isEmpty());
     }
+
+    @Test
+    void aFullRoomsOffersAtOnceAreAllAnsweredOnOneConnection() {
+        MediaRoom room = room();
+        List<String> ids = java.util.stream.IntStream.range(0, 13).mapToObj(n -> "p" + n).toList();
+        List<java.util.concurrent.CompletableFuture<SdpAnswer>> answers = new java.util.ArrayList<>();
+        for (String id : ids) {
+            answers.add(room.publish(id, offer(SENDONLY), MediaModality.AUDIO_VIDEO).toCompletableFuture());
+        }
+        answers.forEach(KurentoMediaRoomTest::done);
+        answers.clear();
+        for (String id : ids) {
+            for (String other : ids) {
+                if (!other.equals(id)) {
+                    answers.add(room.subscribe(id, other, offer(RECVONLY)).toCompletableFuture());
+                }
+            }
+        }
+        answers.forEach(KurentoMediaRoomTest::done);
+        assertThat(endpoints()).hasSize(13 + 13 * 12);
+        assertThat(listener.outages).isEmpty();
+        done(room.release());
+        Eventually.until(Duration.ofSeconds(20), () -> kms.liveObjects().isEmpty());
+    }
 }

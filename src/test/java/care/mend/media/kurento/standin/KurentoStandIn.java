@@ -57,6 +57,7 @@ public final class KurentoStandIn implements AutoCloseable {
     private volatile Transport transport;
     private volatile Duration latency = Duration.ZERO;
     private volatile int epoch;
+    private volatile Duration notFlowingDelay = Duration.ofSeconds(3);
     private volatile Predicate<Call> failure = call -> false;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -122,9 +123,20 @@ public final class KurentoStandIn implements AutoCloseable {
         return transport.getConnections().size();
     }
 
-    /** The browser of a WebRtcEndpoint starts or stops sending audio or video. */
+    /**
+     * The browser of a WebRtcEndpoint starts or stops sending audio or video. A stop is noticed after
+     * {@link #notFlowingDelay(Duration)}, as KMS reports NOT_FLOWING some 2.5 to 3.5 s after a track stops.
+     */
     public void browserSends(String endpointId, Kind kind, boolean sending) {
-        deliver(model.browserSends(endpointId, kind, sending), 0);
+        KmsModel current = model;
+        Runnable change = () -> deliver(current.browserSends(endpointId, kind, sending), 0);
+        long delay = sending ? 0 : notFlowingDelay.toMillis();
+        outbound.schedule(change, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** How long after a browser stops sending the stand-in reports NOT_FLOWING (3 s unless changed). */
+    public void notFlowingDelay(Duration delay) {
+        this.notFlowingDelay = delay;
     }
 
     /** KMS dies: every connection drops without a close frame, the port refuses connections. */
@@ -205,6 +217,9 @@ public final class KurentoStandIn implements AutoCloseable {
             super(address, 1);
             setReuseAddr(true);
             setDaemon(true);
+            // KMS sends no WebSocket pings (the client pings with JSON-RPC), and the Kurento client answers none:
+            // Java-WebSocket's lost-connection check would drop a healthy client.
+            setConnectionLostTimeout(0);
         }
 
         void begin() {
@@ -233,17 +248,33 @@ public final class KurentoStandIn implements AutoCloseable {
         @Override
         public void onClose(WebSocket socket, int code, String reason, boolean remote) {
             peers.remove(socket);
+            if (!remote && code != CloseFrame.ABNORMAL_CLOSE && code != CloseFrame.GOING_AWAY) {
+                System.err.println("KMS stand-in closed a connection: " + code + " " + reason);
+            }
         }
 
         @Override
         public void onError(WebSocket socket, Exception e) {
             if (socket == null) {
                 started.countDown();
+            } else {
+                System.err.println("KMS stand-in connection error: " + e);
             }
         }
 
         @Override
         public void onMessage(WebSocket socket, String text) {
+            try {
+                answer(socket, text);
+            } catch (RuntimeException e) {
+                // A stand-in bug must show, not pass for a dropped connection.
+                System.err.println("KMS stand-in failed on a request: " + e);
+                e.printStackTrace();
+                throw e;
+            }
+        }
+
+        private void answer(WebSocket socket, String text) {
             PeerState peer = peers.get(socket);
             if (peer == null) {
                 return;
