@@ -24,6 +24,12 @@ public interface MediaRoom {
     /** Creates (or replaces) the endpoint through which {@code subscriberId} receives {@code publisherId}'s stream. */
     CompletionStage<SdpAnswer> subscribe(String subscriberId, String publisherId, SdpOffer offer);
 
+    /**
+     * Creates (or replaces) the endpoint through which a low-bandwidth {@code subscriberId} receives every publisher
+     * mixed into one grid, instead of one stream each.
+     */
+    CompletionStage<SdpAnswer> subscribeGrid(String subscriberId, SdpOffer offer);
+
     /** Releases one subscriber endpoint; completes normally if there is none. */
     CompletionStage<Void> unsubscribe(String subscriberId, String publisherId);
 

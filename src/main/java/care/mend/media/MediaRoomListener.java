@@ -11,4 +11,16 @@ public interface MediaRoomListener {
 
     /** What actually flows from a participant's publisher endpoint changed (media started, video stopped, ...). */
     void mediaFlowChanged(String participantId, MediaModality modality);
+
+    /**
+     * The media server holding the room's media was lost (crashed, restarted or unreachable): every endpoint is gone.
+     * Signaling, seats and attendance go on; clients are told that audio and video are interrupted.
+     */
+    void mediaInterrupted();
+
+    /**
+     * A media server is reachable again after {@link #mediaInterrupted()}: clients publish and subscribe anew, which
+     * rebuilds the room's media there.
+     */
+    void mediaRestored();
 }

@@ -508,6 +508,45 @@ public final class Room {
     }
 
     /**
+     * Low-bandwidth viewing: the seated participant receives every publisher mixed into one grid, through one
+     * endpoint, instead of one subscription per publisher.
+     */
+    public CompletionStage<SdpAnswer> subscribeGrid(ParticipantId actor, SdpOffer offer) {
+        Objects.requireNonNull(offer, "offer");
+        return this.<CompletionStage<SdpAnswer>>command(() -> {
+            requirePresent(actor);
+            CompletableFuture<SdpAnswer> answer = new CompletableFuture<>();
+            mediaTouched.add(actor);
+            MediaEndpointRef ref = MediaEndpointRef.grid(actor.value());
+            ice.rearm(ref);
+            withMedia(m -> m.subscribeGrid(actor.value(), offer)
+                    .whenComplete((ok, failure) -> internal(() -> gridSubscribed(actor, ok, failure, answer))),
+                    failure -> internal(() -> gridSubscribed(actor, null, failure, answer)));
+            return answer;
+        }).thenCompose(Function.identity());
+    }
+
+    private void gridSubscribed(ParticipantId id, SdpAnswer answer, Throwable failure,
+            CompletableFuture<SdpAnswer> result) {
+        if (failure != null) {
+            LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: a grid subscription failed", failure);
+            settle(result, null, new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE));
+            return;
+        }
+        Participant p = participants.get(id);
+        if (p == null || !p.isPresent()) {
+            if (status != RoomStatus.ENDED) {
+                removeMedia(id);
+            }
+            settle(result, null, new RoomException(status == RoomStatus.ENDED
+                    ? RoomErrorCode.SESSION_ENDED : RoomErrorCode.UNKNOWN_PARTICIPANT));
+            return;
+        }
+        flushIce(MediaEndpointRef.grid(id.value()));
+        settle(result, answer, null);
+    }
+
+    /**
      * A browser's ICE candidate for one of its own endpoints. Candidates that arrive before the endpoint exists are
      * buffered and passed on, in order, once it does.
      */
@@ -560,6 +599,34 @@ public final class Room {
                 if (p != null && p.isPresent()) {
                     changeModality(p, modality);
                 }
+            });
+        }
+
+        @Override
+        public void mediaInterrupted() {
+            internal(() -> {
+                // Every endpoint died with the media server: nobody publishes until clients negotiate again.
+                ice.clear();
+                for (Participant p : participants.values()) {
+                    if (p.isPresent()) {
+                        p.publishing = false;
+                        changeModality(p, MediaModality.NONE);
+                        tell(p, new RoomEvent.MediaInterrupted());
+                    }
+                }
+                LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media interrupted in a room");
+            });
+        }
+
+        @Override
+        public void mediaRestored() {
+            internal(() -> {
+                for (Participant p : participants.values()) {
+                    if (p.isPresent()) {
+                        tell(p, new RoomEvent.MediaRestored());
+                    }
+                }
+                LOG.log(System.Logger.Level.INFO, "MEND-ROOM media restored in a room: clients renegotiate");
             });
         }
     }

@@ -32,4 +32,12 @@ public sealed interface RoomEvent {
     /** The media server gathered a candidate for one of the recipient's endpoints. */
     record IceCandidateFound(MediaEndpointRef endpoint, IceCandidate candidate) implements RoomEvent {
     }
+
+    /** The media server was lost: audio and video stopped; the room, seats and attendance go on. */
+    record MediaInterrupted() implements RoomEvent {
+    }
+
+    /** Media is available again: the client publishes and subscribes anew (new offers, new endpoints). */
+    record MediaRestored() implements RoomEvent {
+    }
 }

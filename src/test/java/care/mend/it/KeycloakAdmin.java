@@ -68,6 +68,7 @@ final class KeycloakAdmin {
                         .add("realmRoles", Json.createArrayBuilder().add("admin"))))
                 .build();
         post(base.resolve("/admin/realms"), otherRealm);
+        addSyntheticPatients(9, SYNTHETIC_PATIENTS_UP_TO);
         JsonArrayBuilder crowd = Json.createArrayBuilder();
         for (int n = 1; n <= CROWD_SIZE; n++) {
             crowd.add(Json.createObjectBuilder()
@@ -143,6 +144,33 @@ final class KeycloakAdmin {
             throw new IllegalStateException("Keycloak admin " + uri + " answered " + response.statusCode());
         }
         return response.body();
+    }
+
+    /** The realm has patient1..8; a full room of 12 patients needs more, made here with the same id scheme. */
+    static final int SYNTHETIC_PATIENTS_UP_TO = 13;
+
+    private void addSyntheticPatients(int from, int to) {
+        JsonArrayBuilder users = Json.createArrayBuilder();
+        for (int n = from; n <= to; n++) {
+            String username = "patient" + n;
+            users.add(Json.createObjectBuilder()
+                    .add("id", care.mend.schedule.demo.DemoIdentities.patient(n)).add("username", username)
+                    .add("enabled", true).add("emailVerified", true).add("firstName", "Synthetic")
+                    .add("lastName", "P" + n).add("email", username + "@demo.mend.invalid")
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", "demo-" + username).add("temporary", false)))
+                    .add("realmRoles", Json.createArrayBuilder().add("patient")));
+        }
+        JsonObject body = Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/mend/partialImport"))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak partial import answered " + response.statusCode() + ": "
+                    + response.body());
+        }
     }
 
     /** A public client allowed the password grant, whose access tokens name Mend in their audience. */

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import care.mend.media.kurento.standin.KurentoStandIn;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The load harness ({@code mvn -Pperformance verify}): drives R rooms × 13 real WebSocket clients (one facilitator,
- * twelve patients, real Keycloak identities) through a whole session on the provisioned server, for each R of
+ * twelve patients, real Keycloak identities) through a whole session on the provisioned server, its media on the
+ * Kurento protocol stand-in answering each call after {@code -Dmend.perf.kms-latency-ms} (default 2), for each R of
  * {@code -Dmend.perf.rooms} (default {@value #DEFAULT_STEPS}), and prints and writes (under
  * {@code target/performance/}) what it measured: participants connected, join-to-answer latency (from sending
  * {@code admit} to the last SDP answer the patient needs: its publisher and a subscription to everyone publishing; to
@@ -88,7 +90,7 @@ class RoomLoadHarness {
     /** What one step measured. */
     record StepResult(int rooms, int participants, int connected, boolean media, Stats joinToAnswer, Stats handRaise,
                       long heapIdleBytes, long heapPerParticipantBytes, long rssIdleBytes, long rssPerParticipantBytes,
-                      double cpuSeconds, double wallSeconds, int errors) {
+                      double cpuSeconds, double wallSeconds, int kmsCallsPerJoin, int kmsObjectsLeft, int errors) {
     }
 
     /** Percentiles of latencies in milliseconds. */
@@ -148,6 +150,8 @@ class RoomLoadHarness {
         // Tokens first: logging in is Keycloak's cost, not Mend's.
         LoadPopulation.all(http, everyone.stream().<Callable<String>>map(s -> () -> Tokens.of(s.user)).toList());
 
+        KurentoStandIn kms = IntegrationEnvironment.kurento();
+        kms.latency(Duration.ofMillis(Long.getLong("mend.perf.kms-latency-ms", 2)));
         long heapIdle = server.heapAfterGc();
         long rssIdle = server.residentBytes();
         long cpuStart = server.cpuNanos();
@@ -180,7 +184,10 @@ class RoomLoadHarness {
         // SDP answer it needs (its publisher and a subscription to everyone publishing); the others' subscriptions
         // to the newcomer run beside it.
         ConcurrentLinkedQueue<Long> admitted = new ConcurrentLinkedQueue<>();
+        kms.clearCalls();
         awaitAll("admit", rooms.stream().map(r -> admitAll(r, admitted, background)).toList());
+        // The calls a join costs the media server: its publisher and its subscriptions (others' come after).
+        int kmsCallsPerJoin = admitted.isEmpty() ? 0 : kms.calls().size() / admitted.size();
         awaitAll("subscriptions to newcomers", List.copyOf(background));
 
         long heapBusy = server.heapAfterGc();
@@ -203,13 +210,18 @@ class RoomLoadHarness {
         // The end: everyone still in is dismissed.
         awaitAll("end", rooms.stream().map(this::end).toList());
         double cpu = (server.cpuNanos() - cpuStart) / 1e9;
+        long releaseDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!kms.liveObjects().isEmpty() && System.nanoTime() < releaseDeadline) {
+            Thread.sleep(100); // the rooms release their media after the end, off the signaling path
+        }
+        int kmsObjectsLeft = kms.liveObjects().size();
         double wall = (System.nanoTime() - wallStart) / 1e9;
         awaitAll("close", everyone.stream().filter(s -> s.client != null).map(s -> s.client.close()).toList());
 
         int participants = everyone.size();
         return new StepResult(rooms.size(), participants, connected, media, Stats.of(admitted), Stats.of(broadcast),
                 heapIdle, (heapBusy - heapIdle) / participants, rssIdle, (rssBusy - rssIdle) / participants, cpu, wall,
-                errors.get());
+                kmsCallsPerJoin, kmsObjectsLeft, errors.get());
     }
 
     private String ticket(String user) {
@@ -404,16 +416,16 @@ class RoomLoadHarness {
     private static void print(List<StepResult> results) {
         System.out.println();
         System.out.println("| rooms | participants | connected | media | join-to-answer p50 / p95 / p99 / max ms | hand-raise p50 / p99 ms"
-                + " | heap KiB / participant | RSS KiB / participant | CPU s | wall s | errors |");
-        System.out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
+                + " | heap KiB / participant | RSS KiB / participant | CPU s | wall s | KMS calls / join | KMS objects left | errors |");
+        System.out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (StepResult r : results) {
             System.out.printf(Locale.ROOT, "| %d | %d | %d | %s | %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %.1f | %.1f"
-                            + " | %.1f | %.1f | %d |%n", r.rooms(), r.participants(), r.connected(),
+                            + " | %.1f | %.1f | %d | %d | %d |%n", r.rooms(), r.participants(), r.connected(),
                     r.media() ? "SFU" : "none",
                     r.joinToAnswer().p50(), r.joinToAnswer().p95(), r.joinToAnswer().p99(),
                     r.joinToAnswer().max(), r.handRaise().p50(), r.handRaise().p99(),
                     r.heapPerParticipantBytes() / 1024.0, r.rssPerParticipantBytes() / 1024.0, r.cpuSeconds(),
-                    r.wallSeconds(), r.errors());
+                    r.wallSeconds(), r.kmsCallsPerJoin(), r.kmsObjectsLeft(), r.errors());
         }
         System.out.println();
     }
@@ -433,6 +445,7 @@ class RoomLoadHarness {
                     .add("rssIdleBytes", r.rssIdleBytes())
                     .add("rssPerParticipantBytes", r.rssPerParticipantBytes())
                     .add("cpuSeconds", r.cpuSeconds()).add("wallSeconds", r.wallSeconds())
+                    .add("kmsCallsPerJoin", r.kmsCallsPerJoin()).add("kmsObjectsLeft", r.kmsObjectsLeft())
                     .add("errors", r.errors()));
         }
         JsonObject report = Json.createObjectBuilder()

@@ -120,7 +120,30 @@ class SignalingHandshakeIT {
         assertThat(client.socket().getSubprotocol()).isEqualTo("mend.v1");
         assertThat(welcome.getString("type")).isEqualTo("welcome");
         assertThat(roles(welcome)).containsExactly("facilitator");
-        assertThat(welcome.keySet()).containsExactlyInAnyOrder("type", "roles");
+        assertThat(welcome.keySet()).containsExactlyInAnyOrder("type", "roles", "iceServers");
+    }
+
+    @Test
+    void theWelcomeCarriesStunAndTurnWithACredentialCoturnAccepts() throws Exception {
+        SignalingClient client = openWithTicket(ticketFor("patient1"));
+
+        JsonObject welcome = client.next();
+
+        var servers = welcome.getJsonArray("iceServers");
+        assertThat(servers).hasSize(2);
+        assertThat(servers.getJsonObject(0).getJsonArray("urls").getString(0)).startsWith("stun:");
+        JsonObject turn = servers.getJsonObject(1);
+        assertThat(turn.getJsonArray("urls").getString(0)).startsWith("turn:");
+        String username = turn.getString("username");
+        long expiry = Long.parseLong(username.substring(0, username.indexOf(':')));
+        assertThat(expiry).isGreaterThan(java.time.Instant.now().getEpochSecond());
+        assertThat(username).doesNotContain("patient1");
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA1");
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                System.getProperty("mend.it.turn-secret").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA1"));
+        assertThat(turn.getString("credential")).isEqualTo(java.util.Base64.getEncoder().encodeToString(
+                mac.doFinal(username.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     @Test

@@ -182,6 +182,19 @@ public final class FakeMediaServer implements MediaServer {
         }
 
         @Override
+        public CompletionStage<SdpAnswer> subscribeGrid(String subscriberId, SdpOffer offer) {
+            return later(() -> {
+                synchronized (FakeMediaServer.this) {
+                    if (released) {
+                        throw new IllegalStateException("pipeline released");
+                    }
+                    endpoints.add(MediaEndpointRef.grid(subscriberId));
+                }
+                return new SdpAnswer("v=0 grid answer for " + subscriberId);
+            });
+        }
+
+        @Override
         public CompletionStage<Void> unsubscribe(String subscriberId, String publisherId) {
             synchronized (FakeMediaServer.this) {
                 releaseEndpoint(MediaEndpointRef.subscriber(subscriberId, publisherId));
@@ -254,6 +267,19 @@ public final class FakeMediaServer implements MediaServer {
         /** The media server saw the participant's media change. */
         public void flow(String participantId, MediaModality modality) {
             listener.mediaFlowChanged(participantId, modality);
+        }
+
+        /** The media server dies: every endpoint is gone (nothing to release), and the room is told. */
+        public void interrupt() {
+            synchronized (FakeMediaServer.this) {
+                endpoints.clear();
+            }
+            listener.mediaInterrupted();
+        }
+
+        /** A media server is back. */
+        public void restore() {
+            listener.mediaRestored();
         }
 
         public boolean hasEndpoint(MediaEndpointRef endpoint) {

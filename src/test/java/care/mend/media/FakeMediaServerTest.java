@@ -8,15 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The fake behaves like the media port's contract says, so the room's tests can trust its counts. */
 class FakeMediaServerTest {
 
-    private static final MediaRoomListener QUIET = new MediaRoomListener() {
-        @Override
-        public void iceCandidateFound(MediaEndpointRef endpoint, IceCandidate candidate) {
-        }
-
-        @Override
-        public void mediaFlowChanged(String participantId, MediaModality modality) {
-        }
-    };
+    private static final MediaRoomListener QUIET = new RecordingMediaListener();
 
     @Test
     void removingAParticipantReleasesSubscribersFirstThenItsPublisher() {

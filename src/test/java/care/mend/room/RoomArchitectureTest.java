@@ -47,4 +47,21 @@ class RoomArchitectureTest {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("care.mend.room");
         }
     }
+
+    @Test
+    void onlyTheKurentoAdapterImportsTheKurentoClient() throws IOException {
+        Path root = Path.of("src/main/java");
+        Path adapter = root.resolve("care/mend/media/kurento");
+        List<Path> importers;
+        try (Stream<Path> files = Files.walk(root)) {
+            importers = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return Files.readString(f).contains("import org.kurento");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+        assertThat(importers).isNotEmpty().allMatch(f -> f.getParent().equals(adapter));
+    }
 }

@@ -188,4 +188,40 @@ class RoomMediaTest {
         assertThat(candidate(1).toString()).doesNotContain("192.0.2.1");
         assertThat(new ResumeToken("secret").toString()).doesNotContain("secret");
     }
+
+    @Test
+    void aLostMediaServerInterruptsMediaButNotTheRoomAndARestoredOneAsksForNewOffers() {
+        CompletionStage<SdpAnswer> first = fx.room().publish(p1, new SdpOffer("v=0"));
+        media.completeAll();
+        done(first);
+        assertThat(fx.view(f1, p1).publishing()).isTrue();
+
+        mediaRoom().interrupt();
+        fx.room().snapshot(f1);
+
+        assertThat(fx.recorder.eventsFor(p1)).anyMatch(e -> e instanceof RoomEvent.MediaInterrupted);
+        assertThat(fx.recorder.eventsFor(f1)).anyMatch(e -> e instanceof RoomEvent.MediaInterrupted);
+        assertThat(fx.view(f1, p1).publishing()).isFalse();
+        assertThat(fx.recorder.presenceOf(p1)).last().extracting(PresenceEvent::kind, PresenceEvent::modality)
+                .containsExactly(PresenceKind.MODALITY_CHANGED, care.mend.media.MediaModality.NONE);
+        assertThat(fx.view(f1, p1).status()).isEqualTo(ParticipantStatus.PRESENT);
+
+        mediaRoom().restore();
+        fx.room().snapshot(f1);
+        assertThat(fx.recorder.eventsFor(p1)).anyMatch(e -> e instanceof RoomEvent.MediaRestored);
+        CompletionStage<SdpAnswer> again = fx.room().publish(p1, new SdpOffer("v=0"));
+        media.completeAll();
+        assertThat(done(again).sdp()).contains(p1.value());
+    }
+
+    @Test
+    void aLowBandwidthParticipantReceivesTheGridThroughItsOwnEndpoint() {
+        CompletionStage<SdpAnswer> answer = fx.room().subscribeGrid(p1, new SdpOffer("v=0"));
+        media.completeAll();
+        assertThat(done(answer).sdp()).contains("grid");
+        assertThat(mediaRoom().hasEndpoint(MediaEndpointRef.grid(p1.value()))).isTrue();
+        done(fx.room().leave(p1));
+        media.completeAll();
+        assertThat(mediaRoom().hasEndpoint(MediaEndpointRef.grid(p1.value()))).isFalse();
+    }
 }

@@ -51,6 +51,11 @@ public final class UnavailableMediaServer implements MediaServer {
         }
 
         @Override
+        public CompletionStage<SdpAnswer> subscribeGrid(String subscriberId, SdpOffer offer) {
+            return refused();
+        }
+
+        @Override
         public CompletionStage<Void> unsubscribe(String subscriberId, String publisherId) {
             return CompletableFuture.completedFuture(null);
         }

@@ -35,6 +35,7 @@ import java.util.UUID;
         @JsonbSubtype(alias = "setLowBandwidth", type = ClientMessage.SetLowBandwidth.class),
         @JsonbSubtype(alias = "publish", type = ClientMessage.Publish.class),
         @JsonbSubtype(alias = "subscribe", type = ClientMessage.Subscribe.class),
+        @JsonbSubtype(alias = "subscribeGrid", type = ClientMessage.SubscribeGrid.class),
         @JsonbSubtype(alias = "iceCandidate", type = ClientMessage.IceCandidate.class)})
 public sealed interface ClientMessage {
 
@@ -254,6 +255,26 @@ public sealed interface ClientMessage {
         @Override
         public String toString() {
             return "Subscribe[requestId=" + requestId + ", sdpOffer=" + sdpOffer.length() + " chars]";
+        }
+    }
+
+    /**
+     * Low-bandwidth viewing: receives every publisher mixed into one grid, through one endpoint; answered by
+     * {@code sdpAnswer} for {@code {"kind":"grid"}}.
+     */
+    @JsonbPropertyOrder({"requestId", "sdpOffer"})
+    record SubscribeGrid(String requestId, String sdpOffer) implements ClientMessage {
+        public SubscribeGrid {
+            requestId = checkedRequestId(requestId);
+            Objects.requireNonNull(sdpOffer, "sdpOffer");
+            if (sdpOffer.isBlank()) {
+                throw new IllegalArgumentException("sdpOffer is not blank");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "SubscribeGrid[requestId=" + requestId + ", sdpOffer=" + sdpOffer.length() + " chars]";
         }
     }
 

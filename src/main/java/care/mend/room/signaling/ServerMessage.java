@@ -1,5 +1,6 @@
 package care.mend.room.signaling;
 
+import care.mend.media.ice.IceServer;
 import care.mend.room.LeaveReason;
 import care.mend.room.ParticipantStatus;
 import care.mend.room.RoomRole;
@@ -25,6 +26,8 @@ import java.util.Objects;
         @JsonbSubtype(alias = "muted", type = ServerMessage.Muted.class),
         @JsonbSubtype(alias = "sdpAnswer", type = ServerMessage.SdpAnswer.class),
         @JsonbSubtype(alias = "iceCandidate", type = ServerMessage.IceCandidate.class),
+        @JsonbSubtype(alias = "mediaInterrupted", type = ServerMessage.MediaInterrupted.class),
+        @JsonbSubtype(alias = "renegotiate", type = ServerMessage.Renegotiate.class),
         @JsonbSubtype(alias = "ok", type = ServerMessage.Ok.class),
         @JsonbSubtype(alias = "error", type = ServerMessage.ErrorMessage.class)})
 public sealed interface ServerMessage {
@@ -32,12 +35,22 @@ public sealed interface ServerMessage {
     /**
      * The first message on an admitted connection. It names the caller's roles, never the subject: the client
      * knows who signed in, and an echo of the subject would only add an identifier to every capture of the socket.
+     * It carries the ICE servers for the client's peer connections, TURN with credentials of this connection's own
+     * that expire ({@code mend.ice.turn-ttl}); {@link #toString()} leaves them out.
      *
-     * @param roles Mend's realm role names, sorted
+     * @param roles      Mend's realm role names, sorted
+     * @param iceServers what goes into {@code RTCConfiguration.iceServers}, as it is; may be empty
      */
-    record Welcome(List<String> roles) implements ServerMessage {
+    @JsonbPropertyOrder({"roles", "iceServers"})
+    record Welcome(List<String> roles, List<IceServer> iceServers) implements ServerMessage {
         public Welcome {
             roles = List.copyOf(roles);
+            iceServers = iceServers == null ? List.of() : List.copyOf(iceServers);
+        }
+
+        @Override
+        public String toString() {
+            return "Welcome[roles=" + roles + ", " + iceServers.size() + " ICE servers]";
         }
     }
 
@@ -129,6 +142,20 @@ public sealed interface ServerMessage {
         public String toString() {
             return "IceCandidate[endpoint=" + endpoint + "]";
         }
+    }
+
+    /**
+     * The media server was lost: audio and video stopped for everyone in the room. The room, seats and attendance go
+     * on; the client keeps its socket and waits for {@code renegotiate}.
+     */
+    record MediaInterrupted() implements ServerMessage {
+    }
+
+    /**
+     * Media is available again (the media server came back, or another took over): every endpoint is new. The client
+     * closes its peer connections and sends {@code publish} and {@code subscribe} again with fresh offers.
+     */
+    record Renegotiate() implements ServerMessage {
     }
 
     /** A request that has no other reply was carried out. */

@@ -133,6 +133,9 @@ final class SignalingConnection {
             SdpOffer offer = new SdpOffer(m.sdpOffer());
             answer(requestId, EndpointName.subscriberOf(m.publisherId()),
                     in(session, room -> room.subscribe(me, publisher, offer)));
+        } else if (message instanceof ClientMessage.SubscribeGrid m) {
+            SdpOffer offer = new SdpOffer(m.sdpOffer());
+            answer(requestId, EndpointName.grid(), in(session, room -> room.subscribeGrid(me, offer)));
         } else if (message instanceof ClientMessage.IceCandidate m) {
             IceCandidate candidate = new IceCandidate(m.candidate(), m.sdpMid(), m.sdpMLineIndex());
             reply(requestId, in(session, room -> room.addIceCandidate(me, m.endpoint().toRef(me.value()),

@@ -1,5 +1,7 @@
 package care.mend.room.signaling;
 
+import care.mend.media.ice.IceServer;
+import care.mend.media.ice.IceServers;
 import care.mend.room.HeartbeatPolicy;
 import care.mend.room.SerialExecutor;
 import care.mend.security.CurrentUser;
@@ -15,6 +17,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,7 +60,10 @@ public class SignalingEndpoint {
         lane = live.lane();
         user = admitted;
         LOG.info("MEND-SIGNALING connection opened");
-        connection.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList()));
+        // Issuing is an HMAC over a few bytes: cheap enough for the container's thread, and it must come first.
+        List<IceServer> iceServers = CDI.current().select(IceServers.class).get().issue();
+        connection.send(new ServerMessage.Welcome(user.roles().stream().map(Role::realmRole).sorted().toList(),
+                iceServers));
         heartbeat = live.startHeartbeat(connection);
     }
 

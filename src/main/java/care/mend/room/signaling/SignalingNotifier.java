@@ -46,6 +46,10 @@ final class SignalingNotifier implements RoomNotifier {
         } else if (event instanceof RoomEvent.IceCandidateFound found) {
             return new ServerMessage.IceCandidate(EndpointName.of(found.endpoint()), found.candidate().candidate(),
                     found.candidate().sdpMid(), found.candidate().sdpMLineIndex());
+        } else if (event instanceof RoomEvent.MediaInterrupted) {
+            return new ServerMessage.MediaInterrupted();
+        } else if (event instanceof RoomEvent.MediaRestored) {
+            return new ServerMessage.Renegotiate();
         }
         throw new IllegalArgumentException("unmapped room event " + event.getClass().getName());
     }

@@ -3,6 +3,7 @@ package care.mend.room.signaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.mend.media.MediaModality;
+import care.mend.media.ice.IceServer;
 import care.mend.room.LeaveReason;
 import care.mend.room.ParticipantStatus;
 import care.mend.room.RoomRole;
@@ -61,6 +62,8 @@ class GoldenMessagesTest {
         CLIENT.put("publish", new ClientMessage.Publish("r-18", OFFER, false));
         CLIENT.put("subscribe", new ClientMessage.Subscribe("r-19", P2,
                 "v=0\r\no=- 4611731400430051337 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"));
+        CLIENT.put("subscribeGrid", new ClientMessage.SubscribeGrid("r-21",
+                "v=0\r\no=- 4611731400430051338 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"));
         CLIENT.put("iceCandidate", new ClientMessage.IceCandidate("r-20", EndpointName.subscriberOf(P2),
                 "candidate:842163049 1 udp 1677729535 192.0.2.10 46154 typ srflx raddr 0.0.0.0 rport 0 generation 0",
                 "0", 0));
@@ -72,7 +75,10 @@ class GoldenMessagesTest {
                 List.of(waiting));
         RoomView patientRoom = new RoomView(SESSION, RoomStatus.OPEN, true, handUp, List.of(facilitator, handUp),
                 List.of());
-        SERVER.put("welcome", new ServerMessage.Welcome(List.of("facilitator")));
+        SERVER.put("welcome", new ServerMessage.Welcome(List.of("facilitator"), List.of(
+                new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                new IceServer(List.of("turn:turn.example.org:3478?transport=udp", "turns:turn.example.org:5349"),
+                        "1795435200:3f0c8a52-5b1e-4c4e-9a57-2f4f4b7f1d10", "2ZpRdiQYh0oBCwqGRHMHJOpDAFo="))));
         SERVER.put("joined", new ServerMessage.Joined("r-1", P1, RoomRole.FACILITATOR, ParticipantStatus.PRESENT,
                 TOKEN, room));
         SERVER.put("resumed", new ServerMessage.Resumed("r-2", P2, RoomRole.PATIENT, ParticipantStatus.PRESENT,
@@ -86,6 +92,8 @@ class GoldenMessagesTest {
                 "v=0\r\no=- 3883943731 1 IN IP4 203.0.113.5\r\ns=Kurento Media Server\r\nt=0 0\r\n"));
         SERVER.put("iceCandidate", new ServerMessage.IceCandidate(EndpointName.subscriberOf(P2),
                 "candidate:1 1 UDP 2013266431 203.0.113.5 38119 typ host", "0", 0));
+        SERVER.put("mediaInterrupted", new ServerMessage.MediaInterrupted());
+        SERVER.put("renegotiate", new ServerMessage.Renegotiate());
         SERVER.put("ok", new ServerMessage.Ok("r-14"));
         SERVER.put("error", ServerMessage.ErrorMessage.of(SignalingErrorCode.ROOM_FULL, "r-4"));
     }

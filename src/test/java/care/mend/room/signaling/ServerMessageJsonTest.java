@@ -14,11 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ServerMessageJsonTest {
 
     @Test
-    void welcomeNamesTheRolesOnly() {
-        String json = SignalingJson.encode(new ServerMessage.Welcome(List.of("facilitator")));
+    void welcomeNamesTheRolesAndIceServersNotTheSubject() {
+        String json = SignalingJson.encode(new ServerMessage.Welcome(List.of("facilitator"), List.of()));
 
-        assertThat(json).isEqualTo("{\"type\":\"welcome\",\"roles\":[\"facilitator\"]}");
-        assertThat(SignalingJson.decodeServerMessage(json)).isEqualTo(new ServerMessage.Welcome(List.of("facilitator")));
+        assertThat(json).isEqualTo("{\"type\":\"welcome\",\"roles\":[\"facilitator\"],\"iceServers\":[]}");
+        assertThat(SignalingJson.decodeServerMessage(json))
+                .isEqualTo(new ServerMessage.Welcome(List.of("facilitator"), List.of()));
     }
 
     @Test

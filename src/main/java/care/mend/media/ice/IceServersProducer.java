@@ -1,0 +1,52 @@
+package care.mend.media.ice;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * {@link IceServers} from MicroProfile Config: {@code mend.ice.stun-urls}, {@code mend.ice.turn-urls},
+ * {@code mend.ice.turn-secret} and {@code mend.ice.turn-ttl} (default 6 hours). Validated at deployment; the secret
+ * is never logged.
+ */
+@ApplicationScoped
+public class IceServersProducer {
+
+    static final String TTL_KEY = "mend.ice.turn-ttl";
+
+    private static final Logger LOG = Logger.getLogger(IceServersProducer.class.getName());
+
+    @Produces
+    @Singleton
+    IceServers iceServers(Config config) {
+        return new IceServers(
+                IceServers.urls(config.getOptionalValue("mend.ice.stun-urls", String.class).orElse("")),
+                IceServers.urls(config.getOptionalValue("mend.ice.turn-urls", String.class).orElse("")),
+                config.getOptionalValue("mend.ice.turn-secret", String.class).orElse(null),
+                ttl(config), Clock.systemUTC());
+    }
+
+    private static Duration ttl(Config config) {
+        String value = config.getOptionalValue(TTL_KEY, String.class).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return Duration.ofHours(6);
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(TTL_KEY + " is whole seconds or an ISO-8601 duration such as PT6H");
+        }
+    }
+
+    void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored, IceServers servers) {
+        LOG.info(() -> "MEND-MEDIA ICE servers: " + servers);
+    }
+}

@@ -1,0 +1,71 @@
+package care.mend.media.kurento;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reads {@link KurentoSettings} from MicroProfile Config. Every value is checked here, at deployment, and a bad one
+ * fails it with a message naming the key (and never echoing a secret).
+ */
+final class KurentoConfig {
+
+    static final String PROBE_INTERVAL_KEY = "mend.kurento.probe-interval";
+    static final String CALL_TIMEOUT_KEY = "mend.kurento.call-timeout";
+    static final String PUBLISH_KBPS_KEY = "mend.kurento.video.publish-kbps";
+    static final String RECEIVE_KBPS_KEY = "mend.kurento.video.receive-kbps";
+    static final String GRID_KBPS_KEY = "mend.kurento.video.grid-kbps";
+    static final String ENCODER_KBPS_KEY = "mend.kurento.video.encoder-kbps";
+
+    private KurentoConfig() {
+    }
+
+    static KurentoSettings settings(Config config) {
+        String uris = config.getOptionalValue(KurentoSettings.URIS_KEY, String.class)
+                .orElse(KurentoSettings.DEFAULT_URIS);
+        Duration probe = duration(config, PROBE_INTERVAL_KEY, Duration.ofSeconds(5));
+        Duration timeout = duration(config, CALL_TIMEOUT_KEY, Duration.ofSeconds(3));
+        if (probe.compareTo(Duration.ofSeconds(1)) < 0 || probe.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException(PROBE_INTERVAL_KEY + " is 1 second to 5 minutes");
+        }
+        if (timeout.compareTo(Duration.ofMillis(500)) < 0 || timeout.compareTo(Duration.ofSeconds(30)) > 0) {
+            throw new IllegalArgumentException(CALL_TIMEOUT_KEY + " is 0.5 to 30 seconds");
+        }
+        BitrateCaps defaults = BitrateCaps.WEAK_LINK;
+        BitrateCaps caps;
+        try {
+            caps = new BitrateCaps(kbps(config, PUBLISH_KBPS_KEY, defaults.publisherInKbps()),
+                    kbps(config, RECEIVE_KBPS_KEY, defaults.subscriberOutKbps()),
+                    kbps(config, GRID_KBPS_KEY, defaults.gridOutKbps()),
+                    kbps(config, ENCODER_KBPS_KEY, defaults.encoderKbps()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mend.kurento.video.*: " + e.getMessage());
+        }
+        return new KurentoSettings(KurentoSettings.parseUris(uris), probe, timeout, caps);
+    }
+
+    private static int kbps(Config config, String key, int fallback) {
+        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " is a whole number of kbps");
+        }
+    }
+
+    static Duration duration(Config config, String key, Duration fallback) {
+        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse(value);
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException(key + " is whole seconds or an ISO-8601 duration such as PT5S");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package care.mend.media.kurento;
+
+import care.mend.media.MediaServer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The media server the live rooms use: Kurento, configured from MicroProfile Config ({@code mend.kurento.*}, see the
+ * README's Media section). The live rooms start with the application, so a bad value fails the deployment. An
+ * unreachable KMS does not: rooms, seats and attendance work without media, and the probe finds the KMS when it
+ * comes.
+ */
+@ApplicationScoped
+public class KurentoMediaServerProducer {
+
+    private static final Logger LOG = Logger.getLogger(KurentoMediaServerProducer.class.getName());
+
+    private Config config;
+
+    /** For the CDI proxy. */
+    protected KurentoMediaServerProducer() {
+    }
+
+    @Inject
+    public KurentoMediaServerProducer(Config config) {
+        this.config = config;
+    }
+
+    /** Typed to itself alone, so that {@link MediaServer} has one producer: {@link #port}. */
+    @Produces
+    @Singleton
+    @Typed(KurentoMediaServer.class)
+    KurentoMediaServer mediaServer() {
+        KurentoSettings settings = KurentoConfig.settings(config);
+        KurentoMediaServer server = new KurentoMediaServer(settings, probeThreads());
+        server.start();
+        LOG.info(() -> "MEND-MEDIA Kurento configured: " + settings.uris().size() + " media server(s), probed every "
+                + settings.probeInterval().toSeconds() + " s");
+        return server;
+    }
+
+    @Produces
+    @Singleton
+    MediaServer port(KurentoMediaServer server) {
+        return server;
+    }
+
+    void close(@Disposes KurentoMediaServer server) {
+        server.close();
+    }
+
+    /** One daemon thread with the deployment's class loader: the Kurento client loads its types through it. */
+    private static ThreadFactory probeThreads() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "mend-kms-probe");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,328 @@
+package care.mend.it;
+
+import care.mend.media.kurento.standin.KurentoRecordings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.media.Eventually;
+import care.mend.media.kurento.standin.KurentoStandIn;
+import care.mend.media.kurento.standin.StandInObject.Kind;
+import care.mend.media.kurento.standin.StandInObject.View;
+import care.mend.schedule.demo.DemoIdentities;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A full room on Kurento: the real Kurento client inside WildFly, the protocol stand-in behind it (started by
+ * {@link IntegrationEnvironment}), thirteen real signaling clients (one facilitator, twelve patients) sending
+ * Chromium's recorded offers. Checks the endpoints and their wiring, audio-only and low-bandwidth participants,
+ * modality in the attendance ledger, round trips, a media-server restart mid-session, and that nothing is left on the
+ * media server afterwards.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class KurentoRoomIT {
+
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final Path SDP = KurentoRecordings.dir("sdp");
+    /** Patients 1 and 3..8 from the realm, 9..13 synthetic (patient2 belongs to another group in the fixtures). */
+    private static final int[] PATIENTS = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MendDeployment.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final List<SignalingClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SignalingClient::close);
+    }
+
+    private static String offer(String file) throws IOException {
+        return Files.readString(SDP.resolve(file));
+    }
+
+    private static String json(String text) {
+        return new com.google.gson.JsonPrimitive(text).toString();
+    }
+
+    @Test
+    void aRoomOfThirteenGetsItsEndpointsSurvivesAMediaServerRestartAndLeavesNothingBehind() throws Exception {
+        KurentoStandIn kms = IntegrationEnvironment.kurento();
+        Api api = Api.of(url);
+        String port = System.getProperty("mend.it.http.port");
+        String origin = "http://127.0.0.1:" + port;
+        URI signaling = URI.create("ws://127.0.0.1:" + port + "/signaling");
+        String session = liveSession(api);
+        String sendonly = json(offer("chromium-offer-03-sfu-two-publishers-1.sdp"));
+        String recvonly = json(offer("chromium-offer-03-sfu-two-publishers-3.sdp"));
+
+        // Everyone in: the facilitator, then twelve patients admitted.
+        Map<String, SignalingClient> byId = new LinkedHashMap<>();
+        SignalingClient facilitator = connect(api, signaling, origin, "facilitator");
+        String f = join(facilitator, session, "fj").getString("participantId");
+        byId.put(f, facilitator);
+        for (int n : PATIENTS) {
+            SignalingClient patient = connect(api, signaling, origin, "patient" + n);
+            String p = join(patient, session, "j" + n).getString("participantId");
+            facilitator.send("{\"type\":\"admit\",\"requestId\":\"a%d\",\"participantId\":\"%s\"}".formatted(n, p));
+            assertThat(reply(facilitator, "a" + n).getString("type")).isEqualTo("ok");
+            byId.put(p, patient);
+        }
+        List<String> ids = List.copyOf(byId.keySet());
+        String audioOnly = ids.get(11);
+        String lowBandwidth = ids.get(12);
+
+        // Everyone publishes (one audio only), then subscribes to everyone else (one takes the mixed grid).
+        for (String id : ids) {
+            SignalingClient c = byId.get(id);
+            c.send("{\"type\":\"publish\",\"requestId\":\"pub\",\"sdpOffer\":%s,\"audioOnly\":%s}"
+                    .formatted(sendonly, id.equals(audioOnly)));
+        }
+        for (String id : ids) {
+            JsonObject answer = reply(byId.get(id), "pub");
+            assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
+            assertThat(answer.getString("sdp")).startsWith("v=0").contains("a=recvonly");
+        }
+        for (String id : ids) {
+            SignalingClient c = byId.get(id);
+            if (id.equals(lowBandwidth)) {
+                c.send("{\"type\":\"setLowBandwidth\",\"requestId\":\"lb\",\"enabled\":true}");
+                c.send("{\"type\":\"subscribeGrid\",\"requestId\":\"grid\",\"sdpOffer\":%s}".formatted(recvonly));
+                continue;
+            }
+            for (String other : ids) {
+                if (!other.equals(id)) {
+                    c.send("{\"type\":\"subscribe\",\"requestId\":\"s-%s\",\"publisherId\":\"%s\",\"sdpOffer\":%s}"
+                            .formatted(other, other, recvonly));
+                }
+            }
+        }
+        for (String id : ids) {
+            SignalingClient c = byId.get(id);
+            if (id.equals(lowBandwidth)) {
+                assertThat(reply(c, "grid").getJsonObject("endpoint").getString("kind")).isEqualTo("grid");
+                continue;
+            }
+            java.util.Set<String> expected = new java.util.HashSet<>();
+            ids.stream().filter(other -> !other.equals(id)).forEach(other -> expected.add("s-" + other));
+            for (JsonObject answer : replies(c, expected)) {
+                assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
+            }
+        }
+        // 13 publishers + 12 x 12 subscribers + 1 grid viewer; a HubPort per publisher and one for the grid.
+        assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
+        assertThat(kms.liveObjects("Composite")).hasSize(1);
+        Eventually.untilAsserted(EVENTUALLY, () -> {
+            assertThat(kms.liveObjects("WebRtcEndpoint")).hasSize(13 + 12 * 12 + 1);
+            assertThat(kms.liveObjects("HubPort")).hasSize(14);
+        });
+        List<View> endpoints = kms.liveObjects("WebRtcEndpoint");
+        List<View> publishers = endpoints.stream().filter(e -> e.sinks().keySet().stream()
+                .anyMatch(s -> s.endsWith("HubPort"))).toList();
+        assertThat(publishers).hasSize(13);
+        // Each publisher feeds every subscriber of it: 11 each, 12 for the grid viewer's stream (nobody else skips).
+        assertThat(publishers.stream().mapToLong(p -> p.sinks().keySet().stream()
+                .filter(s -> s.endsWith("WebRtcEndpoint")).count()).sorted().boxed().toList())
+                .isEqualTo(java.util.stream.Stream.concat(java.util.Collections.nCopies(12, 11L).stream(),
+                        java.util.stream.Stream.of(12L)).toList());
+        List<View> audioOnlyPublishers = publishers.stream().filter(p -> p.sinks().values().stream()
+                .noneMatch(kinds -> kinds.contains(Kind.VIDEO))).toList();
+        assertThat(audioOnlyPublishers).as("the audio-only publisher sends audio alone").hasSize(1);
+        assertThat(kms.liveObjects("HubPort")).filteredOn(p -> p.sinks().keySet().stream()
+                .anyMatch(s -> s.endsWith("WebRtcEndpoint"))).as("one HubPort feeds the grid viewer").hasSize(1);
+
+        // A camera goes off: the modality follows the media into the attendance ledger.
+        View camera = publishers.stream().filter(p -> !audioOnlyPublishers.contains(p)).findFirst().orElseThrow();
+        kms.browserSends(camera.id(), Kind.VIDEO, false);
+        Eventually.until(EVENTUALLY, () -> modalityRows(session, "AUDIO_ONLY").stream()
+                .anyMatch(p -> !p.equals(audioOnly)));
+        assertThat(modalityRows(session, "AUDIO_ONLY")).contains(audioOnly);
+        assertThat(modalityRows(session, "AUDIO_VIDEO")).contains(f);
+
+        // A republish waits for at most three round trips to the media server.
+        kms.latency(Duration.ofMillis(100));
+        kms.clearCalls();
+        facilitator.send("{\"type\":\"publish\",\"requestId\":\"pub2\",\"sdpOffer\":%s}".formatted(sendonly));
+        assertThat(reply(facilitator, "pub2").getString("type")).isEqualTo("sdpAnswer");
+        assertThat(kms.calls().stream().filter(c -> "processOffer".equals(c.detail()))
+                .mapToInt(KurentoStandIn.Call::round).max().orElseThrow()).isLessThanOrEqualTo(3);
+        kms.latency(Duration.ZERO);
+
+        // The media server restarts: media is interrupted, the room is not; then everyone renegotiates.
+        assertThat(mediaReadiness().getString("kms-0")).isEqualTo("UP");
+        kms.stop();
+        for (SignalingClient c : byId.values()) {
+            c.await("mediaInterrupted");
+        }
+        Eventually.until(EVENTUALLY, () -> mediaReadiness().getString("kms-0").equals("DOWN"));
+        facilitator.send("{\"type\":\"raiseHand\",\"requestId\":\"h1\"}");
+        assertThat(reply(facilitator, "h1").getString("type")).isEqualTo("ok");
+        kms.restart();
+        for (SignalingClient c : byId.values()) {
+            c.await("renegotiate");
+        }
+        facilitator.send("{\"type\":\"publish\",\"requestId\":\"pub3\",\"sdpOffer\":%s}".formatted(sendonly));
+        assertThat(reply(facilitator, "pub3").getString("type")).isEqualTo("sdpAnswer");
+        SignalingClient first = byId.get(ids.get(1));
+        first.send("{\"type\":\"subscribe\",\"requestId\":\"r-s\",\"publisherId\":\"%s\",\"sdpOffer\":%s}"
+                .formatted(f, recvonly));
+        assertThat(reply(first, "r-s").getString("type")).isEqualTo("sdpAnswer");
+        assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
+        assertThat(kms.liveObjects("WebRtcEndpoint")).hasSize(2);
+
+        // A participant leaves, then the session ends: nothing is left on the media server.
+        first.send("{\"type\":\"leave\",\"requestId\":\"bye\"}");
+        assertThat(reply(first, "bye").getString("type")).isEqualTo("ok");
+        Eventually.until(EVENTUALLY, () -> kms.liveObjects("WebRtcEndpoint").size() == 1);
+        facilitator.send("{\"type\":\"endSession\",\"requestId\":\"end\"}");
+        assertThat(reply(facilitator, "end").getString("type")).isEqualTo("ok");
+        Eventually.until(EVENTUALLY, () -> kms.liveObjects().isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private SignalingClient connect(Api api, URI signaling, String origin, String username) throws Exception {
+        HttpResult ticket = api.as(username).post("/api/signaling/tickets", "");
+        assertThat(ticket.status()).as(ticket.toString()).isEqualTo(200);
+        SignalingClient client = SignalingClient.open(signaling, origin,
+                        List.of("mend.v1", "mend.ticket." + ticket.json().getString("ticket")))
+                .get(SignalingClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        clients.add(client);
+        assertThat(client.next().getString("type")).isEqualTo("welcome");
+        return client;
+    }
+
+    private static JsonObject join(SignalingClient client, String sessionId, String requestId) throws Exception {
+        client.send("{\"type\":\"join\",\"requestId\":\"%s\",\"sessionId\":\"%s\"}".formatted(requestId, sessionId));
+        JsonObject reply = reply(client, requestId);
+        assertThat(reply.getString("type")).as(reply.toString()).isEqualTo("joined");
+        return reply;
+    }
+
+    /** The replies to several requests, in whatever order they come (other messages are skipped). */
+    private static List<JsonObject> replies(SignalingClient client, java.util.Set<String> requestIds)
+            throws InterruptedException {
+        Map<String, JsonObject> got = new LinkedHashMap<>();
+        client.await("replies to " + requestIds.size() + " requests", m -> {
+            String id = m.getString("requestId", null);
+            if (id != null && requestIds.contains(id)) {
+                got.put(id, m);
+            }
+            return got.size() == requestIds.size();
+        });
+        return List.copyOf(got.values());
+    }
+
+    private static JsonObject reply(SignalingClient client, String requestId) throws InterruptedException {
+        return client.await("reply to " + requestId, m -> requestId.equals(m.getString("requestId", null)));
+    }
+
+    /** The media-servers readiness check's data; readiness itself stays UP through a media outage. */
+    private static JsonObject mediaReadiness() {
+        HttpResult ready = Api.management().get("/health/ready");
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        return ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("media-servers")).findFirst().orElseThrow()
+                .getJsonObject("data");
+    }
+
+    /** Participant ids with a MODALITY_CHANGED event to {@code modality} in the ledger for the session. */
+    private static List<String> modalityRows(String session, String modality) {
+        try (Connection db = DriverManager.getConnection(System.getProperty("mend.it.db.url"),
+                System.getProperty("mend.it.db.user"), System.getProperty("mend.it.db.password"));
+                PreparedStatement q = db.prepareStatement("select participant_id from presence_event "
+                        + "where session_id = ? and kind = 'MODALITY_CHANGED' and modality = ?")) {
+            q.setObject(1, UUID.fromString(session));
+            q.setString(2, modality);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A group meeting now with the demo facilitator and twelve patients; its session id. */
+    private static String liveSession(Api api) {
+        Api admin = api.as("admin");
+        AccessFixture.on(api);
+        ZoneId zone = ZoneId.of("UTC");
+        LocalTime nowUtc = ZonedDateTime.now(zone).toLocalTime();
+        if (!(nowUtc.isAfter(LocalTime.of(0, 30)) && nowUtc.isBefore(LocalTime.of(20, 30)))) {
+            zone = ZoneId.of("Asia/Tokyo");
+        }
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        LocalDate today = now.toLocalDate();
+        LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
+        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Media Site " + UUID.randomUUID())));
+        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
+        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        String group = AccessFixture.id(admin.post("/api/groups", """
+                {"name":"Media Group","programId":"%s","capacity":12,
+                 "schedule":{"timeZone":"%s","slots":[
+                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
+                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), today.getDayOfWeek(), start,
+                facilitator)));
+        for (int n : PATIENTS) {
+            String patient = patientRecord(admin, DemoIdentities.patient(n));
+            AccessFixture.id(admin.post("/api/enrollments",
+                    "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
+                            .formatted(patient, program, today.minusDays(1))));
+            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
+        }
+        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
+        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
+        return generated.json().getJsonArray("created").getJsonObject(0).getString("id");
+    }
+
+    private static String patientRecord(Api admin, String subject) {
+        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
+        if (found.getInt("total") > 0) {
+            return found.getJsonArray("items").getJsonObject(0).getString("id");
+        }
+        return AccessFixture.id(admin.post("/api/patients", """
+                {"idpSubject":"%s","displayName":"Media Patient",
+                 "emergencyContact":{"name":"Media Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+    }
+}

@@ -1,0 +1,39 @@
+package care.mend.media;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Waits for a condition that another thread makes true; the ceiling only stops a broken test from hanging. */
+public final class Eventually {
+
+    private Eventually() {
+    }
+
+    public static void until(Duration ceiling, BooleanSupplier condition) {
+        untilAsserted(ceiling, () -> {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("condition not met");
+            }
+        });
+    }
+
+    public static void untilAsserted(Duration ceiling, Runnable assertion) {
+        long deadline = System.nanoTime() + ceiling.toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError | RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+}

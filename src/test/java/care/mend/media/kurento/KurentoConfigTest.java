@@ -1,0 +1,115 @@
+package care.mend.media.kurento;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+
+/** The adapter's configuration: defaults, and a clear refusal (naming the key) of every bad value. */
+class KurentoConfigTest {
+
+    /** Just enough of MicroProfile Config for {@code getOptionalValue(key, String.class)}. */
+    private static Config config(Map<String, String> values) {
+        return new Config() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+                return (Optional<T>) Optional.ofNullable(values.get(name));
+            }
+
+            @Override
+            public <T> T getValue(String name, Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ConfigValue getConfigValue(String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Iterable<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public Iterable<ConfigSource> getConfigSources() {
+                return java.util.List.of();
+            }
+
+            @Override
+            public <T> Optional<Converter<T>> getConverter(Class<T> forType) {
+                return Optional.empty();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void defaultsAreOneLocalKmsAndWeakLinkCaps() {
+        KurentoSettings settings = KurentoConfig.settings(config(Map.of()));
+        assertThat(settings.uris()).containsExactly(URI.create("ws://localhost:8888/kurento"));
+        assertThat(settings.caps()).isEqualTo(BitrateCaps.WEAK_LINK);
+        assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void severalMediaServersAndOwnCapsAreRead() {
+        KurentoSettings settings = KurentoConfig.settings(config(Map.of(
+                "mend.kurento.uris", "ws://kms-a:8888/kurento, wss://kms-b.example.org/kurento",
+                "mend.kurento.video.receive-kbps", "800", "mend.kurento.probe-interval", "PT2S")));
+        assertThat(settings.uris()).hasSize(2);
+        assertThat(settings.caps().subscriberOutKbps()).isEqualTo(800);
+        assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void badValuesFailWithTheKey() {
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.uris", "http://kms:8888"))))
+                .hasMessageContaining("mend.kurento.uris");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.uris", " , "))))
+                .hasMessageContaining("at least one");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.uris",
+                "ws://a:1/kurento,ws://a:1/kurento")))).hasMessageContaining("twice");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.uris",
+                "ws://user:secret@kms:8888/kurento")))).hasMessageContaining("mend.kurento.uris")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.video.grid-kbps", "5"))))
+                .hasMessageContaining("gridOutKbps");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.video.grid-kbps", "fast"))))
+                .hasMessageContaining("mend.kurento.video.grid-kbps");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.probe-interval", "0"))))
+                .hasMessageContaining("mend.kurento.probe-interval");
+    }
+
+    @Test
+    void anAddressThatIsNoMediaServerIsNotReachable() throws Exception {
+        // A port that accepts TCP but speaks no Kurento: the probe's real call must fail, whatever create() did.
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
+            KurentoMediaServer server = new KurentoMediaServer(new KurentoSettings(
+                    java.util.List.of(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/kurento")),
+                    Duration.ofHours(1), Duration.ofMillis(500), BitrateCaps.WEAK_LINK), Thread::new);
+            try {
+                server.probeAll();
+                assertThat(server.status()).extracting(KurentoMediaServer.NodeStatus::reachable)
+                        .containsExactly(false);
+                assertThat(server.createRoom("r", new care.mend.media.RecordingMediaListener())
+                        .toCompletableFuture()).isCompletedExceptionally();
+            } finally {
+                server.close();
+            }
+        }
+    }
+}
