@@ -147,7 +147,7 @@ final class KeycloakAdmin {
     }
 
     /** The realm has patient1..8; a full room of 12 patients needs more, made here with the same id scheme. */
-    static final int SYNTHETIC_PATIENTS_UP_TO = 13;
+    static final int SYNTHETIC_PATIENTS_UP_TO = 14;
 
     private void addSyntheticPatients(int from, int to) {
         JsonArrayBuilder users = Json.createArrayBuilder();

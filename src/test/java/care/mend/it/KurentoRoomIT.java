@@ -53,8 +53,8 @@ class KurentoRoomIT {
 
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
     private static final Path SDP = KurentoRecordings.dir("sdp");
-    /** Patients 1 and 3..8 from the realm, 9..13 synthetic (patient2 belongs to another group in the fixtures). */
-    private static final int[] PATIENTS = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13};
+    /** Patients 3..8 from the realm, 9..14 synthetic (patients 1 and 2 are pinned to their groups by other ITs). */
+    private static final int[] PATIENTS = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -93,23 +93,4 @@ class KurentoConfigTest {
         assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.probe-interval", "0"))))
                 .hasMessageContaining("mend.kurento.probe-interval");
     }
-
-    @Test
-    void anAddressThatIsNoMediaServerIsNotReachable() throws Exception {
-        // A port that accepts TCP but speaks no Kurento: the probe's real call must fail, whatever create() did.
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0)) {
-            KurentoMediaServer server = new KurentoMediaServer(new KurentoSettings(
-                    java.util.List.of(URI.create("ws://127.0.0.1:" + silent.getLocalPort() + "/kurento")),
-                    Duration.ofHours(1), Duration.ofMillis(500), BitrateCaps.WEAK_LINK), Thread::new);
-            try {
-                server.probeAll();
-                assertThat(server.status()).extracting(KurentoMediaServer.NodeStatus::reachable)
-                        .containsExactly(false);
-                assertThat(server.createRoom("r", new care.mend.media.RecordingMediaListener())
-                        .toCompletableFuture()).isCompletedExceptionally();
-            } finally {
-                server.close();
-            }
-        }
-    }
 }
