@@ -174,9 +174,21 @@ class BrowserIT {
     }
 
     private void facilitatorAdmitsTheNextPatient(Browser facilitator, Browser patient) {
+        int before = publishers();
         facilitator.click(By.cssSelector("#waiting-list li button[aria-label^='Admit']"));
         patient.visible("room");
-        patient.untilText("media-note", "Audio and video are unavailable");
+        mediaReachesTheServer(before + 1);
+    }
+
+    /** Publishing endpoints on the Kurento stand-in: each made from a page's real RTCPeerConnection offer. */
+    private static int publishers() {
+        return (int) IntegrationEnvironment.kurento().liveObjects("WebRtcEndpoint").stream()
+                .filter(endpoint -> !endpoint.sinks().isEmpty()).count();
+    }
+
+    /** The page's offer reached the media server and was answered: there are at least that many publishers. */
+    private static void mediaReachesTheServer(int publishers) {
+        care.mend.media.Eventually.until(java.time.Duration.ofSeconds(45), () -> publishers() >= publishers);
     }
 
     private static void tilesCount(Browser browser, int count) {
@@ -199,8 +211,9 @@ class BrowserIT {
             facilitator.visible(openRoom);
             facilitator.checkLayout("sessions");
             facilitator.click(openRoom);
+            int publishersBefore = publishers();
             facilitator.visible("room");
-            facilitator.untilText("media-note", "Audio and video are unavailable");
+            mediaReachesTheServer(publishersBefore + 1);
 
             patientChecksDevicesAndWaits(first, live, "home");
             first.checkLayout("waiting");
