@@ -51,7 +51,7 @@ class BrowserIT {
     private final List<Browser> browsers = new ArrayList<>();
 
     /** A group meeting now, at a site of its own that the supervisor oversees. */
-    record LiveGroup(String siteName, String programName, String groupName, String sessionId) {
+    record LiveGroup(String siteName, String programName, String groupName, String sessionId, List<String> patientNames) {
     }
 
     @BeforeEach
@@ -110,8 +110,11 @@ class BrowserIT {
                    {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
                  "facilitatorIds":["%s"]}""".formatted(groupName, program, zone.getId(), today.getDayOfWeek(), start,
                 facilitator)));
+        List<String> patientNames = new ArrayList<>();
         for (int n : patients) {
-            String patient = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
+            JsonObject record = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
+            String patient = record.getString("id");
+            patientNames.add(record.getString("displayName"));
             AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
                     .formatted(patient, program, today.minusDays(1))));
             AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
@@ -121,7 +124,7 @@ class BrowserIT {
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
         String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
-        return new LiveGroup(siteName, programName, groupName, session);
+        return new LiveGroup(siteName, programName, groupName, session, List.copyOf(patientNames));
     }
 
     private static String staffId(Api admin, String subject) {
@@ -129,14 +132,20 @@ class BrowserIT {
                 .getString("id");
     }
 
-    private static String patientRecord(Api admin, String subject, String displayName) {
+    /**
+     * The patient's record, made if missing. Other integration tests use the same demo identities and may have made
+     * it first (the order of test classes differs between machines), so callers use the name the record carries.
+     */
+    private static JsonObject patientRecord(Api admin, String subject, String displayName) {
         JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
         if (found.getInt("total") > 0) {
-            return found.getJsonArray("items").getJsonObject(0).getString("id");
+            return found.getJsonArray("items").getJsonObject(0);
         }
-        return AccessFixture.id(admin.post("/api/patients", """
+        HttpResult created = admin.post("/api/patients", """
                 {"idpSubject":"%s","displayName":"%s",
-                 "emergencyContact":{"name":"Browser Contact","phone":"+1 555 0100"}}""".formatted(subject, displayName)));
+                 "emergencyContact":{"name":"Browser Contact","phone":"+1 555 0100"}}""".formatted(subject, displayName));
+        assertThat(created.status()).as(created.toString()).isIn(200, 201);
+        return created.json();
     }
 
     // ---- steps ----
@@ -249,8 +258,8 @@ class BrowserIT {
             // The live attendance panel lists both patients.
             facilitator.until("two attendance rows", ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#attendance tbody tr"), 2));
-            facilitator.untilText("attendance", "Browser Patient 5");
-            facilitator.untilText("attendance", "Browser Patient 6");
+            facilitator.untilText("attendance", live.patientNames().get(0));
+            facilitator.untilText("attendance", live.patientNames().get(1));
             facilitator.untilText("attendance", "my sister's home"); // where the patient said they are
             facilitator.checkLayout("room");
             first.checkLayout("room");
@@ -282,7 +291,7 @@ class BrowserIT {
             first.checkLayout("ended");
             facilitator.visible("signoff");
             facilitator.until("sign-off is possible", ExpectedConditions.elementToBeClickable(By.id("sign")));
-            facilitator.untilText("sheet", "Browser Patient 5");
+            facilitator.untilText("sheet", live.patientNames().get(0));
             facilitator.checkLayout("signoff");
             facilitator.click("sign");
             facilitator.untilText("signoff-status", "Attendance signed");
@@ -308,8 +317,8 @@ class BrowserIT {
             supervisor.click("apply");
             supervisor.until("two signed rows", ExpectedConditions.numberOfElementsToBe(
                     By.cssSelector("#report tbody tr"), 2));
-            supervisor.untilText("report", "Browser Patient 5");
-            supervisor.untilText("report", "Browser Patient 6");
+            supervisor.untilText("report", live.patientNames().get(0));
+            supervisor.untilText("report", live.patientNames().get(1));
             supervisor.untilText("report", "my sister's home");
             supervisor.visible(By.cssSelector("#rate-chart svg"));
             supervisor.visible(By.cssSelector("#audio-chart svg"));
@@ -320,7 +329,7 @@ class BrowserIT {
 
             // The downloads carry the filters and are served to the signed-in page.
             String csv = download(supervisor, "csv");
-            assertThat(csv).contains("Browser Patient 5").contains("Browser Patient 6");
+            assertThat(csv).contains(live.patientNames());
             assertThat(download(supervisor, "fhir")).contains("\"resourceType\"").contains("Bundle");
             supervisor.checkLayout("dashboard");
             assertThat(supervisor.consoleErrors()).noneMatch(message -> message.contains("mend"));

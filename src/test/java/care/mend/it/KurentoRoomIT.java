@@ -174,6 +174,7 @@ class KurentoRoomIT {
         assertThat(modalityRows(session, "AUDIO_VIDEO")).contains(f);
 
         // A republish waits for at most three round trips to the media server.
+        kms.awaitQuiet(Duration.ofMillis(500), EVENTUALLY);
         kms.latency(Duration.ofMillis(100));
         kms.clearCalls();
         facilitator.send("{\"type\":\"publish\",\"requestId\":\"pub2\",\"sdpOffer\":%s}".formatted(sendonly));

@@ -31,7 +31,7 @@ final class KmsNode {
     private final URI uri;
     private final Duration callTimeout;
     private final AtomicInteger elements = new AtomicInteger();
-    private final KmsCallGate gate = new KmsCallGate(KmsCallGate.IN_FLIGHT);
+    private volatile KmsCallGate gate = new KmsCallGate(KmsCallGate.IN_FLIGHT, KmsCallGate.ANSWER_TIMEOUT);
     private final Consumer<KmsNode> onLost;
     private volatile KurentoClient client;
     private volatile State state = State.UNKNOWN;
@@ -64,7 +64,7 @@ final class KmsNode {
         return c;
     }
 
-    /** Every call for objects on this KMS goes through here (see {@link KmsCallGate}). */
+    /** Every call for objects on this KMS goes through here (see {@link KmsCallGate}); a new gate per connection. */
     KmsCallGate gate() {
         return gate;
     }
@@ -135,6 +135,10 @@ final class KmsNode {
         KurentoClient old = client;
         client = null;
         session = null;
+        // Calls held by the lost connection must not keep the next one's places.
+        KmsCallGate closing = gate;
+        gate = new KmsCallGate(KmsCallGate.IN_FLIGHT, KmsCallGate.ANSWER_TIMEOUT);
+        closing.close("the media server kms-" + index + " was lost");
         if (old != null) {
             Thread discard = new Thread(() -> destroyQuietly(old), "mend-kms-discard");
             discard.setDaemon(true);

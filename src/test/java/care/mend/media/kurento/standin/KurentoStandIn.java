@@ -60,6 +60,7 @@ public final class KurentoStandIn implements AutoCloseable {
     private volatile Duration notFlowingDelay = Duration.ofSeconds(3);
     private volatile Predicate<Call> failure = call -> false;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kms-standin-out");
         t.setDaemon(true);
@@ -109,6 +110,24 @@ public final class KurentoStandIn implements AutoCloseable {
         calls.clear();
         Transport t = transport;
         t.peers.values().forEach(p -> p.depth = 0);
+    }
+
+    /**
+     * Waits until no call has come for {@code quiet}. Rounds are counted per connection, so work still under way
+     * (candidates, listeners of earlier negotiations) would add depth to the calls one means to measure.
+     */
+    public void awaitQuiet(Duration quiet, Duration ceiling) throws InterruptedException {
+        long deadline = System.nanoTime() + ceiling.toNanos();
+        long before = received.get();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(quiet.toMillis());
+            long now = received.get();
+            if (now == before) {
+                return;
+            }
+            before = now;
+        }
+        throw new AssertionError("the media server was still being called after " + ceiling);
     }
 
     public List<StandInObject.View> liveObjects() {
@@ -333,6 +352,9 @@ public final class KurentoStandIn implements AutoCloseable {
                 failed = frames.get(0).frame().has("error");
             }
             calls.add(new Call(method, detail, object, round, failed));
+            if (counts) {
+                received.incrementAndGet();
+            }
             deliver(new ArrayList<>(frames), round);
         }
 
