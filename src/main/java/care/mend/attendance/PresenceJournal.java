@@ -5,9 +5,9 @@ import care.mend.room.ParticipantId;
 import care.mend.room.PresenceEvent;
 import care.mend.room.PresenceKind;
 import care.mend.room.RoomRole;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -113,8 +113,11 @@ public final class PresenceJournal {
         return Files.size(file) == 0;
     }
 
+    /** Made once: Json.createObjectBuilder() looks the provider up through the ServiceLoader on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static String toJson(PresenceEvent e) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sessionId", e.sessionId().toString())
                 .add("participantId", e.participantId().value())
                 .add("subject", e.subject())
@@ -127,7 +130,7 @@ public final class PresenceJournal {
     }
 
     static PresenceEvent fromJson(String line) {
-        try (var reader = Json.createReader(new StringReader(line))) {
+        try (var reader = JSON.createReader(new StringReader(line))) {
             JsonObject o = reader.readObject();
             return new PresenceEvent(UUID.fromString(o.getString("sessionId")),
                     new ParticipantId(o.getString("participantId")), o.getString("subject"),

@@ -57,6 +57,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RoomLoadHarness {
 
     static final String DEFAULT_STEPS = "10,50";
+
+    /**
+     * Admissions and hand raises arrive as they do in a clinic, at their own times, not all in one instant: in each
+     * room the facilitator admits the next patient every {@code mend.perf.admit-interval-ms} (default 5000; the rooms
+     * start at random offsets within one interval), whether or not the previous admission is complete (an open
+     * loop: a slow server does not slow the arrivals down, so its queueing shows in the latencies). A burst of all
+     * rooms at the same instant measures throughput, which the step's wall and CPU seconds already show.
+     */
+    private static final long ADMIT_INTERVAL_MS = Long.getLong("mend.perf.admit-interval-ms", 5000);
+
+    /** The rooms' hands go up at random moments within this window (default 5000 ms). */
+    private static final long HAND_WINDOW_MS = Long.getLong("mend.perf.hand-window-ms", 5000);
+
+    /** A step of this many rooms runs first and is not reported: the server's JIT warms up (default 10; 0: none). */
+    private static final int WARM_UP_ROOMS = Integer.getInteger("mend.perf.warm-up-rooms", 10);
+
+    private final java.util.Random random = new java.util.Random(20261123);
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(5);
 
     @Deployment(testable = false)
@@ -90,7 +107,8 @@ class RoomLoadHarness {
     /** What one step measured. */
     record StepResult(int rooms, int participants, int connected, boolean media, Stats joinToAnswer, Stats handRaise,
                       long heapIdleBytes, long heapPerParticipantBytes, long rssIdleBytes, long rssPerParticipantBytes,
-                      double cpuSeconds, double wallSeconds, int kmsCallsPerJoin, int kmsObjectsLeft, int errors) {
+                      double cpuSeconds, double generatorCpuSeconds, double wallSeconds, int kmsCallsPerJoin, int kmsRoundsPerOffer,
+                      int kmsObjectsLeft, int errors) {
     }
 
     /** Percentiles of latencies in milliseconds. */
@@ -128,17 +146,26 @@ class RoomLoadHarness {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         LoadPopulation population = new LoadPopulation(api.as("admin"), http);
         List<StepResult> results = new ArrayList<>();
+        System.out.printf(Locale.ROOT, "KMS latency %d ms per call; an admission every %d ms per room; hands within %d ms;"
+                        + " warm-up %d rooms%n", Long.getLong("mend.perf.kms-latency-ms", 2), ADMIT_INTERVAL_MS,
+                HAND_WINDOW_MS, WARM_UP_ROOMS);
         try (ServerProcess server = ServerProcess.find(Path.of(System.getProperty("mend.server.dir")))) {
+            if (WARM_UP_ROOMS > 0) {
+                population.ensureUsers(IntegrationEnvironment.keycloakAdmin(), WARM_UP_ROOMS);
+                StepResult warm = step(population.rooms(WARM_UP_ROOMS), server);
+                System.out.printf(Locale.ROOT, "warm-up: %d rooms, join-to-answer p50 %.1f ms, %d errors (not reported)%n",
+                        warm.rooms(), warm.joinToAnswer().p50(), warm.errors());
+            }
             for (int rooms : steps) {
                 population.ensureUsers(IntegrationEnvironment.keycloakAdmin(), rooms);
                 List<LoadPopulation.RoomPlan> plans = population.rooms(rooms);
                 results.add(step(plans, server));
                 print(results);
+                write(results); // after every step: a run cut short keeps what it measured
             }
         } finally {
             http.shutdownNow();
         }
-        write(results);
     }
 
     private StepResult step(List<LoadPopulation.RoomPlan> plans, ServerProcess server) throws Exception {
@@ -155,6 +182,7 @@ class RoomLoadHarness {
         long heapIdle = server.heapAfterGc();
         long rssIdle = server.residentBytes();
         long cpuStart = server.cpuNanos();
+        long generatorCpuStart = generatorCpuNanos();
         long wallStart = System.nanoTime();
 
         // Connect: a ticket over HTTP, then the socket.
@@ -189,6 +217,9 @@ class RoomLoadHarness {
         // The calls a join costs the media server: its publisher and its subscriptions (others' come after).
         int kmsCallsPerJoin = admitted.isEmpty() ? 0 : kms.calls().size() / admitted.size();
         awaitAll("subscriptions to newcomers", List.copyOf(background));
+        awaitAll("client candidates", List.copyOf(trickles));
+        trickles.clear();
+        int kmsRounds = media ? roundTripsOfOneOffer(kms, rooms.get(0).facilitator()) : 0;
 
         long heapBusy = server.heapAfterGc();
         long rssBusy = server.residentBytes();
@@ -210,6 +241,7 @@ class RoomLoadHarness {
         // The end: everyone still in is dismissed.
         awaitAll("end", rooms.stream().map(this::end).toList());
         double cpu = (server.cpuNanos() - cpuStart) / 1e9;
+        double generatorCpu = (generatorCpuNanos() - generatorCpuStart) / 1e9;
         long releaseDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!kms.liveObjects().isEmpty() && System.nanoTime() < releaseDeadline) {
             Thread.sleep(100); // the rooms release their media after the end, off the signaling path
@@ -220,8 +252,15 @@ class RoomLoadHarness {
 
         int participants = everyone.size();
         return new StepResult(rooms.size(), participants, connected, media, Stats.of(admitted), Stats.of(broadcast),
-                heapIdle, (heapBusy - heapIdle) / participants, rssIdle, (rssBusy - rssIdle) / participants, cpu, wall,
-                kmsCallsPerJoin, kmsObjectsLeft, errors.get());
+                heapIdle, (heapBusy - heapIdle) / participants, rssIdle, (rssBusy - rssIdle) / participants, cpu, generatorCpu,
+                wall,
+                kmsCallsPerJoin, kmsRounds, kmsObjectsLeft, errors.get());
+    }
+
+    /** This JVM's CPU: the load generator's clients and the Kurento stand-in, which share the machine's cores. */
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private String ticket(String user) {
@@ -257,6 +296,18 @@ class RoomLoadHarness {
         });
     }
 
+    /**
+     * The KMS round trips between an offer and its answer: one publish alone, once the media server is quiet (the
+     * stand-in counts depth per connection, so other work in flight would add to it).
+     */
+    private int roundTripsOfOneOffer(KurentoStandIn kms, Seat seat) throws Exception {
+        kms.awaitQuiet(Duration.ofMillis(300), PHASE_TIMEOUT);
+        kms.clearCalls();
+        publish(seat).get(PHASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return kms.calls().stream().filter(c -> "processOffer".equals(c.detail()))
+                .mapToInt(KurentoStandIn.Call::round).max().orElse(-1);
+    }
+
     private boolean mediaAvailable(LiveRoom room) throws Exception {
         CompletableFuture<LoadClient.Received> reply = room.facilitator().client.expectReply("pub");
         room.facilitator().client.send(publishFrame());
@@ -286,64 +337,91 @@ class RoomLoadHarness {
     }
 
     private CompletableFuture<LoadClient.Received> publish(Seat seat) {
-        return answered(request(seat, "pub", publishFrame()));
+        return answered(seat, request(seat, "pub", publishFrame()));
     }
 
     private CompletableFuture<LoadClient.Received> subscribe(Seat seat, Seat publisher) {
         String requestId = "sub-" + publisher.participantId;
-        return answered(request(seat, requestId, Json.createObjectBuilder().add("type", "subscribe")
+        return answered(seat, request(seat, requestId, Json.createObjectBuilder().add("type", "subscribe")
                 .add("requestId", requestId).add("publisherId", publisher.participantId)
                 .add("sdpOffer", SUBSCRIBE_OFFER).build().toString()));
     }
 
-    private CompletableFuture<LoadClient.Received> answered(CompletableFuture<LoadClient.Received> reply) {
+    /** The answer; then, as a browser trickles, the client's candidate for that endpoint (not on the timed path). */
+    private CompletableFuture<LoadClient.Received> answered(Seat seat, CompletableFuture<LoadClient.Received> reply) {
         return reply.thenApply(received -> {
             if (!"sdpAnswer".equals(received.message().getString("type"))) {
                 errors.incrementAndGet();
                 throw new IllegalStateException("no SDP answer");
             }
+            trickles.add(trickle(seat, received.message().getJsonObject("endpoint")));
             return received;
         });
+    }
+
+    private final List<CompletableFuture<?>> trickles = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger candidates = new AtomicInteger();
+
+    /** A host candidate on a documentation address (RFC 5737), as a browser sends after its offer is answered. */
+    private CompletableFuture<?> trickle(Seat seat, JsonObject endpoint) {
+        String requestId = "ice-" + candidates.incrementAndGet();
+        return request(seat, requestId, Json.createObjectBuilder().add("type", "iceCandidate")
+                .add("requestId", requestId).add("endpoint", endpoint)
+                .add("candidate", "candidate:1 1 udp 2113937151 192.0.2.10 " + (40000 + candidates.get() % 20000)
+                        + " typ host generation 0")
+                .add("sdpMid", "0").add("sdpMLineIndex", 0).build().toString());
     }
 
     private volatile boolean media;
 
     private CompletableFuture<?> admitAll(LiveRoom room, ConcurrentLinkedQueue<Long> latencies,
                                           List<CompletableFuture<?>> background) {
-        CompletableFuture<?> chain = CompletableFuture.completedFuture(null);
+        long offset = (long) (random.nextDouble() * ADMIT_INTERVAL_MS);
+        List<CompletableFuture<?>> admissions = new ArrayList<>();
         int n = 0;
         for (Seat patient : room.patients()) {
             String requestId = "admit-" + (++n);
-            chain = chain.thenCompose(ignored -> {
-                if (patient.participantId == null) {
-                    return CompletableFuture.completedFuture(null);
-                }
-                CompletableFuture<LoadClient.Received> in = patient.client.expect(
-                        m -> "admitted".equals(m.getString("type", null)));
-                long sent = System.nanoTime();
-                CompletableFuture<LoadClient.Received> inside = request(room.facilitator(), requestId,
-                        "{\"type\":\"admit\",\"requestId\":\"" + requestId + "\",\"participantId\":\""
-                                + patient.participantId + "\"}").thenCompose(ok -> in);
-                if (!media) {
-                    return inside.thenAccept(received -> latencies.add(received.atNanos() - sent));
-                }
-                return inside.thenCompose(received -> {
-                    List<Seat> present = List.copyOf(room.publishers());
-                    List<CompletableFuture<LoadClient.Received>> answers = new ArrayList<>();
-                    answers.add(publish(patient));
-                    present.forEach(publisher -> answers.add(subscribe(patient, publisher)));
-                    return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenAccept(done -> {
-                        latencies.add(answers.stream().mapToLong(a -> a.join().atNanos()).max().orElseThrow() - sent);
-                        present.forEach(other -> background.add(subscribe(other, patient)));
-                        room.publishers().add(patient);
-                    });
-                });
-            });
+            long at = offset + (n - 1) * ADMIT_INTERVAL_MS;
+            admissions.add(CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(at,
+                    TimeUnit.MILLISECONDS)).thenCompose(ignored -> admit(room, patient, requestId, latencies, background)));
         }
-        return chain;
+        return CompletableFuture.allOf(admissions.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<?> admit(LiveRoom room, Seat patient, String requestId,
+                                       ConcurrentLinkedQueue<Long> latencies, List<CompletableFuture<?>> background) {
+        if (patient.participantId == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<LoadClient.Received> in = patient.client.expect(
+                m -> "admitted".equals(m.getString("type", null)));
+        long sent = System.nanoTime();
+        CompletableFuture<LoadClient.Received> inside = request(room.facilitator(), requestId,
+                "{\"type\":\"admit\",\"requestId\":\"" + requestId + "\",\"participantId\":\""
+                        + patient.participantId + "\"}").thenCompose(ok -> in);
+        if (!media) {
+            return inside.thenAccept(received -> latencies.add(received.atNanos() - sent));
+        }
+        return inside.thenCompose(received -> {
+            List<Seat> present = List.copyOf(room.publishers());
+            List<CompletableFuture<LoadClient.Received>> answers = new ArrayList<>();
+            answers.add(publish(patient));
+            present.forEach(publisher -> answers.add(subscribe(patient, publisher)));
+            return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenAccept(done -> {
+                latencies.add(answers.stream().mapToLong(a -> a.join().atNanos()).max().orElseThrow() - sent);
+                present.forEach(other -> background.add(subscribe(other, patient)));
+                room.publishers().add(patient);
+            });
+        });
     }
 
     private CompletableFuture<?> raiseHand(LiveRoom room, ConcurrentLinkedQueue<Long> latencies) {
+        long at = (long) (random.nextDouble() * HAND_WINDOW_MS);
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(at, TimeUnit.MILLISECONDS))
+                .thenCompose(ignored -> raiseHandNow(room, latencies));
+    }
+
+    private CompletableFuture<?> raiseHandNow(LiveRoom room, ConcurrentLinkedQueue<Long> latencies) {
         Seat raiser = room.patients().get(0);
         List<CompletableFuture<?>> seen = new ArrayList<>();
         for (Seat other : room.everyone()) {
@@ -414,21 +492,32 @@ class RoomLoadHarness {
     // ---- output ----
 
     private static void print(List<StepResult> results) {
-        System.out.println();
-        System.out.println("| rooms | participants | connected | media | join-to-answer p50 / p95 / p99 / max ms | hand-raise p50 / p99 ms"
-                + " | heap KiB / participant | RSS KiB / participant | CPU s | wall s | KMS calls / join | KMS objects left | errors |");
-        System.out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        // One write: the server's log shares this console.
+        System.out.print(System.lineSeparator() + table(results) + System.lineSeparator());
+    }
+
+    private static String table(List<StepResult> results) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text);
+        out.println("| rooms | participants | connected | media | join-to-answer p50 / p95 / p99 / max ms | hand-raise p50 / p99 ms"
+                + " | heap KiB / participant | RSS KiB / participant | server CPU s | generator CPU s | wall s | KMS calls / join | KMS round trips / offer"
+                + " | KMS objects left | errors |");
+        out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (StepResult r : results) {
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %s | %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %.1f | %.1f"
-                            + " | %.1f | %.1f | %d | %d | %d |%n", r.rooms(), r.participants(), r.connected(),
+            out.printf(Locale.ROOT, "| %d | %d | %d | %s | %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %.1f | %.1f"
+                            + " | %.1f | %.1f | %.1f | %d | %d | %d | %d |%n", r.rooms(), r.participants(), r.connected(),
                     r.media() ? "SFU" : "none",
                     r.joinToAnswer().p50(), r.joinToAnswer().p95(), r.joinToAnswer().p99(),
                     r.joinToAnswer().max(), r.handRaise().p50(), r.handRaise().p99(),
                     r.heapPerParticipantBytes() / 1024.0, r.rssPerParticipantBytes() / 1024.0, r.cpuSeconds(),
-                    r.wallSeconds(), r.kmsCallsPerJoin(), r.kmsObjectsLeft(), r.errors());
+                    r.generatorCpuSeconds(),
+                    r.wallSeconds(), r.kmsCallsPerJoin(), r.kmsRoundsPerOffer(), r.kmsObjectsLeft(), r.errors());
         }
-        System.out.println();
+        out.flush();
+        return text.toString();
     }
+
+    private static final String RUN = Instant.now().toString().replace(':', '-');
 
     private static void write(List<StepResult> results) throws IOException {
         JsonArrayBuilder steps = Json.createArrayBuilder();
@@ -444,18 +533,23 @@ class RoomLoadHarness {
                     .add("heapPerParticipantBytes", r.heapPerParticipantBytes())
                     .add("rssIdleBytes", r.rssIdleBytes())
                     .add("rssPerParticipantBytes", r.rssPerParticipantBytes())
-                    .add("cpuSeconds", r.cpuSeconds()).add("wallSeconds", r.wallSeconds())
-                    .add("kmsCallsPerJoin", r.kmsCallsPerJoin()).add("kmsObjectsLeft", r.kmsObjectsLeft())
+                    .add("cpuSeconds", r.cpuSeconds()).add("generatorCpuSeconds", r.generatorCpuSeconds())
+                    .add("wallSeconds", r.wallSeconds())
+                    .add("kmsCallsPerJoin", r.kmsCallsPerJoin()).add("kmsRoundTripsPerOffer", r.kmsRoundsPerOffer())
+                    .add("kmsObjectsLeft", r.kmsObjectsLeft())
                     .add("errors", r.errors()));
         }
         JsonObject report = Json.createObjectBuilder()
                 .add("at", Instant.now().toString())
+                .add("kmsLatencyMs", Long.getLong("mend.perf.kms-latency-ms", 2))
+                .add("admitIntervalMs", ADMIT_INTERVAL_MS).add("handWindowMs", HAND_WINDOW_MS)
                 .add("cores", Runtime.getRuntime().availableProcessors())
                 .add("steps", steps).build();
         Path dir = Path.of(System.getProperty("mend.perf.out", "target/performance"));
         Files.createDirectories(dir);
-        Path file = dir.resolve("room-load-" + Instant.now().toString().replace(':', '-') + ".json");
+        Path file = dir.resolve("room-load-" + RUN + ".json");
         Files.writeString(file, report.toString());
+        Files.writeString(dir.resolve(file.getFileName().toString().replace(".json", ".md")), table(results));
         System.out.println("Figures written to " + file.toAbsolutePath());
     }
 }

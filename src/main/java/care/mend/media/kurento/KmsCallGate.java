@@ -11,9 +11,13 @@ import java.util.function.Consumer;
 import org.kurento.client.Continuation;
 
 /**
- * Bounds the requests in flight to one KMS connection. A room of 13 negotiating at once sends some 150 offers of 5 KB
- * each; the Kurento client 7.3 then finds its Netty channel unwritable, queues, and drops the connection, which looks
- * like a lost KMS. Requests beyond the bound wait here, in order, and go out as answers come back.
+ * Bounds the bytes of the requests in flight to one KMS connection. The Kurento client 7.3 writes every request to
+ * one Netty channel; when more than the channel's high-water mark (Netty's default, 64 KiB) waits unwritten it waits
+ * a second and then discards the request or drops the connection, which looks like a lost KMS. A room of 13
+ * negotiating at once sends some 150 offers of 5 KB each. Bytes not yet answered include every byte not yet written,
+ * so keeping the requests in flight under {@link #BUDGET_BYTES} keeps the channel writable, while letting dozens of
+ * small calls (a create, a connect: a few hundred bytes) go out together. Requests beyond the budget wait here, in
+ * order, and go out as answers come back.
  *
  * <p>A place is never held for ever: a call unanswered after {@code answerTimeout} fails and frees it (a client
  * whose server went away may retry its session for minutes without answering). When the connection is lost the gate
@@ -21,31 +25,46 @@ import org.kurento.client.Continuation;
  */
 final class KmsCallGate {
 
-    static final int IN_FLIGHT = 8;
+    /** Three quarters of Netty's default high-water mark: room for frame overhead and the client's own pings. */
+    static final int BUDGET_BYTES = 48 * 1024;
+
+    /** What a call without a large argument weighs: a JSON-RPC create, connect or subscribe with two object ids. */
+    static final int SMALL_CALL_BYTES = 1024;
 
     /** Far above a real KMS's slowest answer (a processOffer under load takes well under a second). */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
-    private final int limit;
+    private final int budget;
     private final Duration answerTimeout;
     private int inFlight;
+    private int bytesInFlight;
     private String closedBecause;
     private final Queue<Pending> waiting = new ArrayDeque<>();
 
-    KmsCallGate(int limit, Duration answerTimeout) {
-        this.limit = limit;
+    KmsCallGate(int budgetBytes, Duration answerTimeout) {
+        this.budget = budgetBytes;
         this.answerTimeout = answerTimeout;
     }
 
-    private record Pending(Runnable send, CompletableFuture<?> result) {
+    private record Pending(int bytes, Runnable send, CompletableFuture<?> result) {
     }
 
+    /** A call whose arguments are small (ids, numbers). */
     <T> CompletableFuture<T> call(Consumer<Continuation<T>> call) {
+        return call(SMALL_CALL_BYTES, call);
+    }
+
+    /**
+     * A call that weighs about {@code bytes} on the wire (an offer: its SDP, escaped, plus the envelope). One heavier
+     * than the whole budget still goes out, alone.
+     */
+    <T> CompletableFuture<T> call(int bytes, Consumer<Continuation<T>> call) {
+        int weight = Math.max(1, Math.min(bytes, budget));
         CompletableFuture<T> result = new CompletableFuture<>();
         Runnable send = () -> KurentoCalls.call(call)
                 .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((value, failure) -> {
-                    done();
+                    done(weight);
                     if (failure != null) {
                         result.completeExceptionally(failure);
                     } else {
@@ -57,11 +76,13 @@ final class KmsCallGate {
             if (closedBecause != null) {
                 return CompletableFuture.failedFuture(new IllegalStateException(closedBecause));
             }
-            now = inFlight < limit;
+            // In order: nothing overtakes a call already waiting.
+            now = waiting.isEmpty() && bytesInFlight + weight <= budget;
             if (now) {
                 inFlight++;
+                bytesInFlight += weight;
             } else {
-                waiting.add(new Pending(send, result));
+                waiting.add(new Pending(weight, send, result));
             }
         }
         if (now) {
@@ -70,17 +91,19 @@ final class KmsCallGate {
         return result;
     }
 
-    private void done() {
-        Pending next;
+    private void done(int weight) {
+        List<Pending> next = new ArrayList<>();
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                inFlight--;
+            inFlight--;
+            bytesInFlight -= weight;
+            while (!waiting.isEmpty() && bytesInFlight + waiting.peek().bytes() <= budget) {
+                Pending p = waiting.poll();
+                inFlight++;
+                bytesInFlight += p.bytes();
+                next.add(p);
             }
         }
-        if (next != null) {
-            next.send().run();
-        }
+        next.forEach(p -> p.send().run());
     }
 
     /** The connection is gone: what waits fails now, and nothing more goes out through this gate. */
@@ -103,5 +126,9 @@ final class KmsCallGate {
 
     synchronized int inFlight() {
         return inFlight;
+    }
+
+    synchronized int bytesInFlight() {
+        return bytesInFlight;
     }
 }

@@ -31,7 +31,7 @@ final class KmsNode {
     private final URI uri;
     private final Duration callTimeout;
     private final AtomicInteger elements = new AtomicInteger();
-    private volatile KmsCallGate gate = new KmsCallGate(KmsCallGate.IN_FLIGHT, KmsCallGate.ANSWER_TIMEOUT);
+    private volatile KmsCallGate gate = new KmsCallGate(KmsCallGate.BUDGET_BYTES, KmsCallGate.ANSWER_TIMEOUT);
     private final Consumer<KmsNode> onLost;
     private volatile KurentoClient client;
     private volatile State state = State.UNKNOWN;
@@ -137,7 +137,7 @@ final class KmsNode {
         session = null;
         // Calls held by the lost connection must not keep the next one's places.
         KmsCallGate closing = gate;
-        gate = new KmsCallGate(KmsCallGate.IN_FLIGHT, KmsCallGate.ANSWER_TIMEOUT);
+        gate = new KmsCallGate(KmsCallGate.BUDGET_BYTES, KmsCallGate.ANSWER_TIMEOUT);
         closing.close("the media server kms-" + index + " was lost");
         if (old != null) {
             Thread discard = new Thread(() -> destroyQuietly(old), "mend-kms-discard");

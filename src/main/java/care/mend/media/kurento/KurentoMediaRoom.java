@@ -321,7 +321,15 @@ final class KurentoMediaRoom implements MediaRoom {
     private static CompletableFuture<String> processOfferAfter(KmsCallGate gate, WebRtcEndpoint endpoint,
             SdpOffer offer, List<CompletableFuture<Void>> before) {
         return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> gate.<String>call(k -> endpoint.processOffer(offer.sdp(), k)));
+                .thenCompose(ignored -> gate.<String>call(offerBytes(offer),
+                        k -> endpoint.processOffer(offer.sdp(), k)));
+    }
+
+    /** An offer's weight on the wire: its SDP with line ends escaped in JSON, and the envelope. */
+    private static int offerBytes(SdpOffer offer) {
+        String sdp = offer.sdp();
+        return sdp.length() + 2 * (int) sdp.chars().filter(c -> c == '\r' || c == '\n' || c == '"').count()
+                + KmsCallGate.SMALL_CALL_BYTES;
     }
 
     /** Gathering starts once the answer is out and the listeners are subscribed, so no candidate is missed. */

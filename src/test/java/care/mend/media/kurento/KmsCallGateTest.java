@@ -22,9 +22,11 @@ class KmsCallGateTest {
         return gate.call(sent::add);
     }
 
+    private static final int SMALL = KmsCallGate.SMALL_CALL_BYTES;
+
     @Test
-    void beyondTheBoundCallsWaitAndGoOutInOrderAsAnswersComeBack() throws Exception {
-        KmsCallGate gate = new KmsCallGate(2, Duration.ofMinutes(1));
+    void beyondTheBudgetCallsWaitAndGoOutInOrderAsAnswersComeBack() throws Exception {
+        KmsCallGate gate = new KmsCallGate(2 * SMALL, Duration.ofMinutes(1));
         CompletableFuture<String> a = call(gate);
         CompletableFuture<String> b = call(gate);
         CompletableFuture<String> c = call(gate);
@@ -43,7 +45,7 @@ class KmsCallGateTest {
 
     @Test
     void aCallNeverAnsweredFailsAndFreesItsPlace() throws Exception {
-        KmsCallGate gate = new KmsCallGate(1, Duration.ofMillis(200));
+        KmsCallGate gate = new KmsCallGate(SMALL, Duration.ofMillis(200));
         CompletableFuture<String> silent = call(gate);
         CompletableFuture<String> next = call(gate);
         assertThat(gate.waiting()).isEqualTo(1);
@@ -57,8 +59,39 @@ class KmsCallGateTest {
     }
 
     @Test
+    void anOfferTakesTheRoomOfManySmallCallsAndNothingOvertakesIt() throws Exception {
+        KmsCallGate gate = new KmsCallGate(4 * SMALL, Duration.ofMinutes(1));
+        CompletableFuture<String> small = call(gate);
+        CompletableFuture<String> offer = gate.call(4 * SMALL, sent::add);
+        CompletableFuture<String> after = call(gate);
+        assertThat(sent).as("the offer waits for the budget; the small call behind it waits too").hasSize(1);
+        assertThat(gate.waiting()).isEqualTo(2);
+
+        sent.get(0).onSuccess("small");
+        assertThat(small.get()).isEqualTo("small");
+        assertThat(sent).as("the offer alone fills the budget").hasSize(2);
+        assertThat(gate.bytesInFlight()).isEqualTo(4 * SMALL);
+
+        sent.get(1).onSuccess("offer");
+        assertThat(offer.get()).isEqualTo("offer");
+        assertThat(sent).hasSize(3);
+        sent.get(2).onSuccess("after");
+        assertThat(after.get()).isEqualTo("after");
+        assertThat(gate.bytesInFlight()).isZero();
+    }
+
+    @Test
+    void aCallHeavierThanTheWholeBudgetGoesOutAlone() throws Exception {
+        KmsCallGate gate = new KmsCallGate(SMALL, Duration.ofMinutes(1));
+        CompletableFuture<String> huge = gate.call(10 * SMALL, sent::add);
+        assertThat(sent).hasSize(1);
+        sent.get(0).onSuccess("huge");
+        assertThat(huge.get()).isEqualTo("huge");
+    }
+
+    @Test
     void aClosedGateFailsWhatWaitsAndTakesNothingMore() {
-        KmsCallGate gate = new KmsCallGate(1, Duration.ofMinutes(1));
+        KmsCallGate gate = new KmsCallGate(SMALL, Duration.ofMinutes(1));
         call(gate);
         CompletableFuture<String> waiting = call(gate);
 

@@ -54,6 +54,12 @@ final class KmsModel {
     private final Set<String> sessions = new HashSet<>();
     private final Map<String, StandInObject> objects = new LinkedHashMap<>();
     private final Map<String, Subscription> subscriptions = new HashMap<>();
+    /**
+     * Indexes, so that a call costs what it costs on one pipeline, not on all of them (the load harness keeps
+     * thousands of endpoints alive): each pipeline's objects in creation order, and each object's subscriptions.
+     */
+    private final Map<String, Map<String, StandInObject>> byPipeline = new HashMap<>();
+    private final Map<String, Map<String, Subscription>> subscriptionsByObject = new HashMap<>();
     private final boolean autoMedia;
 
     KmsModel(boolean autoMedia) {
@@ -106,7 +112,7 @@ final class KmsModel {
             case "subscribe":
                 return withSession(peer, params, value(subscribe(peer, requireParams(params, "type"))), true);
             case "unsubscribe":
-                subscriptions.remove(string(requireParams(params, "subscription"), "subscription"));
+                unsubscribe(string(requireParams(params, "subscription"), "subscription"));
                 return withSession(peer, params, new JsonObject(), true);
             case "release":
                 release(string(requireParams(params, "object"), "object"));
@@ -219,8 +225,23 @@ final class KmsModel {
         if (properties.has("name")) {
             object.name = properties.get("name").getAsString();
         }
+        object.pipeline = homeOf(object);
         objects.put(id, object);
+        byPipeline.computeIfAbsent(object.pipeline, p -> new LinkedHashMap<>()).put(id, object);
         return id;
+    }
+
+    private void unsubscribe(String subscriptionId) {
+        Subscription s = subscriptions.remove(subscriptionId);
+        if (s != null) {
+            Map<String, Subscription> ofObject = subscriptionsByObject.get(s.objectId());
+            if (ofObject != null) {
+                ofObject.remove(subscriptionId);
+                if (ofObject.isEmpty()) {
+                    subscriptionsByObject.remove(s.objectId());
+                }
+            }
+        }
     }
 
     private static String param(JsonObject params, String name) {
@@ -262,7 +283,11 @@ final class KmsModel {
             throw new KmsError(40106, "MEDIA_OBJECT_EVENT_NOT_SUPPORTED", "Event '" + type + "' not supported");
         }
         String id = UUID.randomUUID().toString();
-        subscriptions.put(id, new Subscription(id, objectId, type, peer));
+        Subscription subscription = new Subscription(id, objectId, type, peer);
+        subscriptions.put(id, subscription);
+        if (objectId != null) {
+            subscriptionsByObject.computeIfAbsent(objectId, o -> new LinkedHashMap<>()).put(id, subscription);
+        }
         return id;
     }
 
@@ -358,7 +383,7 @@ final class KmsModel {
                         object.sinks.remove(sink.id);
                     }
                 }
-                reflow(events);
+                reflow(object, events);
                 return null;
             }
             case "getSinkConnections":
@@ -412,7 +437,7 @@ final class KmsModel {
                     if (endpoint.offered.sendsVideo()) {
                         endpoint.fromBrowser.add(Kind.VIDEO);
                     }
-                    reflow(events);
+                    reflow(endpoint, events);
                 }
                 return StandInSdp.answer(sdp);
             }
@@ -553,17 +578,27 @@ final class KmsModel {
      * to or from them. An unknown or released id is no error (transcript 05).
      */
     private void release(String objectId) {
-        StandInObject object = objects.remove(objectId);
+        StandInObject object = objects.get(objectId);
         if (object == null) {
             return;
         }
-        for (StandInObject child : List.copyOf(objects.values())) {
+        String pipeline = homeOf(object);
+        objects.remove(objectId);
+        Map<String, StandInObject> members = byPipeline.getOrDefault(pipeline, new LinkedHashMap<>());
+        members.remove(objectId);
+        for (StandInObject child : List.copyOf(members.values())) {
             if (objectId.equals(child.parentId)) {
                 release(child.id);
             }
         }
-        objects.values().forEach(o -> o.sinks.remove(objectId));
-        subscriptions.values().removeIf(s -> s.objectId().equals(objectId));
+        members.values().forEach(o -> o.sinks.remove(objectId));
+        if (members.isEmpty()) {
+            byPipeline.remove(pipeline);
+        }
+        Map<String, Subscription> ofObject = subscriptionsByObject.remove(objectId);
+        if (ofObject != null) {
+            ofObject.keySet().forEach(subscriptions::remove);
+        }
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -581,7 +616,7 @@ final class KmsModel {
             endpoint.fromBrowser.remove(kind);
         }
         List<Outgoing> events = new ArrayList<>();
-        reflow(events);
+        reflow(endpoint, events);
         return events;
     }
 
@@ -590,19 +625,35 @@ final class KmsModel {
      * the transcripts, a publisher reports flow out only while it feeds some element, and an element reports flow in
      * while a source feeds it. A Composite's ports send the mix of every other port's input.
      */
-    private void reflow(List<Outgoing> events) {
+    /** The pipeline an object belongs to: media never flows between pipelines, so a change reflows one alone. */
+    private String homeOf(StandInObject o) {
+        if (o.pipeline != null) {
+            return o.pipeline;
+        }
+        if (o.parentId == null) {
+            return o.id;
+        }
+        StandInObject parent = objects.get(o.parentId);
+        return parent == null || parent.parentId == null ? o.parentId : parent.parentId; // a HubPort's Composite
+    }
+
+    private void reflow(StandInObject changed, List<Outgoing> events) {
+        List<StandInObject> members = List.copyOf(byPipeline.getOrDefault(homeOf(changed), Map.of()).values());
         Map<String, Set<Kind>> produces = new HashMap<>();
-        for (StandInObject o : objects.values()) {
+        Map<String, List<StandInObject>> portsByHub = new HashMap<>();
+        for (StandInObject o : members) {
             if (o.type.equals("WebRtcEndpoint")) {
                 produces.put(o.id, EnumSet.copyOf(o.fromBrowser.isEmpty() ? EnumSet.noneOf(Kind.class)
                         : o.fromBrowser));
+            } else if (o.type.equals("HubPort")) {
+                portsByHub.computeIfAbsent(o.parentId, x -> new ArrayList<>()).add(o);
             }
         }
         Map<String, Set<Kind>> in = new HashMap<>();
         // Two passes: endpoints feed ports, ports feed the mix, the mix leaves through ports.
         for (int pass = 0; pass < 2; pass++) {
             in.clear();
-            for (StandInObject source : objects.values()) {
+            for (StandInObject source : members) {
                 Set<Kind> available = produces.getOrDefault(source.id, EnumSet.noneOf(Kind.class));
                 source.sinks.forEach((sinkId, kinds) -> {
                     for (Kind k : kinds) {
@@ -612,11 +663,11 @@ final class KmsModel {
                     }
                 });
             }
-            for (StandInObject port : objects.values()) {
-                if (port.type.equals("HubPort")) {
+            for (List<StandInObject> ports : portsByHub.values()) {
+                for (StandInObject port : ports) {
                     Set<Kind> mix = EnumSet.noneOf(Kind.class);
-                    for (StandInObject other : objects.values()) {
-                        if (other != port && other.type.equals("HubPort") && port.parentId.equals(other.parentId)) {
+                    for (StandInObject other : ports) {
+                        if (other != port) {
                             mix.addAll(in.getOrDefault(other.id, Set.of()));
                         }
                     }
@@ -624,7 +675,7 @@ final class KmsModel {
                 }
             }
         }
-        for (StandInObject o : objects.values()) {
+        for (StandInObject o : members) {
             Set<Kind> out = EnumSet.noneOf(Kind.class);
             Set<Kind> available = produces.getOrDefault(o.id, Set.of());
             o.sinks.values().forEach(kinds -> kinds.stream().filter(available::contains).forEach(out::add));
@@ -655,8 +706,8 @@ final class KmsModel {
         data.add("tags", new JsonArray());
         data.addProperty("timestampMillis", String.valueOf(System.currentTimeMillis()));
         data.addProperty("type", type);
-        for (Subscription s : subscriptions.values()) {
-            if (s.objectId().equals(objectId) && s.type().equals(type)) {
+        for (Subscription s : subscriptionsByObject.getOrDefault(objectId, Map.of()).values()) {
+            if (s.type().equals(type)) {
                 JsonObject value = new JsonObject();
                 value.add("data", data);
                 value.addProperty("object", objectId);

@@ -19,6 +19,8 @@ public final class StandInObject {
     final String type;
     /** The pipeline of an element, the Composite of a HubPort; null for a pipeline. */
     final String parentId;
+    /** The pipeline the object lives in (its own id for a pipeline); set once, when it is made. */
+    String pipeline;
     final long creationTime = System.currentTimeMillis() / 1000;
     String name;
     final Map<String, Object> properties = new HashMap<>();
