@@ -32,7 +32,8 @@ final class LoadPopulation {
     record RoomPlan(String sessionId, String facilitatorUser, List<String> patientUsers) {
     }
 
-    private final Api admin;
+    /** The API as the administrator, with a fresh token each time: a run outlives an access token (five minutes). */
+    private final java.util.function.Supplier<Api> admin;
     private final ExecutorService pool;
     private final String site;
     private final Map<Integer, String> staffIds = new ConcurrentHashMap<>();
@@ -40,10 +41,10 @@ final class LoadPopulation {
     private int usersCreatedFor;
     private int programs;
 
-    LoadPopulation(Api admin, ExecutorService pool) {
+    LoadPopulation(java.util.function.Supplier<Api> admin, ExecutorService pool) {
         this.admin = admin;
         this.pool = pool;
-        this.site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Load Site " + UUID.randomUUID())));
+        this.site = AccessFixture.id(admin.get().post("/api/sites", AccessFixture.site("Load Site " + UUID.randomUUID())));
     }
 
     static String facilitatorUser(int n) {
@@ -108,7 +109,7 @@ final class LoadPopulation {
         ZonedDateTime now = ZonedDateTime.now(zone);
         LocalDate today = now.toLocalDate();
         LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)
+        String program = AccessFixture.id(admin.get().post("/api/programs", AccessFixture.program(site)
                 .replace("Access IOP", "Load IOP " + (++programs))));
         String zoneId = zone.getId();
         List<Future<RoomPlan>> made = new ArrayList<>();
@@ -124,9 +125,9 @@ final class LoadPopulation {
     }
 
     private RoomPlan room(int r, String program, String zone, LocalDate today, LocalTime start) throws Exception {
-        String staff = staffIds.computeIfAbsent(r, n -> AccessFixture.id(admin.post("/api/staff",
+        String staff = staffIds.computeIfAbsent(r, n -> AccessFixture.id(admin.get().post("/api/staff",
                 "{\"idpSubject\":\"%s\",\"displayName\":\"Load Facilitator\"}".formatted(facilitatorSubject(n)))));
-        String group = AccessFixture.id(admin.post("/api/groups", """
+        String group = AccessFixture.id(admin.get().post("/api/groups", """
                 {"name":"Load Group %d","programId":"%s","capacity":12,
                  "schedule":{"timeZone":"%s","slots":[
                    {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
@@ -134,17 +135,17 @@ final class LoadPopulation {
         List<String> users = new ArrayList<>();
         for (int p = 1; p <= PATIENTS_PER_ROOM; p++) {
             int n = (r - 1) * PATIENTS_PER_ROOM + p;
-            String patient = patientIds.computeIfAbsent(n, k -> AccessFixture.id(admin.post("/api/patients", """
+            String patient = patientIds.computeIfAbsent(n, k -> AccessFixture.id(admin.get().post("/api/patients", """
                     {"idpSubject":"%s","displayName":"Load Patient",
                      "emergencyContact":{"name":"Load Contact","phone":"+1 555 0100"}}""".formatted(
                     patientSubject(k)))));
-            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
+            AccessFixture.id(admin.get().post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
                     .formatted(patient, program, today.minusDays(1))));
-            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+            AccessFixture.id(admin.get().post("/api/groups/" + group + "/memberships",
                     "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
             users.add(patientUser(n));
         }
-        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+        HttpResult generated = admin.get().post("/api/groups/" + group + "/sessions/generate",
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
         String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");

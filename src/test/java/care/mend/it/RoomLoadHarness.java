@@ -144,7 +144,7 @@ class RoomLoadHarness {
         sockets = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
         int[] steps = Arrays.stream(System.getProperty("mend.perf.rooms", DEFAULT_STEPS).split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
-        LoadPopulation population = new LoadPopulation(api.as("admin"), http);
+        LoadPopulation population = new LoadPopulation(() -> api.as("admin"), http);
         List<StepResult> results = new ArrayList<>();
         System.out.printf(Locale.ROOT, "KMS latency %d ms per call; an admission every %d ms per room; hands within %d ms;"
                         + " warm-up %d rooms%n", Long.getLong("mend.perf.kms-latency-ms", 2), ADMIT_INTERVAL_MS,
@@ -201,7 +201,8 @@ class RoomLoadHarness {
                 .toList());
 
         // Media, when the server has it: facilitators publish first.
-        media = mediaAvailable(rooms.get(0));
+        // -Dmend.perf.media=false measures signaling alone: nobody publishes.
+        media = Boolean.parseBoolean(System.getProperty("mend.perf.media", "true")) && mediaAvailable(rooms.get(0));
         if (media) {
             awaitAll("facilitators publish", rooms.stream().skip(1).map(r -> publish(r.facilitator())
                     .thenRun(() -> r.publishers().add(r.facilitator()))).toList());

@@ -24,9 +24,12 @@ public final class Tokens {
         if (cached != null && cached.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
             return cached.token();
         }
-        String token = issue("mend", KeycloakAdmin.TEST_CLIENT, username);
-        CACHE.put(username, new Cached(token, System.currentTimeMillis() + 240_000));
-        return token;
+        // One login per user at a time: Keycloak re-hashes a password on login when the realm's policy changed (the
+        // load harness changes it), and concurrent logins of one user then fail with "Invalid user credentials".
+        return CACHE.compute(username, (user, current) ->
+                current != null && current.expiresAtMillis() > System.currentTimeMillis() + 30_000 ? current
+                        : new Cached(issue("mend", KeycloakAdmin.TEST_CLIENT, user),
+                                System.currentTimeMillis() + 240_000)).token();
     }
 
     /** A token of the test client whose tokens live one second. */

@@ -28,8 +28,11 @@ final class KmsCallGate {
     /** Three quarters of Netty's default high-water mark: room for frame overhead and the client's own pings. */
     static final int BUDGET_BYTES = 48 * 1024;
 
-    /** What a call without a large argument weighs: a JSON-RPC create, connect or subscribe with two object ids. */
-    static final int SMALL_CALL_BYTES = 1024;
+    /**
+     * What a call without a large argument weighs, at most: a JSON-RPC connect with its session and two object ids
+     * (some 90 characters each) is about 350 bytes; a candidate about 400.
+     */
+    static final int SMALL_CALL_BYTES = 512;
 
     /** Far above a real KMS's slowest answer (a processOffer under load takes well under a second). */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);

@@ -31,14 +31,17 @@ final class KmsNode {
     private final URI uri;
     private final Duration callTimeout;
     private final AtomicInteger elements = new AtomicInteger();
-    private volatile KmsCallGate gate = new KmsCallGate(KmsCallGate.BUDGET_BYTES, KmsCallGate.ANSWER_TIMEOUT);
+    private final int inFlightBytes;
+    private volatile KmsCallGate gate;
     private final Consumer<KmsNode> onLost;
     private volatile KurentoClient client;
     private volatile State state = State.UNKNOWN;
     private volatile String session;
 
-    KmsNode(int index, URI uri, Duration callTimeout, Consumer<KmsNode> onLost) {
+    KmsNode(int index, URI uri, Duration callTimeout, int inFlightBytes, Consumer<KmsNode> onLost) {
         this.index = index;
+        this.inFlightBytes = inFlightBytes;
+        this.gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
         this.uri = Objects.requireNonNull(uri, "uri");
         this.callTimeout = callTimeout;
         this.onLost = onLost;
@@ -137,7 +140,7 @@ final class KmsNode {
         session = null;
         // Calls held by the lost connection must not keep the next one's places.
         KmsCallGate closing = gate;
-        gate = new KmsCallGate(KmsCallGate.BUDGET_BYTES, KmsCallGate.ANSWER_TIMEOUT);
+        gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
         closing.close("the media server kms-" + index + " was lost");
         if (old != null) {
             Thread discard = new Thread(() -> destroyQuietly(old), "mend-kms-discard");

@@ -16,6 +16,7 @@ final class KurentoConfig {
     static final String RECEIVE_KBPS_KEY = "mend.kurento.video.receive-kbps";
     static final String GRID_KBPS_KEY = "mend.kurento.video.grid-kbps";
     static final String ENCODER_KBPS_KEY = "mend.kurento.video.encoder-kbps";
+    static final String IN_FLIGHT_KEY = "mend.kurento.in-flight-kib";
 
     private KurentoConfig() {
     }
@@ -41,10 +42,18 @@ final class KurentoConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("mend.kurento.video.*: " + e.getMessage());
         }
-        return new KurentoSettings(KurentoSettings.parseUris(uris), probe, timeout, caps);
+        int inFlightKib = whole(config, IN_FLIGHT_KEY, KmsCallGate.BUDGET_BYTES / 1024, "KiB");
+        if (inFlightKib < 16 || inFlightKib > 4096) {
+            throw new IllegalArgumentException(IN_FLIGHT_KEY + " is 16 to 4096 KiB");
+        }
+        return new KurentoSettings(KurentoSettings.parseUris(uris), probe, timeout, caps, inFlightKib * 1024);
     }
 
     private static int kbps(Config config, String key, int fallback) {
+        return whole(config, key, fallback, "kbps");
+    }
+
+    private static int whole(Config config, String key, int fallback, String unit) {
         String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
         if (value.isEmpty()) {
             return fallback;
@@ -52,7 +61,7 @@ final class KurentoConfig {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " is a whole number of kbps");
+            throw new IllegalArgumentException(key + " is a whole number of " + unit);
         }
     }
 

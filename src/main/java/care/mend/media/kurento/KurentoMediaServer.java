@@ -41,7 +41,8 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
     public KurentoMediaServer(KurentoSettings settings, ThreadFactory threads) {
         this.settings = Objects.requireNonNull(settings, "settings");
         for (int i = 0; i < settings.uris().size(); i++) {
-            nodes.add(new KmsNode(i, settings.uris().get(i), settings.callTimeout(), this::lost));
+            nodes.add(new KmsNode(i, settings.uris().get(i), settings.callTimeout(), settings.inFlightBytes(),
+                    this::lost));
         }
         this.probes = Executors.newSingleThreadScheduledExecutor(threads);
     }

@@ -15,14 +15,24 @@ import java.util.Objects;
  * @param probeInterval  how often each KMS is checked with a real call
  * @param callTimeout    how long a probe waits for its answer
  * @param caps           video bitrate caps
+ * @param inFlightBytes  how many bytes of requests may await their answers on one KMS connection
  */
-public record KurentoSettings(List<URI> uris, Duration probeInterval, Duration callTimeout, BitrateCaps caps) {
+public record KurentoSettings(List<URI> uris, Duration probeInterval, Duration callTimeout, BitrateCaps caps,
+                              int inFlightBytes) {
 
     public static final String URIS_KEY = "mend.kurento.uris";
     public static final String DEFAULT_URIS = "ws://localhost:8888/kurento";
 
+    /** With the default bound on requests in flight. */
+    public KurentoSettings(List<URI> uris, Duration probeInterval, Duration callTimeout, BitrateCaps caps) {
+        this(uris, probeInterval, callTimeout, caps, KmsCallGate.BUDGET_BYTES);
+    }
+
     public KurentoSettings {
         uris = List.copyOf(uris);
+        if (inFlightBytes < 16 * 1024 || inFlightBytes > 4096 * 1024) {
+            throw new IllegalArgumentException("the bytes in flight per media server are 16 to 4096 KiB");
+        }
         Objects.requireNonNull(probeInterval, "probeInterval");
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(caps, "caps");

@@ -63,13 +63,16 @@ class KurentoConfigTest {
         assertThat(settings.uris()).containsExactly(URI.create("ws://localhost:8888/kurento"));
         assertThat(settings.caps()).isEqualTo(BitrateCaps.WEAK_LINK);
         assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.inFlightBytes()).isEqualTo(KmsCallGate.BUDGET_BYTES);
     }
 
     @Test
     void severalMediaServersAndOwnCapsAreRead() {
         KurentoSettings settings = KurentoConfig.settings(config(Map.of(
                 "mend.kurento.uris", "ws://kms-a:8888/kurento, wss://kms-b.example.org/kurento",
-                "mend.kurento.video.receive-kbps", "800", "mend.kurento.probe-interval", "PT2S")));
+                "mend.kurento.video.receive-kbps", "800", "mend.kurento.probe-interval", "PT2S",
+                "mend.kurento.in-flight-kib", "256")));
+        assertThat(settings.inFlightBytes()).isEqualTo(256 * 1024);
         assertThat(settings.uris()).hasSize(2);
         assertThat(settings.caps().subscriberOutKbps()).isEqualTo(800);
         assertThat(settings.probeInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -92,5 +95,9 @@ class KurentoConfigTest {
                 .hasMessageContaining("mend.kurento.video.grid-kbps");
         assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.probe-interval", "0"))))
                 .hasMessageContaining("mend.kurento.probe-interval");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.in-flight-kib", "8"))))
+                .hasMessageContaining("mend.kurento.in-flight-kib");
+        assertThatThrownBy(() -> KurentoConfig.settings(config(Map.of("mend.kurento.in-flight-kib", "lots"))))
+                .hasMessageContaining("mend.kurento.in-flight-kib");
     }
 }
