@@ -4,6 +4,7 @@ import {api, format, groupName, todaysSessions, el, showSection} from './api.js'
 import {Signaling} from './signaling.js';
 import {MediaSession} from './media.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
+import {forgetVideos, tile as participantTile} from './tiles.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
@@ -161,46 +162,10 @@ function render() {
     forgetVideos(new Set(everyone.map((p) => p.participantId)));
 }
 
-function badges(p) {
-    return [p.role === 'FACILITATOR' && 'Facilitator', p.reconnecting && 'Reconnecting', p.muted && 'Muted',
-        p.handRaised && 'Hand raised', p.audioOnly && 'Audio only', p.lowBandwidth && 'Low bandwidth']
-        .filter(Boolean);
-}
-
-// One video element per participant and stream, reused across renders: a new element would restart the picture
-// (a black flash on every room update), while moving the same element within one task keeps it playing.
-const videos = new Map();
-
-function videoFor(participantId, stream, isYou) {
-    let video = videos.get(participantId);
-    if (!video || video.srcObject !== stream) {
-        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
-        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
-        video.srcObject = stream;
-        videos.set(participantId, video);
-    }
-    return video;
-}
-
-function forgetVideos(keep) {
-    for (const id of [...videos.keys()]) {
-        if (!keep.has(id)) {
-            videos.delete(id);
-        }
-    }
-}
-
 function tile(p) {
     const isYou = p.participantId === state.you;
     const name = label(p);
-    const words = badges(p);
     const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
-    let picture;
-    if (stream && !(isYou && state.cameraOff)) {
-        picture = videoFor(p.participantId, stream, isYou);
-    } else {
-        picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
-    }
     const actions = [];
     if (!isYou && p.role === 'PATIENT') {
         if (p.handRaised) {
@@ -218,17 +183,7 @@ function tile(p) {
                 }
             }}));
     }
-    return el('li', {class: `tile${p.reconnecting ? ' reconnecting' : ''}${p.handRaised ? ' hand' : ''}`,
-            dataset: {participantId: p.participantId, role: p.role, self: String(isYou),
-                reconnecting: String(p.reconnecting), handRaised: String(p.handRaised), audioOnly: String(p.audioOnly),
-                muted: String(p.muted)},
-            'aria-label': [name, ...words].join(', ')},
-        picture,
-        el('p', {class: 'name', text: name}),
-        el('ul', {class: 'badges', 'aria-hidden': 'true'}, words.map((w) => el('li', {
-            class: `badge${w === 'Hand raised' ? ' hand' : ''}${w === 'Reconnecting' ? ' reconnecting' : ''}`,
-            text: w}))),
-        actions.length ? el('div', {class: 'actions'}, actions) : null);
+    return participantTile(p, {name, isYou, stream: isYou && state.cameraOff ? null : stream, actions});
 }
 
 function pressed(button, on, onText, offText) {

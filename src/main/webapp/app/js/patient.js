@@ -4,6 +4,7 @@ import {api, format, groupName, todaysSessions, el, showSection} from './api.js'
 import {Signaling} from './signaling.js';
 import {MediaSession} from './media.js';
 import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
+import {forgetVideos, tile as participantTile} from './tiles.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
@@ -284,12 +285,6 @@ function label(participant) {
     return state.labels.get(participant.participantId);
 }
 
-function badges(p) {
-    return [p.role === 'FACILITATOR' && 'Facilitator', p.reconnecting && 'Reconnecting', p.muted && 'Muted',
-        p.handRaised && 'Hand raised', p.audioOnly && 'Audio only', p.lowBandwidth && 'Low bandwidth']
-        .filter(Boolean);
-}
-
 function renderRoom() {
     const room = state.room;
     if (!room) {
@@ -314,48 +309,11 @@ function renderRoom() {
     forgetVideos(new Set(participants.map((p) => p.participantId)));
 }
 
-// One video element per participant and stream, reused across renders: a new element would restart the picture
-// (a black flash on every room update), while moving the same element within one task keeps it playing.
-const videos = new Map();
-
-function videoFor(participantId, stream, isYou) {
-    let video = videos.get(participantId);
-    if (!video || video.srcObject !== stream) {
-        video = el('video', {autoplay: true, playsinline: true, 'aria-hidden': 'true'});
-        video.muted = isYou; // the attribute alone does not mute; one's own voice must never echo back
-        video.srcObject = stream;
-        videos.set(participantId, video);
-    }
-    return video;
-}
-
-function forgetVideos(keep) {
-    for (const id of [...videos.keys()]) {
-        if (!keep.has(id)) {
-            videos.delete(id);
-        }
-    }
-}
-
 function tile(p) {
-    const words = badges(p);
-    const name = label(p);
     const isYou = p.participantId === state.you;
     const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
-    let picture;
-    if (stream && !(isYou && (state.cameraOff || p.audioOnly))) {
-        picture = videoFor(p.participantId, stream, isYou);
-    } else {
-        picture = el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
-    }
-    return el('li', {class: `tile${p.reconnecting ? ' reconnecting' : ''}${p.handRaised ? ' hand' : ''}`,
-            dataset: {participantId: p.participantId, role: p.role, self: String(isYou)},
-            'aria-label': [name, ...words].join(', ')},
-        picture,
-        el('p', {class: 'name', text: name}),
-        el('ul', {class: 'badges', 'aria-hidden': 'true'},
-            words.map((w) => el('li', {class: `badge ${w === 'Hand raised' ? 'hand' : ''}${w === 'Reconnecting'
-                ? 'reconnecting' : ''}`, text: w}))));
+    const hidden = isYou && (state.cameraOff || p.audioOnly);
+    return participantTile(p, {name: label(p), isYou, stream: hidden ? null : stream});
 }
 
 function pressed(button, on, onText, offText) {

@@ -1,5 +1,6 @@
 package care.mend.media.ice;
 
+import care.mend.platform.ConfigDurations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -7,7 +8,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
@@ -34,16 +34,7 @@ public class IceServersProducer {
     }
 
     private static Duration ttl(Config config) {
-        String value = config.getOptionalValue(TTL_KEY, String.class).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return Duration.ofHours(6);
-        }
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse(value);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(TTL_KEY + " is whole seconds or an ISO-8601 duration such as PT6H");
-        }
+        return ConfigDurations.read(config, TTL_KEY, Duration.ofHours(6));
     }
 
     void validateAtStartup(@Observes @Initialized(ApplicationScoped.class) Object ignored, IceServers servers) {

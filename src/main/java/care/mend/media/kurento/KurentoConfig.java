@@ -1,7 +1,7 @@
 package care.mend.media.kurento;
 
+import care.mend.platform.ConfigDurations;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -24,8 +24,8 @@ final class KurentoConfig {
     static KurentoSettings settings(Config config) {
         String uris = config.getOptionalValue(KurentoSettings.URIS_KEY, String.class)
                 .orElse(KurentoSettings.DEFAULT_URIS);
-        Duration probe = duration(config, PROBE_INTERVAL_KEY, Duration.ofSeconds(5));
-        Duration timeout = duration(config, CALL_TIMEOUT_KEY, Duration.ofSeconds(3));
+        Duration probe = ConfigDurations.read(config, PROBE_INTERVAL_KEY, Duration.ofSeconds(5));
+        Duration timeout = ConfigDurations.read(config, CALL_TIMEOUT_KEY, Duration.ofSeconds(3));
         if (probe.compareTo(Duration.ofSeconds(1)) < 0 || probe.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException(PROBE_INTERVAL_KEY + " is 1 second to 5 minutes");
         }
@@ -62,19 +62,6 @@ final class KurentoConfig {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " is a whole number of " + unit);
-        }
-    }
-
-    static Duration duration(Config config, String key, Duration fallback) {
-        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse(value);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " is whole seconds or an ISO-8601 duration such as PT5S");
         }
     }
 }

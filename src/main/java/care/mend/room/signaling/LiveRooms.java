@@ -2,6 +2,7 @@ package care.mend.room.signaling;
 
 import care.mend.attendance.PresenceRecorder;
 import care.mend.media.MediaServer;
+import care.mend.platform.ConfigDurations;
 import care.mend.room.HeartbeatPolicy;
 import care.mend.room.RoomConfig;
 import care.mend.room.RoomOutlets;
@@ -19,7 +20,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,8 +121,8 @@ public class LiveRooms {
 
     /** The room configuration from MicroProfile Config. */
     static RoomConfig roomConfig(Config config) {
-        Duration grace = duration(config, GRACE_KEY, RoomConfig.DEFAULTS.gracePeriod());
-        Duration openLead = duration(config, OPEN_LEAD_KEY, RoomConfig.DEFAULTS.openLead());
+        Duration grace = ConfigDurations.read(config, GRACE_KEY, RoomConfig.DEFAULTS.gracePeriod());
+        Duration openLead = ConfigDurations.read(config, OPEN_LEAD_KEY, RoomConfig.DEFAULTS.openLead());
         if (grace.compareTo(Duration.ofSeconds(5)) < 0 || grace.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException(GRACE_KEY + " is 5 seconds to 30 minutes");
         }
@@ -130,19 +130,6 @@ public class LiveRooms {
             throw new IllegalArgumentException(OPEN_LEAD_KEY + " is 0 to 24 hours");
         }
         return RoomConfig.DEFAULTS.withGracePeriod(grace).withOpenLead(openLead);
-    }
-
-    static Duration duration(Config config, String key, Duration fallback) {
-        String value = config.getOptionalValue(key, String.class).map(String::trim).orElse("");
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse(value);
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException(key + " is whole seconds or an ISO-8601 duration such as PT2M");
-        }
     }
 
     /** A new connection's session logic, sending through {@code sink}. */
