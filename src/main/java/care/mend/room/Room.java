@@ -6,6 +6,7 @@ import care.mend.media.MediaModality;
 import care.mend.media.MediaRoom;
 import care.mend.media.MediaRoomListener;
 import care.mend.media.MediaServer;
+import care.mend.media.MediaUnavailableException;
 import care.mend.media.SdpAnswer;
 import care.mend.media.SdpOffer;
 import java.time.Duration;
@@ -91,9 +92,9 @@ public final class Room {
     private final List<Runnable> effects = new ArrayList<>();
 
     // Media, also confined to the steps: requested once, lazily; operations wait in order until it exists.
-    private boolean mediaRequested;
-    private MediaRoom media;
-    private final List<MediaOp> mediaQueue = new ArrayList<>();
+    // One slot per media room asked for: a room emptied and filled again gets a new slot, and work issued for one slot
+    // never reaches another's media room.
+    private MediaSlot media;
     private final List<CompletableFuture<Void>> mediaRemovals = new ArrayList<>();
     private final Set<ParticipantId> mediaTouched = new HashSet<>();
 
@@ -135,8 +136,12 @@ public final class Room {
             if (barred.contains(subject)) {
                 throw new RoomException(RoomErrorCode.REMOVED_FROM_SESSION);
             }
-            if (participants.values().stream().anyMatch(p -> p.subject.equals(subject))) {
-                throw new RoomException(RoomErrorCode.ALREADY_JOINED);
+            Participant already = participants.values().stream().filter(p -> p.subject.equals(subject)).findFirst()
+                    .orElse(null);
+            if (already != null) {
+                // A reloaded page, a crashed browser, the phone after the laptop: the person takes their own seat
+                // (or queue place) back at once, as a resume would; signaling closes the old connection.
+                return takeBack(already);
             }
             Participant p;
             if (role == RoomRole.FACILITATOR) {
@@ -176,19 +181,28 @@ public final class Room {
                 throw new RoomException(RoomErrorCode.RESUME_TOKEN_INVALID);
             }
             resumeTokens.remove(token.value());
-            issueToken(p);
-            if (!p.connected) {
-                p.connected = true;
-                cancelGrace(p);
-                if (p.isPresent()) {
-                    presence(p, PresenceKind.RESUMED);
-                }
-            }
-            p.lastSnapshot = null;
-            LOG.log(System.Logger.Level.DEBUG, "MEND-ROOM {0}: {1} resumed", sessionId, p.id);
-            autoAdmit();
-            return entryFor(p);
+            return takeBack(p);
         });
+    }
+
+    /**
+     * The participant's person is back on a new connection (by resume, or by joining again): same participant, seat
+     * or queue place and flags, a new token. A seat held for the grace period ends its gap in attendance here; a seat
+     * whose old connection still looked alive has none to record (signaling closes that connection).
+     */
+    private RoomEntry takeBack(Participant p) {
+        issueToken(p);
+        if (!p.connected) {
+            p.connected = true;
+            cancelGrace(p);
+            if (p.isPresent()) {
+                presence(p, PresenceKind.RESUMED);
+            }
+        }
+        p.lastSnapshot = null;
+        LOG.log(System.Logger.Level.DEBUG, "MEND-ROOM {0}: {1} is back", sessionId, p.id);
+        autoAdmit();
+        return entryFor(p);
     }
 
     /** The participant leaves. Idempotent: leaving twice, or leaving a room one never joined, does nothing. */
@@ -443,8 +457,8 @@ public final class Room {
     private void published(ParticipantId id, SdpAnswer answer, Throwable failure, CompletableFuture<SdpAnswer> result) {
         Participant p = participants.get(id);
         if (failure != null) {
-            LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: a publish failed", failure);
-            settle(result, null, new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE));
+            ice.forget(MediaEndpointRef.publisher(id.value()));
+            settle(result, null, mediaRefusal("a publish failed", failure));
             return;
         }
         if (p == null || !p.isPresent()) {
@@ -460,6 +474,26 @@ public final class Room {
         flushIce(MediaEndpointRef.publisher(id.value()));
         changeModality(p, p.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
         settle(result, answer, null);
+    }
+
+    /**
+     * What a failed media call tells the client: {@code MEDIA_UNAVAILABLE} when no media server is configured at all
+     * (trying again cannot help), {@code MEDIA_FAILED} when the media server failed or cannot be reached now (the
+     * client retries). An expected outcome, logged without a trace.
+     */
+    private static RoomException mediaRefusal(String what, Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause != cause.getCause()
+                && (cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.util.concurrent.ExecutionException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof MediaUnavailableException) {
+            return new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE);
+        }
+        LOG.log(System.Logger.Level.INFO, "MEND-ROOM media: {0}: {1}", what, cause.getClass().getSimpleName());
+        LOG.log(System.Logger.Level.DEBUG, "MEND-ROOM media: " + what, failure);
+        return new RoomException(RoomErrorCode.MEDIA_FAILED);
     }
 
     /** Subscribes the seated participant to a publishing participant's stream. */
@@ -487,14 +521,14 @@ public final class Room {
     private void subscribed(ParticipantId subscriberId, ParticipantId publisherId, SdpAnswer answer,
             Throwable failure, CompletableFuture<SdpAnswer> result) {
         if (failure != null) {
-            LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: a subscribe failed", failure);
-            settle(result, null, new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE));
+            ice.forget(MediaEndpointRef.subscriber(subscriberId.value(), publisherId.value()));
+            settle(result, null, mediaRefusal("a subscribe failed", failure));
             return;
         }
         Participant s = participants.get(subscriberId);
         Participant pub = participants.get(publisherId);
         if (s == null || !s.isPresent() || pub == null || !pub.isPresent()) {
-            if (status != RoomStatus.ENDED) {
+            if (status != RoomStatus.ENDED && media != null) {
                 String sid = subscriberId.value();
                 String pid = publisherId.value();
                 withMedia(m -> m.unsubscribe(sid, pid), failure2 -> { });
@@ -529,8 +563,8 @@ public final class Room {
     private void gridSubscribed(ParticipantId id, SdpAnswer answer, Throwable failure,
             CompletableFuture<SdpAnswer> result) {
         if (failure != null) {
-            LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: a grid subscription failed", failure);
-            settle(result, null, new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE));
+            ice.forget(MediaEndpointRef.grid(id.value()));
+            settle(result, null, mediaRefusal("a grid subscription failed", failure));
             return;
         }
         Participant p = participants.get(id);
@@ -552,15 +586,31 @@ public final class Room {
      */
     public CompletionStage<Void> addIceCandidate(ParticipantId actor, MediaEndpointRef endpoint,
             IceCandidate candidate) {
-        Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(candidate, "candidate");
+        return addIceCandidates(actor, endpoint, List.of(candidate));
+    }
+
+    /**
+     * Several candidates of one of the browser's own endpoints, in one step: all are taken, or none (an endpoint the
+     * participant has not offered, or whose negotiation failed, is refused with {@code UNKNOWN_ENDPOINT}, so what a
+     * client can make the room hold is bounded by the endpoints it really has).
+     */
+    public CompletionStage<Void> addIceCandidates(ParticipantId actor, MediaEndpointRef endpoint,
+            List<IceCandidate> candidates) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        List<IceCandidate> batch = List.copyOf(candidates);
         return command(() -> {
             requirePresent(actor);
             if (!endpoint.ownerId().equals(actor.value())) {
                 throw new RoomException(RoomErrorCode.NOT_ALLOWED, "Candidates go to one's own endpoints only");
             }
-            if (ice.offer(endpoint, candidate)) {
-                sendIce(endpoint, candidate);
+            if (!ice.isKnown(endpoint)) {
+                throw new RoomException(RoomErrorCode.UNKNOWN_ENDPOINT);
+            }
+            for (IceCandidate candidate : batch) {
+                if (ice.offer(endpoint, candidate)) {
+                    sendIce(endpoint, candidate);
+                }
             }
             return null;
         });
@@ -631,12 +681,13 @@ public final class Room {
         }
     }
 
-    /** Requests the media room once; later calls do nothing. */
+    /** Requests the current media room once; later calls do nothing until it is released. */
     private void ensureMedia() {
-        if (mediaRequested || status == RoomStatus.ENDED) {
+        if (media != null || status == RoomStatus.ENDED) {
             return;
         }
-        mediaRequested = true;
+        MediaSlot slot = new MediaSlot();
+        media = slot;
         MediaEvents listener = new MediaEvents();
         mediaLane.execute(() -> {
             CompletionStage<MediaRoom> created;
@@ -645,40 +696,50 @@ public final class Room {
             } catch (RuntimeException e) {
                 created = CompletableFuture.failedFuture(e);
             }
-            created.whenComplete((room, failure) -> internal(() -> mediaCreated(room, failure)));
+            created.whenComplete((room, failure) -> internal(() -> mediaCreated(slot, room, failure)));
         });
     }
 
-    private void mediaCreated(MediaRoom room, Throwable failure) {
-        List<MediaOp> waiting = List.copyOf(mediaQueue);
-        mediaQueue.clear();
+    private void mediaCreated(MediaSlot slot, MediaRoom room, Throwable failure) {
+        List<MediaOp> waiting = List.copyOf(slot.queue);
+        slot.queue.clear();
         if (failure != null) {
-            LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: the media room could not be created", failure);
-            // The next admission or publish asks again.
-            mediaRequested = false;
+            // Expected while no media server answers (the media server logs that once); the next publish asks again.
+            LOG.log(System.Logger.Level.DEBUG, "MEND-ROOM media: the media room could not be created", failure);
+            if (media == slot) {
+                media = null;
+            }
             waiting.forEach(op -> op.failed.accept(failure));
             return;
         }
-        if (status != RoomStatus.ENDED) {
-            media = room;
-        }
+        slot.room = room;
+        // Work queued for this slot runs on its room, including its release if the slot was let go meanwhile.
         waiting.forEach(op -> mediaLane.execute(() -> op.run(room)));
     }
 
-    /** Runs a media call on the media lane, in issue order, once the media room exists. */
+    /** Runs a media call on the media lane, in issue order, once the current media room exists. */
     private void withMedia(Consumer<MediaRoom> call, Consumer<Throwable> failed) {
-        MediaOp op = new MediaOp(call, failed);
-        if (media != null) {
-            MediaRoom room = media;
-            mediaLane.execute(() -> op.run(room));
+        ensureMedia();
+        if (media == null) {
+            failed.accept(new IllegalStateException("no media room"));
             return;
         }
-        ensureMedia();
-        if (mediaRequested) {
-            mediaQueue.add(op);
+        on(media, new MediaOp(call, failed));
+    }
+
+    private void on(MediaSlot slot, MediaOp op) {
+        MediaRoom room = slot.room;
+        if (room != null) {
+            mediaLane.execute(() -> op.run(room));
         } else {
-            op.failed.accept(new IllegalStateException("no media room"));
+            slot.queue.add(op);
         }
+    }
+
+    /** A media room asked for: made once, with the work that waits for it. Confined to the room's steps. */
+    private static final class MediaSlot {
+        MediaRoom room;
+        final List<MediaOp> queue = new ArrayList<>();
     }
 
     private record MediaOp(Consumer<MediaRoom> call, Consumer<Throwable> failed) {
@@ -698,7 +759,7 @@ public final class Room {
      */
     private void removeMedia(ParticipantId id) {
         ice.forgetParticipant(id.value());
-        if (!mediaRequested) {
+        if (media == null) {
             return;
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -716,21 +777,21 @@ public final class Room {
 
     /** Releases the pipeline after every participant's endpoints: subscribers, publishers, then the pipeline. */
     private void releaseMedia() {
-        if (!mediaRequested) {
+        MediaSlot slot = media;
+        if (slot == null) {
             return;
         }
+        media = null;
         CompletableFuture<?>[] before = mediaRemovals.toArray(CompletableFuture[]::new);
         mediaRemovals.clear();
-        withMedia(m -> CompletableFuture.allOf(before).handle((ok, failure) -> null)
+        on(slot, new MediaOp(m -> CompletableFuture.allOf(before).handle((ok, failure) -> null)
                 .thenCompose(ignored -> m.release())
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: releasing a media room failed",
-                                failure);
+                        LOG.log(System.Logger.Level.WARNING, "MEND-ROOM media: releasing a media room failed: {0}",
+                                failure.getClass().getSimpleName());
                     }
-                }), failure -> { });
-        media = null;
-        mediaRequested = false;
+                }), failure -> { }));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -771,7 +832,9 @@ public final class Room {
                 LOG.log(System.Logger.Level.INFO, "MEND-ROOM a room went live");
             }
         } else {
-            tell(p, new RoomEvent.Admitted());
+            // The room comes with the admission, so that the client subscribes at once instead of waiting for
+            // the roomUpdated that follows.
+            tell(p, new RoomEvent.Admitted(snapshotFor(p)));
         }
         ensureMedia();
     }
@@ -805,6 +868,12 @@ public final class Room {
             removeMedia(p.id);
         } else {
             ice.forgetParticipant(p.id.value());
+        }
+        if (participants.values().stream().noneMatch(Participant::isPresent)) {
+            // Nobody is seated any more (the last ones left or their grace ran out): the media server keeps nothing
+            // for an empty room; the next seated participant's publish makes a new pipeline.
+            releaseMedia();
+            mediaTouched.clear();
         }
     }
 

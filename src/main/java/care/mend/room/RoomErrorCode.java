@@ -29,12 +29,19 @@ public enum RoomErrorCode {
     TOO_EARLY("The room is not open yet"),
     /** The resume token is unknown, already used, expired, or belongs to someone else. */
     RESUME_TOKEN_INVALID("The resume token is not valid"),
-    /** The caller is already in this room (waiting or present); a dropped client resumes with its token. */
+    /**
+     * Not sent any more: a second join of the same person takes the seat over (the old connection is closed with
+     * {@code RESUMED_ELSEWHERE}). Kept so that the code never changes meaning.
+     */
     ALREADY_JOINED("You are already in this room"),
     /** A subscription to a participant who is not publishing a stream (yet). */
     NOT_PUBLISHING("That participant is not publishing"),
-    /** The media server failed or cannot be reached. */
-    MEDIA_UNAVAILABLE("Audio and video are unavailable right now");
+    /** No media server is configured: audio and video cannot start in this room, whatever the client does. */
+    MEDIA_UNAVAILABLE("Audio and video are unavailable right now"),
+    /** The media server failed, refused the offer or cannot be reached right now: the client tries again later. */
+    MEDIA_FAILED("Audio and video could not start just now; trying again"),
+    /** ICE candidates for an endpoint the participant has not offered (or whose negotiation failed). */
+    UNKNOWN_ENDPOINT("No such media endpoint of yours");
 
     private final String message;
 

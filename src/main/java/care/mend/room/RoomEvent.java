@@ -13,8 +13,11 @@ public sealed interface RoomEvent {
     record RoomUpdated(RoomSnapshot snapshot) implements RoomEvent {
     }
 
-    /** A facilitator admitted the recipient from the waiting room (or the room admitted them automatically). */
-    record Admitted() implements RoomEvent {
+    /**
+     * A facilitator admitted the recipient from the waiting room (or the room admitted them automatically); the room
+     * as the recipient now sees it comes along.
+     */
+    record Admitted(RoomSnapshot snapshot) implements RoomEvent {
     }
 
     /** The recipient is out of the room; signaling may close the connection after delivering this. */

@@ -46,9 +46,11 @@ public class GroupSessionResource {
     public Page<GroupSessionResponse> list(@QueryParam("groupId") String groupId, @QueryParam("from") String from,
                                            @QueryParam("to") String to, @QueryParam("status") String status,
                                            @BeanParam @Valid PageRequest page) {
-        return sessions.list(QueryParams.uuid("groupId", groupId), QueryParams.date("from", from),
+        Page<GroupSession> listed = sessions.list(QueryParams.uuid("groupId", groupId), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.enumValue("status", status, GroupSessionStatus.class),
-                access.visibleGroups().orElse(null), page).map(GroupSessionResponse::from);
+                access.visibleGroups().orElse(null), page);
+        java.util.Map<UUID, String> names = sessions.groupNames(listed.items());
+        return listed.map(s -> GroupSessionResponse.from(s, names.get(s.groupId())));
     }
 
     @GET

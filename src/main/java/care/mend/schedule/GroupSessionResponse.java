@@ -6,15 +6,21 @@ import java.time.LocalTime;
 import java.util.UUID;
 
 /**
+ * @param groupName      the group's name, in lists (so that a page lists today's sessions with one request); absent
+ *                       where the caller already has the group
  * @param startLocalTime the scheduled wall-clock time; {@code startsAt} is the real start (they differ only for a
  *                       time that does not exist that day, in a spring-forward gap)
  */
-public record GroupSessionResponse(UUID id, UUID groupId, LocalDate localDate, LocalTime startLocalTime,
-                                   Instant startsAt, Instant endsAt, String timeZone, GroupSessionStatus status,
-                                   String cancellationReason, Instant cancelledAt) {
+public record GroupSessionResponse(UUID id, UUID groupId, String groupName, LocalDate localDate,
+                                   LocalTime startLocalTime, Instant startsAt, Instant endsAt, String timeZone,
+                                   GroupSessionStatus status, String cancellationReason, Instant cancelledAt) {
 
     public static GroupSessionResponse from(GroupSession s) {
-        return new GroupSessionResponse(s.id(), s.groupId(), s.localDate(), s.startLocalTime(), s.startsAt(),
-                s.endsAt(), s.timeZone().getId(), s.status(), s.cancellationReason(), s.cancelledAt());
+        return from(s, null);
+    }
+
+    public static GroupSessionResponse from(GroupSession s, String groupName) {
+        return new GroupSessionResponse(s.id(), s.groupId(), groupName, s.localDate(), s.startLocalTime(),
+                s.startsAt(), s.endsAt(), s.timeZone().getId(), s.status(), s.cancellationReason(), s.cancelledAt());
     }
 }

@@ -97,6 +97,11 @@ public class GroupSessionService {
         return sessions.list(groupId, from, to, status, visibleGroups, page);
     }
 
+    /** The names of the sessions' groups, in one query. */
+    public java.util.Map<UUID, String> groupNames(Collection<GroupSession> listed) {
+        return groups.namesOf(listed.stream().map(GroupSession::groupId).collect(java.util.stream.Collectors.toSet()));
+    }
+
     /** The room of the session opened: its first facilitator came in. */
     public GroupSession markLive(UUID id, java.time.Instant at) {
         GroupSession session = get(id);

@@ -59,4 +59,16 @@ public class JpaTherapyGroupRepository implements TherapyGroupRepository {
                 .filter(":facilitator member of g.facilitatorIds", "facilitator", facilitatorId)
                 .page(em, "g.name, g.id", page);
     }
+
+    @Override
+    public java.util.Map<UUID, String> namesOf(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<UUID, String> names = new java.util.HashMap<>();
+        em.createQuery("select g.id, g.name from TherapyGroup g where g.id in :ids", Object[].class)
+                .setParameter("ids", java.util.Set.copyOf(ids)).getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
 }

@@ -27,4 +27,7 @@ public interface TherapyGroupRepository {
     /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
     Page<TherapyGroup> list(UUID programId, UUID siteId, UUID facilitatorId, Collection<UUID> visible,
                             PageRequest page);
+
+    /** The names of the given groups, in one query (a session list shows each session's group). */
+    java.util.Map<UUID, String> namesOf(Collection<UUID> ids);
 }

@@ -1,6 +1,7 @@
 package care.mend.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import care.mend.media.IceCandidate;
 import care.mend.media.MediaEndpointRef;
@@ -18,6 +19,7 @@ class IceCandidateBufferTest {
 
     @Test
     void holdsCandidatesInOrderUntilTheEndpointIsReadyThenPassesThemThrough() {
+        buffer.rearm(pub);
         assertThat(buffer.offer(pub, c(1))).isFalse();
         assertThat(buffer.offer(pub, c(2))).isFalse();
         assertThat(buffer.ready(pub)).containsExactly(c(1), c(2));
@@ -27,6 +29,7 @@ class IceCandidateBufferTest {
 
     @Test
     void keepsAtMostTheLimitPerEndpoint() {
+        buffer.rearm(pub);
         for (int i = 0; i < 10; i++) {
             buffer.offer(pub, c(i));
         }
@@ -36,14 +39,17 @@ class IceCandidateBufferTest {
     @Test
     void forgettingAParticipantForgetsEveryEndpointThatInvolvesIt() {
         buffer.ready(pub);
+        buffer.rearm(sub);
         buffer.offer(sub, c(1));
         buffer.forgetParticipant("a");
         assertThat(buffer.isEmpty()).isTrue();
-        assertThat(buffer.offer(pub, c(2))).isFalse();
+        assertThat(buffer.isKnown(pub)).isFalse();
+        assertThatThrownBy(() -> buffer.offer(pub, c(2))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aReArmedEndpointBuffersAgainAndKeepsWhatWasBuffered() {
+        buffer.rearm(pub);
         buffer.offer(pub, c(1));
         buffer.rearm(pub);
         assertThat(buffer.ready(pub)).containsExactly(c(1));
@@ -53,10 +59,19 @@ class IceCandidateBufferTest {
     }
 
     @Test
-    void aForgottenEndpointBuffersAgain() {
+    void aForgottenEndpointIsUnknownUntilOfferedAgain() {
         buffer.ready(pub);
         buffer.forget(pub);
         assertThat(buffer.isReady(pub)).isFalse();
+        assertThat(buffer.isKnown(pub)).isFalse();
+        buffer.rearm(pub);
         assertThat(buffer.offer(pub, c(1))).isFalse();
+    }
+
+    @Test
+    void onlyEndpointsUnderNegotiationOrReadyAreKnown() {
+        assertThat(buffer.isKnown(sub)).isFalse();
+        assertThatThrownBy(() -> buffer.offer(sub, c(1))).isInstanceOf(IllegalStateException.class);
+        assertThat(buffer.isEmpty()).isTrue();
     }
 }

@@ -48,8 +48,10 @@ class RoomMediaTest {
     @Test
     void candidatesThatArriveBeforeTheirEndpointAreBufferedNotDropped() {
         MediaEndpointRef endpoint = MediaEndpointRef.publisher(p1.value());
-        done(fx.room().addIceCandidate(p1, endpoint, candidate(1)));
+        // before any offer there is no such endpoint: refused, nothing held
+        refused(fx.room().addIceCandidate(p1, endpoint, candidate(1)), RoomErrorCode.UNKNOWN_ENDPOINT);
         CompletionStage<SdpAnswer> answer = fx.room().publish(p1, new SdpOffer("v=0"));
+        done(fx.room().addIceCandidate(p1, endpoint, candidate(1)));
         done(fx.room().addIceCandidate(p1, endpoint, candidate(2)));
         done(fx.room().addIceCandidate(p1, endpoint, candidate(3)));
         assertThat(mediaRoom().candidatesOf(endpoint)).isEmpty();
@@ -163,7 +165,7 @@ class RoomMediaTest {
         down.failCreate(true);
         RoomFixture fx2 = new RoomFixture(down, Runnable::run, RoomConfig.DEFAULTS);
         ParticipantId f = fx2.join("f1").participantId();
-        refused(fx2.room().publish(f, new SdpOffer("v=0")), RoomErrorCode.MEDIA_UNAVAILABLE);
+        refused(fx2.room().publish(f, new SdpOffer("v=0")), RoomErrorCode.MEDIA_FAILED);
         assertThat(fx2.view(f, f).publishing()).isFalse();
 
         down.failCreate(false);

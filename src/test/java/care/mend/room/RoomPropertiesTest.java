@@ -77,6 +77,7 @@ class RoomPropertiesTest {
         for (Step step : steps) {
             run.apply(step);
             assertSeatsHeld(fx.recorder.presence());
+            assertThat(media.liveRooms()).as("media rooms at once").isLessThanOrEqualTo(1);
         }
         run.finish(endByFacilitator);
 
@@ -84,7 +85,7 @@ class RoomPropertiesTest {
         assertThat(media.pendingWork()).isZero();
         assertThat(media.liveObjects()).as("live media objects").isZero();
         assertThat(media.problems()).isEmpty();
-        assertThat(media.roomsCreated()).isLessThanOrEqualTo(1);
+        assertThat(media.liveRooms()).isZero();
         assertLedgerConsistent(fx.recorder.presence());
         assertThat(fx.recorder.lifecycle().stream().filter(l -> l.startsWith("live"))).hasSizeLessThanOrEqualTo(1);
         assertThat(fx.recorder.lifecycle().stream().filter(l -> l.startsWith("ended"))).hasSizeLessThanOrEqualTo(1);

@@ -43,16 +43,17 @@ class RoomRegistryTest {
     }
 
     @Test
-    void leavingTheLastParticipantKeepsTheRoomAndItsMediaUntilTheSessionEnds() {
+    void leavingTheLastParticipantKeepsTheRoomButReleasesItsMedia() {
         ParticipantId f1 = fx.join("f1").participantId();
         done(fx.registry.leave(fx.sessionId, f1));
         done(fx.registry.leave(fx.sessionId, f1));
         assertThat(fx.registry.size()).isOne();
         assertThat(fx.media.roomsCreated()).isOne();
+        assertThat(fx.media.liveRooms()).isZero();
 
-        // the facilitator comes back: the same room, the same media room
+        // the facilitator comes back: the same room, a new media room
         fx.join("f1");
-        assertThat(fx.media.roomsCreated()).isOne();
+        assertThat(fx.media.roomsCreated()).isEqualTo(2);
         assertThat(fx.media.liveRooms()).isOne();
     }
 

@@ -62,7 +62,7 @@ class SlowNotifierTest {
         room.admit(f1.participantId(), p1.participantId()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         room.raiseHand(p1.participantId()).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-        assertThat(deliveredToOther).contains(new RoomEvent.Admitted());
+        assertThat(deliveredToOther).anyMatch(e -> e instanceof RoomEvent.Admitted);
         assertThat(stuckJoin.toCompletableFuture()).isNotDone();
         // the stuck room still takes commands: their results queue behind its own deliveries, nobody else's
         CompletableFuture<Void> stuckLeave = registry.leave(stuck, new ParticipantId("nobody")).toCompletableFuture();

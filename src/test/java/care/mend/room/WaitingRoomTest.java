@@ -40,7 +40,7 @@ class WaitingRoomTest {
         assertThat(f1.snapshot().waiting()).isEmpty();
         assertThat(f1.snapshot().participants()).extracting(ParticipantView::id)
                 .containsExactly(p1.participantId(), p2.participantId(), f1.participantId());
-        assertThat(fx.recorder.eventsFor(p1.participantId())).contains(new RoomEvent.Admitted());
+        assertThat(fx.recorder.eventsFor(p1.participantId())).anyMatch(e -> e instanceof RoomEvent.Admitted);
         assertThat(fx.recorder.presenceOf(p1.participantId())).extracting(PresenceEvent::kind)
                 .containsExactly(PresenceKind.ADMITTED);
         // and a patient arriving now is admitted at once
@@ -143,9 +143,52 @@ class WaitingRoomTest {
     }
 
     @Test
-    void aSecondJoinOfTheSameSubjectIsRefused() {
-        fx.join("p1");
-        refused(fx.registry.join(fx.plan(), "p1"), RoomErrorCode.ALREADY_JOINED);
+    void aSecondJoinOfTheSameSubjectTakesTheQueuePlaceBack() {
+        RoomEntry first = fx.join("p1");
+        RoomEntry again = done(fx.registry.join(fx.plan(), "p1"));
+        assertThat(again.participantId()).isEqualTo(first.participantId());
+        assertThat(again.snapshot().you().status()).isEqualTo(ParticipantStatus.WAITING);
+        assertThat(again.resumeToken()).isNotEqualTo(first.resumeToken());
+        // the first page's token is dead: only the page that joined last speaks for the person
+        refused(fx.registry.resume(fx.sessionId, "p1", first.resumeToken()), RoomErrorCode.RESUME_TOKEN_INVALID);
+    }
+
+    @Test
+    void aReloadedPageTakesTheSeatBackAtOnceAndTheTimeAwayIsAGap() {
+        ParticipantId f1 = fx.join("f1").participantId();
+        ParticipantId p1 = fx.seatPatient(f1, "p1");
+        done(fx.registry.connectionLost(fx.sessionId, p1)); // the tab closed
+        fx.clock.advance(Duration.ofSeconds(100));
+
+        RoomEntry again = done(fx.registry.join(fx.plan(), "p1"));
+
+        assertThat(again.participantId()).isEqualTo(p1);
+        assertThat(again.snapshot().you().status()).isEqualTo(ParticipantStatus.PRESENT);
+        assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind).containsExactly(
+                PresenceKind.ADMITTED, PresenceKind.CONNECTION_LOST, PresenceKind.RESUMED);
+        assertThat(fx.recorder.presenceOf(p1).get(2).at()).isEqualTo(fx.recorder.presenceOf(p1).get(1).at()
+                .plusSeconds(100));
+        assertThat(fx.view(f1, p1).reconnecting()).isFalse();
+    }
+
+    @Test
+    void aSecondDeviceTakesTheSeatWithoutANewAdmissionOrAGap() {
+        ParticipantId f1 = fx.join("f1").participantId();
+        ParticipantId p1 = fx.seatPatient(f1, "p1");
+
+        RoomEntry phone = done(fx.registry.join(fx.plan(), "p1"));
+
+        assertThat(phone.participantId()).isEqualTo(p1);
+        assertThat(phone.snapshot().you().status()).isEqualTo(ParticipantStatus.PRESENT);
+        assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind).containsExactly(PresenceKind.ADMITTED);
+    }
+
+    @Test
+    void aBarredPersonCannotTakeASeatBackByJoiningAgain() {
+        ParticipantId f1 = fx.join("f1").participantId();
+        ParticipantId p1 = fx.seatPatient(f1, "p1");
+        done(fx.room().remove(f1, p1, true));
+        refused(fx.registry.join(fx.plan(), "p1"), RoomErrorCode.REMOVED_FROM_SESSION);
     }
 
     @Test

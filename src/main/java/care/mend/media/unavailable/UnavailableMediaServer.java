@@ -6,6 +6,7 @@ import care.mend.media.MediaModality;
 import care.mend.media.MediaRoom;
 import care.mend.media.MediaRoomListener;
 import care.mend.media.MediaServer;
+import care.mend.media.MediaUnavailableException;
 import care.mend.media.SdpAnswer;
 import care.mend.media.SdpOffer;
 import java.util.Objects;
@@ -25,13 +26,6 @@ public final class UnavailableMediaServer implements MediaServer {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(listener, "listener");
         return CompletableFuture.completedFuture(new NoMediaRoom(roomId));
-    }
-
-    /** Why a media call failed: there is no media server yet. */
-    public static final class MediaUnavailableException extends RuntimeException {
-        MediaUnavailableException() {
-            super("No media server is configured", null, false, false);
-        }
     }
 
     private record NoMediaRoom(String roomId) implements MediaRoom {

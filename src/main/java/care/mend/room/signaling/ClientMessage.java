@@ -36,7 +36,8 @@ import java.util.UUID;
         @JsonbSubtype(alias = "publish", type = ClientMessage.Publish.class),
         @JsonbSubtype(alias = "subscribe", type = ClientMessage.Subscribe.class),
         @JsonbSubtype(alias = "subscribeGrid", type = ClientMessage.SubscribeGrid.class),
-        @JsonbSubtype(alias = "iceCandidate", type = ClientMessage.IceCandidate.class)})
+        @JsonbSubtype(alias = "iceCandidate", type = ClientMessage.IceCandidate.class),
+        @JsonbSubtype(alias = "iceCandidates", type = ClientMessage.IceCandidates.class)})
 public sealed interface ClientMessage {
 
     int MAX_REQUEST_ID = 64;
@@ -278,6 +279,58 @@ public sealed interface ClientMessage {
         }
     }
 
+    /** Candidates in one {@code iceCandidates} message, at most. */
+    int MAX_CANDIDATES = 32;
+    /** Characters of one candidate line, at most (real ones are under 200). */
+    int MAX_CANDIDATE = 1024;
+    /** Characters of an {@code sdpMid}, at most (browsers use "0", "1", ... or "audio"/"video"). */
+    int MAX_SDP_MID = 32;
+    /** The highest {@code sdpMLineIndex}: an offer has one m-line per track, a handful at most. */
+    int MAX_MLINE_INDEX = 63;
+
+    /** One candidate line as the browser gave it; an empty {@code candidate} ends the endpoint's candidates. */
+    @JsonbPropertyOrder({"candidate", "sdpMid", "sdpMLineIndex"})
+    record Candidate(String candidate, String sdpMid, Integer sdpMLineIndex) {
+        public Candidate {
+            Objects.requireNonNull(candidate, "candidate");
+            Objects.requireNonNull(sdpMLineIndex, "sdpMLineIndex");
+            if (candidate.length() > MAX_CANDIDATE || (sdpMid != null && sdpMid.length() > MAX_SDP_MID)
+                    || sdpMLineIndex < 0 || sdpMLineIndex > MAX_MLINE_INDEX) {
+                throw new IllegalArgumentException("a candidate is a short line, sdpMid a short name, sdpMLineIndex 0 to "
+                        + MAX_MLINE_INDEX);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Candidate[" + candidate.length() + " chars]";
+        }
+    }
+
+    /**
+     * Several of a browser's ICE candidates for one of its own endpoints, 1 to {@value #MAX_CANDIDATES} in order: what
+     * a page sends instead of one {@code iceCandidate} each, so that a room renegotiating at once stays far under the
+     * rate limit.
+     */
+    @JsonbPropertyOrder({"requestId", "endpoint", "candidates"})
+    record IceCandidates(String requestId, EndpointName endpoint, java.util.List<Candidate> candidates)
+            implements ClientMessage {
+        public IceCandidates {
+            requestId = checkedRequestId(requestId);
+            Objects.requireNonNull(endpoint, "endpoint");
+            Objects.requireNonNull(candidates, "candidates");
+            if (candidates.isEmpty() || candidates.size() > MAX_CANDIDATES || candidates.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalArgumentException("1 to " + MAX_CANDIDATES + " candidates");
+            }
+            candidates = java.util.List.copyOf(candidates);
+        }
+
+        @Override
+        public String toString() {
+            return "IceCandidates[requestId=" + requestId + ", endpoint=" + endpoint + ", " + candidates.size() + "]";
+        }
+    }
+
     /** A browser's ICE candidate for one of its own endpoints; an empty {@code candidate} ends the candidates. */
     @JsonbPropertyOrder({"requestId", "endpoint", "candidate", "sdpMid", "sdpMLineIndex"})
     record IceCandidate(String requestId, EndpointName endpoint, String candidate, String sdpMid,
@@ -287,9 +340,8 @@ public sealed interface ClientMessage {
             Objects.requireNonNull(endpoint, "endpoint");
             Objects.requireNonNull(candidate, "candidate");
             Objects.requireNonNull(sdpMLineIndex, "sdpMLineIndex");
-            if (sdpMLineIndex < 0 || candidate.length() > 1024) {
-                throw new IllegalArgumentException("sdpMLineIndex is not negative; a candidate is a short line");
-            }
+            new Candidate(candidate, sdpMid, sdpMLineIndex); // the same limits
+
         }
 
         @Override

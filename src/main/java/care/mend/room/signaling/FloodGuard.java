@@ -4,9 +4,9 @@ import java.util.function.LongSupplier;
 
 /**
  * One connection's rate limit: a token bucket of {@code burst} messages refilled at {@code perSecond}. A message
- * over the limit is dropped; the first of a run of dropped messages is answered with {@code RATE_LIMITED}, the
- * following ones are not (answering a flood would double it), and a client that keeps sending
- * {@value #DROPS_BEFORE_CLOSE} more messages before the bucket lets one through again is closed with 1008. Plain
+ * over the limit is not handled but answered with {@code RATE_LIMITED} (with its {@code requestId}, so that no
+ * request is left to time out), and a client that keeps sending {@value #DROPS_BEFORE_CLOSE} more messages before
+ * the bucket lets one through again is closed with 1008: answering a flood costs at most that many replies. Plain
  * logic on an injectable nanosecond clock; not thread-safe (the container delivers one connection's frames one at
  * a time).
  */
@@ -18,10 +18,8 @@ final class FloodGuard {
     enum Verdict {
         /** Handle the message. */
         ACCEPT,
-        /** Drop it and answer {@code RATE_LIMITED}. */
+        /** Do not handle it; answer {@code RATE_LIMITED}. */
         REFUSE,
-        /** Drop it silently. */
-        DROP,
         /** Drop it and close the connection: the client does not slow down. */
         CLOSE
     }
@@ -54,9 +52,6 @@ final class FloodGuard {
             return Verdict.ACCEPT;
         }
         drops++;
-        if (drops == 1) {
-            return Verdict.REFUSE;
-        }
-        return drops > DROPS_BEFORE_CLOSE + 1 ? Verdict.CLOSE : Verdict.DROP;
+        return drops > DROPS_BEFORE_CLOSE + 1 ? Verdict.CLOSE : Verdict.REFUSE;
     }
 }

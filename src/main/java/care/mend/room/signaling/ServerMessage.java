@@ -96,8 +96,14 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** A facilitator (or the room, with automatic admission) admitted the recipient from the waiting room. */
-    record Admitted() implements ServerMessage {
+    /**
+     * A facilitator (or the room, with automatic admission) admitted the recipient from the waiting room; {@code room}
+     * is the room as the recipient now sees it, so that the client publishes and subscribes at once.
+     */
+    record Admitted(RoomView room) implements ServerMessage {
+        public Admitted {
+            Objects.requireNonNull(room, "room");
+        }
     }
 
     /** The recipient is out of the room; the connection stays open and may join again (unless barred). */

@@ -140,6 +140,11 @@ final class SignalingConnection {
             IceCandidate candidate = new IceCandidate(m.candidate(), m.sdpMid(), m.sdpMLineIndex());
             reply(requestId, in(session, room -> room.addIceCandidate(me, m.endpoint().toRef(me.value()),
                     candidate)));
+        } else if (message instanceof ClientMessage.IceCandidates m) {
+            java.util.List<IceCandidate> candidates = m.candidates().stream()
+                    .map(c -> new IceCandidate(c.candidate(), c.sdpMid(), c.sdpMLineIndex())).toList();
+            reply(requestId, in(session, room -> room.addIceCandidates(me, m.endpoint().toRef(me.value()),
+                    candidates)));
         } else {
             error(SignalingErrorCode.UNKNOWN_TYPE, requestId);
         }

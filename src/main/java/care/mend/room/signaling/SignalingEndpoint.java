@@ -77,10 +77,13 @@ public class SignalingEndpoint {
             switch (flood.admit()) {
                 case ACCEPT -> { }
                 case REFUSE -> {
-                    connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
-                    return;
-                }
-                case DROP -> {
+                    // Answered with the request's own id (decoded on the lane, like any message), never dropped
+                    // silently: a client must not wait out a timeout for a request the server did not take.
+                    if (!SignalingLimits.tooLarge(text)) {
+                        lane.execute(() -> refuseForRate(text));
+                    } else {
+                        connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, null));
+                    }
                     return;
                 }
                 case CLOSE -> {
@@ -101,6 +104,14 @@ public class SignalingEndpoint {
             LOG.log(Level.SEVERE, "MEND-SIGNALING message intake failed", e);
             connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.INTERNAL_ERROR, null));
         }
+    }
+
+    /** On the connection's lane: a message over the rate limit gets {@code RATE_LIMITED} and nothing else. */
+    private void refuseForRate(String text) {
+        SignalingJson.Decoded decoded = SignalingJson.decodeClientMessage(text);
+        String requestId = decoded instanceof SignalingJson.Decoded.Message message ? message.message().requestId()
+                : decoded instanceof SignalingJson.Decoded.Refused refused ? refused.requestId() : null;
+        connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, requestId));
     }
 
     /** On the connection's lane. */

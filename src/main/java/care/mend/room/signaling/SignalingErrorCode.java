@@ -47,7 +47,9 @@ public enum SignalingErrorCode {
     RESUME_TOKEN_INVALID(RoomErrorCode.RESUME_TOKEN_INVALID.message()),
     ALREADY_JOINED(RoomErrorCode.ALREADY_JOINED.message()),
     NOT_PUBLISHING(RoomErrorCode.NOT_PUBLISHING.message()),
-    MEDIA_UNAVAILABLE(RoomErrorCode.MEDIA_UNAVAILABLE.message());
+    MEDIA_UNAVAILABLE(RoomErrorCode.MEDIA_UNAVAILABLE.message()),
+    MEDIA_FAILED(RoomErrorCode.MEDIA_FAILED.message()),
+    UNKNOWN_ENDPOINT(RoomErrorCode.UNKNOWN_ENDPOINT.message());
 
     private final String message;
 
@@ -77,6 +79,8 @@ public enum SignalingErrorCode {
             case ALREADY_JOINED -> ALREADY_JOINED;
             case NOT_PUBLISHING -> NOT_PUBLISHING;
             case MEDIA_UNAVAILABLE -> MEDIA_UNAVAILABLE;
+            case MEDIA_FAILED -> MEDIA_FAILED;
+            case UNKNOWN_ENDPOINT -> UNKNOWN_ENDPOINT;
         };
     }
 }

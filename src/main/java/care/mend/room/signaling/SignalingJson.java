@@ -102,14 +102,25 @@ final class SignalingJson {
         for (RecordComponent component : type.getRecordComponents()) {
             JsonValue value = object.get(component.getName());
             if (value != null && value.getValueType() != JsonValue.ValueType.NULL
-                    && !hasJsonType(component.getType(), value)) {
+                    && !hasJsonType(component.getGenericType(), value)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean hasJsonType(Class<?> type, JsonValue value) {
+    private static boolean hasJsonType(java.lang.reflect.Type declared, JsonValue value) {
+        if (declared instanceof java.lang.reflect.ParameterizedType list
+                && list.getRawType() == java.util.List.class) {
+            // A list of records (candidates): an array whose every element has the element's types.
+            java.lang.reflect.Type element = list.getActualTypeArguments()[0];
+            return value instanceof jakarta.json.JsonArray array
+                    && array.stream().allMatch(item -> item.getValueType() != JsonValue.ValueType.NULL
+                    && hasJsonType(element, item));
+        }
+        if (!(declared instanceof Class<?> type)) {
+            return false;
+        }
         if (type == String.class || type == UUID.class) {
             return value instanceof JsonString;
         }

@@ -4,7 +4,7 @@ package care.mend.room.signaling;
  * What one connection may send: frames of at most {@link #MAX_FRAME_BYTES} (answered {@code FRAME_TOO_LARGE}
  * above it, up to {@link #CONTAINER_MAX_FRAME_BYTES}, where the container itself closes the socket with 1009), and
  * {@code perSecond} messages a second with bursts of {@code burst} (config {@code mend.signaling.max-messages-per-second},
- * default 20, and {@code mend.signaling.message-burst}, default 40).
+ * default 20, and {@code mend.signaling.message-burst}, default 80).
  */
 public record SignalingLimits(int perSecond, int burst) {
 
@@ -16,7 +16,7 @@ public record SignalingLimits(int perSecond, int burst) {
      */
     public static final int CONTAINER_MAX_FRAME_BYTES = 256 * 1024;
 
-    public static final SignalingLimits DEFAULTS = new SignalingLimits(20, 40);
+    public static final SignalingLimits DEFAULTS = new SignalingLimits(20, 80);
 
     public SignalingLimits {
         if (perSecond < 1 || perSecond > 10_000 || burst < perSecond || burst > 100_000) {

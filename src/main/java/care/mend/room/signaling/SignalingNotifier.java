@@ -35,8 +35,8 @@ final class SignalingNotifier implements RoomNotifier {
     static ServerMessage toMessage(RoomEvent event) {
         if (event instanceof RoomEvent.RoomUpdated updated) {
             return new ServerMessage.RoomUpdated(RoomView.of(updated.snapshot()));
-        } else if (event instanceof RoomEvent.Admitted) {
-            return new ServerMessage.Admitted();
+        } else if (event instanceof RoomEvent.Admitted admitted) {
+            return new ServerMessage.Admitted(RoomView.of(admitted.snapshot()));
         } else if (event instanceof RoomEvent.Dismissed dismissed) {
             return new ServerMessage.Dismissed(dismissed.reason());
         } else if (event instanceof RoomEvent.MuteRequested requested) {

@@ -62,6 +62,35 @@ class ClientMessageDecodingTest {
         assertThat(refused(frame)).isEqualTo(new SignalingJson.Decoded.Refused(SignalingErrorCode.INVALID_MESSAGE, "r"));
     }
 
+    private static final String CANDIDATE = "{\"candidate\":\"candidate:1 1 udp 1 192.0.2.1 9 typ host\",\"sdpMid\":\"0\","
+            + "\"sdpMLineIndex\":0}";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":[]}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"}}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":{}}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":[null]}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":[\"x\"]}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":"
+                    + "[{\"candidate\":7,\"sdpMLineIndex\":0}]}",
+            "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidates\":"
+                    + "[{\"candidate\":\"\",\"sdpMLineIndex\":64}]}",
+            "{\"type\":\"iceCandidate\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"publisher\"},\"candidate\":\"\","
+                    + "\"sdpMLineIndex\":0,\"sdpMid\":\"012345678901234567890123456789012\"}"})
+    void badCandidateBatchesAreInvalid(String frame) {
+        assertThat(refused(frame)).isEqualTo(new SignalingJson.Decoded.Refused(SignalingErrorCode.INVALID_MESSAGE, "r"));
+    }
+
+    @Test
+    void aBatchHoldsAtMost32Candidates() {
+        String frame = "{\"type\":\"iceCandidates\",\"requestId\":\"r\",\"endpoint\":{\"kind\":\"grid\"},\"candidates\":[";
+        assertThat(SignalingJson.decodeClientMessage(frame + String.join(",", java.util.Collections.nCopies(32, CANDIDATE))
+                + "]}")).isInstanceOf(SignalingJson.Decoded.Message.class);
+        assertThat(refused(frame + String.join(",", java.util.Collections.nCopies(33, CANDIDATE)) + "]}").code())
+                .isEqualTo(SignalingErrorCode.INVALID_MESSAGE);
+    }
+
     @Test
     void aTooLongRequestIdIsInvalid() {
         assertThat(refused("{\"type\":\"lock\",\"requestId\":\"" + "x".repeat(65) + "\"}").code())

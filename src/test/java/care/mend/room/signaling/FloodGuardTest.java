@@ -11,13 +11,13 @@ class FloodGuardTest {
     private final FloodGuard guard = new FloodGuard(20, 40, nanos::get);
 
     @Test
-    void aBurstPassesThenTheFirstExtraIsRefusedAndTheRestDropped() {
+    void aBurstPassesThenEveryExtraIsRefusedUntilTheFloodCloses() {
         for (int i = 0; i < 40; i++) {
             assertThat(guard.admit()).isEqualTo(FloodGuard.Verdict.ACCEPT);
         }
         assertThat(guard.admit()).isEqualTo(FloodGuard.Verdict.REFUSE);
         for (int i = 0; i < FloodGuard.DROPS_BEFORE_CLOSE; i++) {
-            assertThat(guard.admit()).isEqualTo(FloodGuard.Verdict.DROP);
+            assertThat(guard.admit()).isEqualTo(FloodGuard.Verdict.REFUSE);
         }
         assertThat(guard.admit()).isEqualTo(FloodGuard.Verdict.CLOSE);
     }

@@ -67,6 +67,12 @@ class GoldenMessagesTest {
         CLIENT.put("iceCandidate", new ClientMessage.IceCandidate("r-20", EndpointName.subscriberOf(P2),
                 "candidate:842163049 1 udp 1677729535 192.0.2.10 46154 typ srflx raddr 0.0.0.0 rport 0 generation 0",
                 "0", 0));
+        CLIENT.put("iceCandidates", new ClientMessage.IceCandidates("r-22", EndpointName.publisher(), List.of(
+                new ClientMessage.Candidate("candidate:1467250027 1 udp 2122260223 192.0.2.10 46243 typ host "
+                        + "generation 0 ufrag uX3q network-id 1", "0", 0),
+                new ClientMessage.Candidate("candidate:842163049 1 udp 1677729535 198.51.100.7 46154 typ srflx "
+                        + "raddr 192.0.2.10 rport 46243 generation 0 ufrag uX3q network-id 1", "0", 0),
+                new ClientMessage.Candidate("", "0", 0))));
 
         RoomView.Participant facilitator = participant(P1, RoomRole.FACILITATOR, ParticipantStatus.PRESENT, false);
         RoomView.Participant waiting = participant(P2, RoomRole.PATIENT, ParticipantStatus.WAITING, false);
@@ -84,7 +90,7 @@ class GoldenMessagesTest {
         SERVER.put("resumed", new ServerMessage.Resumed("r-2", P2, RoomRole.PATIENT, ParticipantStatus.PRESENT,
                 "x8Qm1c0Vb3cF4nUe8nJQ1yq6pWm3P7oTQ9d2s0hZk9B", patientRoom));
         SERVER.put("roomUpdated", new ServerMessage.RoomUpdated(room));
-        SERVER.put("admitted", new ServerMessage.Admitted());
+        SERVER.put("admitted", new ServerMessage.Admitted(patientRoom));
         SERVER.put("dismissed", new ServerMessage.Dismissed(LeaveReason.SESSION_ENDED));
         SERVER.put("muteRequested", new ServerMessage.MuteRequested(P1));
         SERVER.put("muted", new ServerMessage.Muted(P1));
