@@ -438,23 +438,35 @@ public final class Room {
 
     /** Publishes the seated participant's stream; the stage completes with the media server's answer. */
     public CompletionStage<SdpAnswer> publish(ParticipantId actor, SdpOffer offer) {
+        return publish(actor, offer, null);
+    }
+
+    /**
+     * Publishes the seated participant's stream, audio only or with video as {@code audioOnly} says (null: as the
+     * participant last chose). One step: the choice is the participant's only once the media server has answered, so
+     * a refused publish changes nothing.
+     */
+    public CompletionStage<SdpAnswer> publish(ParticipantId actor, SdpOffer offer, Boolean audioOnly) {
         Objects.requireNonNull(offer, "offer");
         return this.<CompletionStage<SdpAnswer>>command(() -> {
             Participant a = requirePresent(actor);
+            boolean sendsAudioOnly = audioOnly == null ? a.audioOnly : audioOnly;
             CompletableFuture<SdpAnswer> answer = new CompletableFuture<>();
-            MediaModality modality = a.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO;
+            MediaModality modality = sendsAudioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO;
             String pid = actor.value();
             mediaTouched.add(actor);
             // A new offer means a new endpoint: its candidates wait for it rather than go to the one it replaces.
             ice.rearm(MediaEndpointRef.publisher(pid));
             withMedia(m -> m.publish(pid, offer, modality)
-                    .whenComplete((ok, failure) -> internal(() -> published(actor, ok, failure, answer))),
-                    failure -> internal(() -> published(actor, null, failure, answer)));
+                    .whenComplete((ok, failure) -> internal(() -> published(actor, sendsAudioOnly, ok, failure,
+                            answer))),
+                    failure -> internal(() -> published(actor, sendsAudioOnly, null, failure, answer)));
             return answer;
         }).thenCompose(Function.identity());
     }
 
-    private void published(ParticipantId id, SdpAnswer answer, Throwable failure, CompletableFuture<SdpAnswer> result) {
+    private void published(ParticipantId id, boolean audioOnly, SdpAnswer answer, Throwable failure,
+            CompletableFuture<SdpAnswer> result) {
         Participant p = participants.get(id);
         if (failure != null) {
             ice.forget(MediaEndpointRef.publisher(id.value()));
@@ -471,6 +483,7 @@ public final class Room {
             return;
         }
         p.publishing = true;
+        p.audioOnly = audioOnly;
         flushIce(MediaEndpointRef.publisher(id.value()));
         changeModality(p, p.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
         settle(result, answer, null);

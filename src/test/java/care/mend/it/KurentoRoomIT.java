@@ -223,6 +223,93 @@ class KurentoRoomIT {
         Eventually.until(EVENTUALLY, () -> ours(kms, null).isEmpty());
     }
 
+    /**
+     * Where the time goes between a patient's admission and the last answer its page needs (its publisher and one
+     * subscription per other publisher), as a page does it: everything sent at once on {@code admitted}, from the room
+     * that comes with it. Run with the stand-in answering at once and with a latency per answer that stands for a
+     * real, busy KMS; prints the breakdown, and checks the shape (KMS round trips per offer, no wait for a
+     * roomUpdated) rather than the times.
+     */
+    @Test
+    void fromAdmissionToTheLastAnswerInKmsRoundTrips() throws Exception {
+        KurentoStandIn kms = IntegrationEnvironment.kurento();
+        Api api = Api.of(url);
+        String port = System.getProperty("mend.it.http.port");
+        String origin = "http://127.0.0.1:" + port;
+        URI signaling = URI.create("ws://127.0.0.1:" + port + "/signaling");
+        String session = liveSession(api);
+        String sendonly = json(offer("chromium-offer-03-sfu-two-publishers-1.sdp"));
+        String recvonly = json(offer("chromium-offer-03-sfu-two-publishers-3.sdp"));
+        SignalingClient facilitator = connect(api, signaling, origin, "facilitator");
+        join(facilitator, session, "fj");
+        facilitator.send("{\"type\":\"publish\",\"requestId\":\"fp\",\"sdpOffer\":%s}".formatted(sendonly));
+        assertThat(reply(facilitator, "fp").getString("type")).isEqualTo("sdpAnswer");
+        int[] present = {3, 4, 5, 6};
+        for (int n : present) {
+            SignalingClient c = connect(api, signaling, origin, "patient" + n);
+            String id = join(c, session, "j").getString("participantId");
+            facilitator.send("{\"type\":\"admit\",\"requestId\":\"a%d\",\"participantId\":\"%s\"}".formatted(n, id));
+            reply(facilitator, "a" + n);
+            c.send("{\"type\":\"publish\",\"requestId\":\"p\",\"sdpOffer\":%s}".formatted(sendonly));
+            assertThat(reply(c, "p").getString("type")).isEqualTo("sdpAnswer");
+        }
+        StringBuilder table = new StringBuilder("\n| KMS latency per answer | publishers in the room | admitted | "
+                + "publisher answer | last subscription answer | KMS calls | deepest KMS round of an offer |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        int[] newcomers = {7, 8};
+        long[] latencies = {0, 20};
+        for (int i = 0; i < newcomers.length; i++) {
+            SignalingClient c = connect(api, signaling, origin, "patient" + newcomers[i]);
+            String id = join(c, session, "j").getString("participantId");
+            kms.awaitQuiet(Duration.ofMillis(300), EVENTUALLY);
+            kms.latency(Duration.ofMillis(latencies[i]));
+            kms.clearCalls();
+            long start = System.nanoTime();
+            facilitator.send("{\"type\":\"admit\",\"requestId\":\"an%d\",\"participantId\":\"%s\"}".formatted(i, id));
+            JsonObject admitted = c.await("admitted");
+            long admittedAt = System.nanoTime();
+            // As the page does: publish and subscribe to everyone publishing in the admitted room, all at once.
+            c.send("{\"type\":\"publish\",\"requestId\":\"p\",\"sdpOffer\":%s}".formatted(sendonly));
+            java.util.Set<String> subscriptions = new java.util.HashSet<>();
+            for (JsonObject other : admitted.getJsonObject("room").getJsonArray("participants")
+                    .getValuesAs(JsonObject.class)) {
+                if (other.getBoolean("publishing") && !other.getString("participantId").equals(id)) {
+                    String requestId = "s-" + other.getString("participantId");
+                    subscriptions.add(requestId);
+                    c.send("{\"type\":\"subscribe\",\"requestId\":\"%s\",\"publisherId\":\"%s\",\"sdpOffer\":%s}"
+                            .formatted(requestId, other.getString("participantId"), recvonly));
+                }
+            }
+            assertThat(subscriptions).as("the admitted room names everyone already publishing").hasSize(5 + i);
+            long publishedAt = 0;
+            java.util.Set<String> pending = new java.util.HashSet<>(subscriptions);
+            pending.add("p");
+            long lastAt = 0;
+            while (!pending.isEmpty()) {
+                JsonObject answer = c.await("an answer", m -> pending.contains(m.getString("requestId", "")));
+                assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
+                pending.remove(answer.getString("requestId"));
+                lastAt = System.nanoTime();
+                if (answer.getString("requestId").equals("p")) {
+                    publishedAt = lastAt;
+                }
+            }
+            kms.latency(Duration.ZERO);
+            List<KurentoStandIn.Call> calls = kms.calls();
+            int deepest = calls.stream().filter(call -> "processOffer".equals(call.detail()))
+                    .mapToInt(KurentoStandIn.Call::round).max().orElseThrow();
+            table.append("| %d ms | %d | %.0f ms | %.0f ms | %.0f ms | %d | %d |\n".formatted(latencies[i],
+                    subscriptions.size(),
+                    (admittedAt - start) / 1e6, (publishedAt - start) / 1e6, (lastAt - start) / 1e6, calls.size(),
+                    deepest));
+            // Each offer waits for at most three KMS round trips, the subscriptions in parallel with the publish.
+            assertThat(deepest).isLessThanOrEqualTo(3);
+        }
+        System.out.println("MEND-FIGURES admission to the last answer (stand-in):" + table);
+        facilitator.send("{\"type\":\"endSession\",\"requestId\":\"end\"}");
+        assertThat(reply(facilitator, "end").getString("type")).isEqualTo("ok");
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private SignalingClient connect(Api api, URI signaling, String origin, String username) throws Exception {

@@ -160,6 +160,21 @@ class RoomMediaTest {
     }
 
     @Test
+    void aRefusedAudioOnlyPublishChangesNothing() {
+        FakeMediaServer down = new FakeMediaServer();
+        down.failCreate(true);
+        RoomFixture fx2 = new RoomFixture(down, Runnable::run, RoomConfig.DEFAULTS);
+        ParticipantId f = fx2.join("f1").participantId();
+        refused(fx2.room().publish(f, new SdpOffer("v=0"), true), RoomErrorCode.MEDIA_FAILED);
+        assertThat(fx2.view(f, f).audioOnly()).isFalse();
+
+        down.failCreate(false);
+        done(fx2.room().publish(f, new SdpOffer("v=0"), true));
+        assertThat(fx2.view(f, f).audioOnly()).isTrue();
+        assertThat(fx2.view(f, f).publishing()).isTrue();
+    }
+
+    @Test
     void aMediaServerThatCannotBeReachedFailsThePublishAndIsAskedAgainLater() {
         FakeMediaServer down = new FakeMediaServer();
         down.failCreate(true);

@@ -12,7 +12,6 @@ import care.mend.room.RoomRegistry;
 import care.mend.security.CurrentUser;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -125,9 +124,7 @@ final class SignalingConnection {
             reply(requestId, in(session, room -> room.setLowBandwidth(me, m.enabled())));
         } else if (message instanceof ClientMessage.Publish m) {
             SdpOffer offer = new SdpOffer(m.sdpOffer());
-            answer(requestId, EndpointName.publisher(), in(session, room -> (m.audioOnly() == null
-                    ? CompletableFuture.<Void>completedFuture(null) : room.setAudioOnly(me, m.audioOnly()))
-                    .thenCompose(ignored -> room.publish(me, offer))));
+            answer(requestId, EndpointName.publisher(), in(session, room -> room.publish(me, offer, m.audioOnly())));
         } else if (message instanceof ClientMessage.Subscribe m) {
             ParticipantId publisher = id(m.publisherId());
             SdpOffer offer = new SdpOffer(m.sdpOffer());

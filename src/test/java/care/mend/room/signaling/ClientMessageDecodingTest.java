@@ -27,6 +27,15 @@ class ClientMessageDecodingTest {
     }
 
     @Test
+    void deeplyNestedJsonIsMalformedNotAnError() {
+        String deep = "{\"type\":\"raiseHand\",\"x\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}";
+        String deepObject = "{\"type\":\"raiseHand\",\"x\":" + "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000) + "}";
+        assertThat(refused(deep).code()).isIn(SignalingErrorCode.MALFORMED_MESSAGE, SignalingErrorCode.INVALID_MESSAGE);
+        assertThat(refused(deepObject).code()).isIn(SignalingErrorCode.MALFORMED_MESSAGE,
+                SignalingErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
     void anUnknownTypeIsRefusedWithTheRequestId() {
         assertThat(refused("{\"type\":\"dance\",\"requestId\":\"r-1\"}"))
                 .isEqualTo(new SignalingJson.Decoded.Refused(SignalingErrorCode.UNKNOWN_TYPE, "r-1"));
