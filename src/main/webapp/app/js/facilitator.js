@@ -74,7 +74,7 @@ async function openRoom(session, name) {
     try {
         await signaling.connect();
         const joined = await signaling.join(session.id);
-        media.configure(joined);
+        media.configure({iceServers: signaling.iceServers});
         state.you = joined.participantId;
         state.room = joined.room;
     } catch (error) {
@@ -363,8 +363,22 @@ const signaling = new Signaling({
     iceCandidate(message) {
         media.addRemoteCandidate(message);
     },
+    mediaInterrupted() {
+        // Every endpoint is gone on the server: close ours too (a failed publisher keeps sending otherwise).
+        media.closeAll();
+        state.remoteStreams.clear();
+        render();
+    },
+    renegotiate() {
+        media.closeAll();
+        state.remoteStreams.clear();
+        if (state.localStream && !media.unavailable) {
+            media.publish(state.localStream).catch(() => {}).then(syncSubscriptions);
+        }
+    },
     resumed(message) {
         state.room = message.room;
+        media.configure({iceServers: signaling.iceServers});
         $('connection').textContent = '';
         render();
         media.closeAll();
@@ -390,7 +404,7 @@ const signaling = new Signaling({
             pageError('Your sign-in has expired. Please reload the page to sign in again.');
         }
     },
-});
+}, {fetchTicket: () => api.post('signaling/tickets')});
 
 const media = new MediaSession((message) => signaling.request(message), {
     onRemoteStream(publisherId, stream) {

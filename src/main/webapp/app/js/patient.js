@@ -202,7 +202,7 @@ async function join() {
     try {
         await signaling.connect();
         const joined = await signaling.join(session.id, location);
-        media.configure(joined);
+        media.configure({iceServers: signaling.iceServers});
         state.you = joined.participantId;
         state.joinedSession = session.id;
         startKeepAlive();
@@ -378,8 +378,22 @@ const signaling = new Signaling({
     iceCandidate(message) {
         media.addRemoteCandidate(message);
     },
+    mediaInterrupted() {
+        // Every endpoint is gone on the server: close ours too (a failed publisher keeps sending otherwise).
+        media.closeAll();
+        state.remoteStreams.clear();
+        renderRoom();
+    },
+    renegotiate() {
+        media.closeAll();
+        state.remoteStreams.clear();
+        if (state.room && !sections.room.hidden && !media.unavailable) {
+            startPublishing();
+        }
+    },
     resumed(message) {
         state.room = message.room;
+        media.configure({iceServers: signaling.iceServers});
         $('connection').textContent = '';
         $('room-notice').textContent = 'You are back in the group.';
         if (message.status === 'PRESENT') {
@@ -416,7 +430,7 @@ const signaling = new Signaling({
             leaveRoom('The connection closed. You can join again.');
         }
     },
-});
+}, {fetchTicket: () => api.post('signaling/tickets')});
 
 const media = new MediaSession((message) => signaling.request(message), {
     onRemoteStream(publisherId, stream) {
