@@ -52,7 +52,7 @@ async function loadSessions() {
         const sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
         const items = [];
         for (const session of sessions) {
-            const name = await groupName(session.groupId);
+            const name = session.groupName ?? await groupName(session.groupId);
             const ended = session.status === 'ENDED';
             items.push(el('li', {dataset: {sessionId: session.id}},
                 el('span', {}, el('strong', {text: name}),
@@ -76,6 +76,7 @@ async function openRoom(session, name) {
     state.name = name;
     $('room-title').textContent = `Room: ${name}`;
     pageError('');
+    $('sessions-notice').textContent = '';
     try {
         const joined = await client.join(session.id);
         state.room = joined.room;
@@ -322,6 +323,29 @@ function leaveRoomView() {
     client.setLocalStream(null);
 }
 
+/** Leave, not end: the room stays open for the co-facilitator and the patients. */
+async function leaveRoom() {
+    $('leave-room').disabled = true;
+    try {
+        await client.leave();
+    } catch (error) {
+        // Out either way: a closed socket holds the seat only for the grace period.
+        console.warn('mend facilitator: leave', error.code);
+    } finally {
+        $('leave-room').disabled = false;
+    }
+    if (!sections.room.hidden) {
+        backToSessions();
+    }
+}
+
+function backToSessions() {
+    leaveRoomView();
+    loadSessions().then(() => {
+        $('sessions-notice').textContent = 'You left the room. It stays open for the others in it.';
+    });
+}
+
 // ---- what the room says: room-client.js passes on what this page shows ----
 
 const client = new RoomClient({
@@ -334,7 +358,9 @@ const client = new RoomClient({
         }
     },
     dismissed(reason) {
-        if (reason === 'SESSION_ENDED') {
+        if (reason === 'LEFT') {
+            backToSessions();
+        } else if (reason === 'SESSION_ENDED') {
             leaveRoomView();
             openSignOff(state.session);
         } else {
@@ -399,6 +425,7 @@ $('camera-toggle').addEventListener('click', () => {
     client.setCameraOn(!state.cameraOff).catch((e) => console.warn('mend facilitator: camera', e?.name));
     render();
 });
+$('leave-room').addEventListener('click', leaveRoom);
 $('mute-all').addEventListener('click', () => command({type: 'muteAll'}));
 $('lock').addEventListener('click', () => command({type: state.room.status === 'LOCKED' ? 'unlock' : 'lock'}));
 $('end').addEventListener('click', async () => {

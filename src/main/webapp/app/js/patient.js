@@ -79,7 +79,7 @@ async function load() {
     }
     const select = $('session');
     for (const session of joinable) {
-        const name = await groupName(session.groupId);
+        const name = session.groupName ?? await groupName(session.groupId);
         select.append(el('option', {value: session.id,
             text: `${name}, ${format.time(session.startsAt)}–${format.time(session.endsAt)}`}));
     }
