@@ -105,7 +105,8 @@ export function rtcWorld({gather = 0} = {}) {
 
         async createOffer() {
             this.#open();
-            const lines = ['v=0', ...this.transceivers.map((t) => `m=${t.kind} 9 UDP/TLS/RTP/SAVPF 96\r\na=${t.direction}`)];
+            const lines = ['v=0',
+                ...this.transceivers.map((t) => `m=${t.kind} 9 UDP/TLS/RTP/SAVPF 96\r\na=${t.direction}`)];
             return {type: 'offer', sdp: `${lines.join('\r\n')}\r\n`};
         }
 

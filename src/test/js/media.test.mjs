@@ -401,8 +401,8 @@ test('camera off stops video at the sender (replaceTrack(null)), on puts the cam
     media.start();
     media.sync(room(ME, []), ME);
     await settle();
-    const sender = () => pcOf(media, 'publisher').getSenders().find((s) => s.replaced.length || s.track === camera
-        || s.track === null);
+    const sender = () => pcOf(media, 'publisher').getSenders()[1];
+    assert.equal(sender().track, camera);
     await media.setCameraOn(false);
     assert.equal(sender().track, null);
     assert.equal(camera.enabled, true, 'not the black-frames switch');

@@ -190,3 +190,16 @@ test('leave: media closed first, then leave, then the socket', async () => {
     assert.equal(server.sent().at(-1).type, 'leave');
     assert.equal(server.latest().readyState, 3);
 });
+
+test('audio only chosen before joining: the first publish has no video, and the room is told at the join', async () => {
+    const {client, server, media} = setUp({snapshots: {join: room(ME, [participant('pat-2')])}});
+    client.setLocalStream(cameraStream());
+    await client.setAudioOnly(true);
+    assert.equal(server.sockets.length, 0, 'nothing sent before joining');
+    await client.join(SESSION);
+    await settle();
+    assert.deepEqual(server.sent().map((m) => m.type).filter((t) => t.startsWith('set')), ['setAudioOnly']);
+    const publish = media().find((m) => m.type === 'publish');
+    assert.equal(publish.audioOnly, true);
+    assert.ok(media().every((m) => !m.sdpOffer.includes('m=video')));
+});

@@ -17,11 +17,11 @@ const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early'
     ABSENT: 'Absent', EXCUSED: 'Excused'};
 
 // Words for the media session's states (media.js), in the room's media note.
+const ROOM_GOES_ON = 'The room, the waiting list, the controls and attendance work as usual.';
 const MEDIA_WORDS = {
-    interrupted: 'Reconnecting audio and video… The room, the waiting list, the controls and attendance work as usual.',
-    retrying: 'Reconnecting audio and video… The room, the waiting list, the controls and attendance work as usual.',
-    unavailable: 'Audio and video are unavailable. The room, the waiting list, the controls and attendance work as '
-        + 'usual.',
+    interrupted: `Reconnecting audio and video… ${ROOM_GOES_ON}`,
+    retrying: `Reconnecting audio and video… ${ROOM_GOES_ON}`,
+    unavailable: `Audio and video are unavailable. ${ROOM_GOES_ON}`,
 };
 
 const state = {

@@ -71,6 +71,15 @@ export class RoomClient {
         this.room = joined.room;
         this.media.start();
         this.#follow(this.room);
+        // Chosen before joining (or kept from an earlier join of this page): the room shows it to the others, and
+        // it is the attendance modality even while nothing is published.
+        const you = joined.room?.you;
+        if (this.media.audioOnly && you?.audioOnly !== true) {
+            this.#announce({type: 'setAudioOnly', enabled: true});
+        }
+        if (this.media.lowBandwidth && you?.lowBandwidth !== true) {
+            this.#announce({type: 'setLowBandwidth', enabled: true});
+        }
         return joined;
     }
 
@@ -116,6 +125,10 @@ export class RoomClient {
     setMuted(muted) {
         this.media.setMuted(muted);
         return this.request({type: muted ? 'mute' : 'unmute', participantId: this.you});
+    }
+
+    #announce(message) {
+        this.request(message).catch((error) => console.warn('mend room: refused', message.type, error.code));
     }
 
     #tell(message) {
