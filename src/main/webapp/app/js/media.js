@@ -3,6 +3,8 @@
 // connections match it: one publisher, one subscription per other publisher (or one grid in low bandwidth), offers
 // through the signaling `request` function, ICE both ways. It survives media outages (`mediaInterrupted`, then
 // `renegotiate`), a resumed signaling connection, and a media server that fails for a while. No DOM.
+// Over the ~450-line mark on purpose: what is wanted, what is open and the retry rules are one set of invariants,
+// kept in one class and tested together (src/test/js/media.test.mjs).
 
 // Low bandwidth: a small, slow video is still a face; below this a rural link starts dropping audio.
 const LOW_BANDWIDTH_VIDEO_BPS = 150000;
