@@ -1,8 +1,7 @@
 // The facilitator's page: today's sessions, the room (waiting list, tiles, controls, live attendance) and the
-// sign-off after the end. Drives the DOM; the protocol is signaling.js's, peer connections media.js's.
+// sign-off after the end. Drives the DOM; the room (signaling and media together) is room-client.js's.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
-import {Signaling} from './signaling.js';
-import {MediaSession} from './media.js';
+import {RoomClient} from './room-client.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
 
@@ -17,14 +16,20 @@ const ENDED_RECHECK_MS = 2000;
 const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
     ABSENT: 'Absent', EXCUSED: 'Excused'};
 
+// Words for the media session's states (media.js), in the room's media note.
+const ROOM_GOES_ON = 'The room, the waiting list, the controls and attendance work as usual.';
+const MEDIA_WORDS = {
+    interrupted: `Reconnecting audio and video… ${ROOM_GOES_ON}`,
+    retrying: `Reconnecting audio and video… ${ROOM_GOES_ON}`,
+    unavailable: `Audio and video are unavailable. ${ROOM_GOES_ON}`,
+};
+
 const state = {
     session: null,
-    you: null,
     room: null,
     localStream: null,
     cameraOff: false,
     labels: new Map(),
-    remoteStreams: new Map(),
     patientNames: new Map(),
     attendanceTimer: null,
     endedTimer: null,
@@ -47,7 +52,7 @@ async function loadSessions() {
         const sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
         const items = [];
         for (const session of sessions) {
-            const name = await groupName(session.groupId);
+            const name = session.groupName ?? await groupName(session.groupId);
             const ended = session.status === 'ENDED';
             items.push(el('li', {dataset: {sessionId: session.id}},
                 el('span', {}, el('strong', {text: name}),
@@ -71,18 +76,17 @@ async function openRoom(session, name) {
     state.name = name;
     $('room-title').textContent = `Room: ${name}`;
     pageError('');
+    $('sessions-notice').textContent = '';
     try {
-        await signaling.connect();
-        const joined = await signaling.join(session.id);
-        media.configure(joined);
-        state.you = joined.participantId;
+        const joined = await client.join(session.id);
         state.room = joined.room;
     } catch (error) {
-        signaling.close();
+        client.close();
         pageError(`The room could not be opened (${error.message}).`);
         return;
     }
     showSection(sections, 'room');
+    showMediaStatus(client.media.status);
     render();
     refreshAttendance();
     clearInterval(state.attendanceTimer);
@@ -90,40 +94,32 @@ async function openRoom(session, name) {
     startMedia();
 }
 
+// Subscriptions start at the join (room-client.js); publishing as soon as the camera is open.
 async function startMedia() {
+    state.cameraOff = false;
+    client.setCameraOn(true);
+    let stream;
     try {
-        state.localStream = await openLocalMedia();
+        stream = await openLocalMedia();
     } catch (error) {
         $('media-note').textContent = explainMediaError(error).message;
         return;
     }
-    render();
-    try {
-        await media.publish(state.localStream);
-    } catch (error) {
-        if (error.code !== 'MEDIA_UNAVAILABLE') {
-            console.warn('mend facilitator: publishing failed', error.code ?? error.name);
-        }
-    }
-    syncSubscriptions();
-}
-
-function syncSubscriptions() {
-    if (media.unavailable || !state.room) {
+    if (!state.room) {
+        stream.getTracks().forEach((t) => t.stop()); // the room was left while the camera was opening
         return;
     }
-    const publishing = new Set(state.room.participants.filter((p) => p.publishing && p.participantId !== state.you)
-        .map((p) => p.participantId));
-    media.subscriptions().filter((id) => !publishing.has(id)).forEach((id) => media.unsubscribe(id));
-    for (const id of publishing) {
-        if (!media.subscriptions().includes(id)) {
-            media.subscribe(id).catch((e) => console.warn('mend facilitator: subscribing failed', e.code ?? e.name));
-        }
-    }
+    state.localStream = stream;
+    render();
+    await client.setLocalStream(stream);
+}
+
+function showMediaStatus(status) {
+    $('media-note').textContent = MEDIA_WORDS[status] ?? '';
 }
 
 function label(p) {
-    if (p.participantId === state.you) {
+    if (p.participantId === client.you) {
         return 'You';
     }
     if (!state.labels.has(p.participantId)) {
@@ -139,11 +135,10 @@ function render() {
     const locked = room.status === 'LOCKED';
     $('room-status').textContent = locked ? 'The room is locked: no new patient can join.'
         : 'The room is open.';
-    pressed($('lock'), locked, 'Unlock room', 'Lock room');
-    pressed($('mute'), room.you.muted, 'Unmute me', 'Mute me');
-    pressed($('camera-toggle'), state.cameraOff, 'Camera on', 'Camera off');
-    state.localStream?.getAudioTracks().forEach((t) => (t.enabled = !room.you.muted));
-    state.localStream?.getVideoTracks().forEach((t) => (t.enabled = !state.cameraOff));
+    // Toggle buttons keep their words; aria-pressed says whether they are on.
+    pressed($('lock'), locked);
+    pressed($('mute'), room.you.muted);
+    pressed($('camera-toggle'), state.cameraOff);
 
     $('waiting-empty').hidden = room.waiting.length > 0;
     $('waiting-list').replaceChildren(...room.waiting.map((p) => {
@@ -156,16 +151,16 @@ function render() {
                 el('button', {type: 'button', class: 'secondary', 'aria-label': `Decline ${name}`, text: 'Decline',
                     onclick: () => command({type: 'decline', participantId: p.participantId})})));
     }));
-    const everyone = room.participants.some((p) => p.participantId === state.you)
+    const everyone = room.participants.some((p) => p.participantId === client.you)
         ? room.participants : [room.you, ...room.participants];
     $('tiles').replaceChildren(...everyone.map(tile));
     forgetVideos(new Set(everyone.map((p) => p.participantId)));
 }
 
 function tile(p) {
-    const isYou = p.participantId === state.you;
+    const isYou = p.participantId === client.you;
     const name = label(p);
-    const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
+    const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
     const actions = [];
     if (!isYou && p.role === 'PATIENT') {
         if (p.handRaised) {
@@ -186,14 +181,13 @@ function tile(p) {
     return participantTile(p, {name, isYou, stream: isYou && state.cameraOff ? null : stream, actions});
 }
 
-function pressed(button, on, onText, offText) {
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? onText : offText;
+function pressed(button, on) {
+    button.setAttribute('aria-pressed', String(Boolean(on)));
 }
 
 async function command(message) {
     try {
-        await signaling.request(message);
+        await client.request(message);
     } catch (error) {
         console.warn('mend facilitator: refused', message.type, error.code);
         $('room-notice').textContent = error.code === 'ROOM_FULL' ? 'All 12 patient seats are taken.'
@@ -323,33 +317,54 @@ async function sign() {
 
 function leaveRoomView() {
     clearInterval(state.attendanceTimer);
-    media.closeAll();
+    state.room = null;
     state.localStream?.getTracks().forEach((t) => t.stop());
     state.localStream = null;
-    state.remoteStreams.clear();
+    client.setLocalStream(null);
 }
 
-// ---- protocol events: every one the room sends ----
+/** Leave, not end: the room stays open for the co-facilitator and the patients. */
+async function leaveRoom() {
+    $('leave-room').disabled = true;
+    try {
+        await client.leave();
+    } catch (error) {
+        // Out either way: a closed socket holds the seat only for the grace period.
+        console.warn('mend facilitator: leave', error.code);
+    } finally {
+        $('leave-room').disabled = false;
+    }
+    if (!sections.room.hidden) {
+        backToSessions();
+    }
+}
 
-const signaling = new Signaling({
-    roomUpdated({room}) {
+function backToSessions() {
+    leaveRoomView();
+    loadSessions().then(() => {
+        $('sessions-notice').textContent = 'You left the room. It stays open for the others in it.';
+    });
+}
+
+// ---- what the room says: room-client.js passes on what this page shows ----
+
+const client = new RoomClient({
+    roomChanged(room) {
         const before = state.room;
         state.room = room;
         render();
-        syncSubscriptions();
         if (before && before.participants.length !== room.participants.length) {
             refreshAttendance();
         }
     },
-    admitted() {
-        // A facilitator is present from the start; nothing to do.
-    },
-    dismissed({reason}) {
-        leaveRoomView();
-        signaling.close();
-        if (reason === 'SESSION_ENDED') {
+    dismissed(reason) {
+        if (reason === 'LEFT') {
+            backToSessions();
+        } else if (reason === 'SESSION_ENDED') {
+            leaveRoomView();
             openSignOff(state.session);
         } else {
+            leaveRoomView();
             pageError(`You are out of the room (${reason.toLowerCase().replaceAll('_', ' ')}).`);
             loadSessions();
         }
@@ -360,17 +375,17 @@ const signaling = new Signaling({
     muted() {
         $('room-notice').textContent = 'You were muted by your co-facilitator.';
     },
-    iceCandidate(message) {
-        media.addRemoteCandidate(message);
-    },
     resumed(message) {
         state.room = message.room;
         $('connection').textContent = '';
-        render();
-        media.closeAll();
-        state.remoteStreams.clear();
-        if (state.localStream && !media.unavailable) {
-            media.publish(state.localStream).catch(() => {}).then(syncSubscriptions);
+        render(); // media is made again by itself: the old peer connections died with the link
+    },
+    mediaStatus(status) {
+        showMediaStatus(status);
+    },
+    streamsChanged() {
+        if (state.room && !sections.room.hidden) {
+            render();
         }
     },
     error(message) {
@@ -390,38 +405,34 @@ const signaling = new Signaling({
             pageError('Your sign-in has expired. Please reload the page to sign in again.');
         }
     },
-});
+}, {fetchTicket: () => api.post('signaling/tickets')});
 
-const media = new MediaSession((message) => signaling.request(message), {
-    onRemoteStream(publisherId, stream) {
-        state.remoteStreams.set(publisherId, stream);
-        render();
-    },
-    onRemoteGone(publisherId) {
-        state.remoteStreams.delete(publisherId);
-        render();
-    },
-    onUnavailable() {
-        $('media-note').textContent = 'Audio and video are unavailable right now. The room, the waiting list, '
-            + 'the controls and attendance work as usual.';
-    },
-});
+// For the browser tests: the peer connections (`media.connections()`) and what signaling sent and was refused.
+window.mendDiagnostics = client.diagnostics;
 
 // ---- wiring ----
 
-$('mute').addEventListener('click', () => command({type: state.room.you.muted ? 'unmute' : 'mute',
-    participantId: state.you}));
+$('mute').addEventListener('click', () => {
+    const muting = $('mute').getAttribute('aria-pressed') !== 'true';
+    pressed($('mute'), muting);
+    client.setMuted(muting).catch((error) => {
+        console.warn('mend facilitator: refused', muting ? 'mute' : 'unmute', error.code);
+        $('room-notice').textContent = `That did not work (${error.message}).`;
+    });
+});
 $('camera-toggle').addEventListener('click', () => {
     state.cameraOff = !state.cameraOff;
+    client.setCameraOn(!state.cameraOff).catch((e) => console.warn('mend facilitator: camera', e?.name));
     render();
 });
+$('leave-room').addEventListener('click', leaveRoom);
 $('mute-all').addEventListener('click', () => command({type: 'muteAll'}));
 $('lock').addEventListener('click', () => command({type: state.room.status === 'LOCKED' ? 'unlock' : 'lock'}));
 $('end').addEventListener('click', async () => {
     if (await confirm('End the session for everyone? Nobody can join it again.')) {
         // Everyone's `dismissed` (ours too, which closes this socket) comes before the `ok`; a closed socket after
         // that is the end going as planned, not a failure.
-        signaling.request({type: 'endSession'}).catch((error) => {
+        client.request({type: 'endSession'}).catch((error) => {
             if (error.code !== 'DISCONNECTED') {
                 $('room-notice').textContent = `The session could not be ended (${error.message}).`;
             }

@@ -1,8 +1,7 @@
 // The patient's page: today's session, the device check, where they are, the waiting room and the room itself.
-// Drives the DOM; the protocol is signaling.js's, peer connections are media.js's, devices are devices.js's.
+// Drives the DOM; the room (signaling and media together) is room-client.js's, devices are devices.js's.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
-import {Signaling} from './signaling.js';
-import {MediaSession} from './media.js';
+import {RoomClient} from './room-client.js';
 import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
 
@@ -33,19 +32,24 @@ const DISMISSALS = {
     SESSION_ENDED: 'The session has ended. Thank you for coming.',
 };
 
+// Words for the media session's states (media.js), in the room's media note.
+const MEDIA_WORDS = {
+    interrupted: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
+    retrying: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
+    unavailable: 'Audio and video are unavailable. You are still in the group: your facilitator can see that you '
+        + 'are here, and the other controls work.',
+};
+
 const state = {
     sessions: [],
     localStream: null,
     meter: null,
     checked: false,
-    you: null,
     room: null,
-    muted: false,
     cameraOff: false,
     audioOnly: false,
     lowBandwidth: false,
     labels: new Map(),
-    remoteStreams: new Map(),
     keepAlive: null,
 };
 
@@ -75,8 +79,9 @@ async function load() {
     }
     const select = $('session');
     for (const session of joinable) {
+        const name = session.groupName ?? await groupName(session.groupId);
         select.append(el('option', {value: session.id,
-            text: `${await groupName(session.groupId)}, ${format.time(session.startsAt)}–${format.time(session.endsAt)}`}));
+            text: `${name}, ${format.time(session.startsAt)}–${format.time(session.endsAt)}`}));
     }
     describeSession();
     select.addEventListener('change', describeSession);
@@ -114,6 +119,8 @@ async function startCheck({microphoneId, cameraId} = {}) {
         $('device-message').textContent = explained.message;
     }
     state.checked = true;
+    // Swapped into the running publisher, if there is one; else sent once in the room.
+    client.setLocalStream(state.localStream).catch((e) => console.warn('mend patient: new devices', e?.name));
     if (state.localStream) {
         $('preview').srcObject = state.localStream;
         state.meter = levelMeter(state.localStream);
@@ -148,11 +155,7 @@ function fill(select, devices, selectedId, fallback) {
 
 async function changeDevice() {
     await startCheck({microphoneId: $('microphone').value, cameraId: $('camera').value});
-    if (state.room && state.localStream) {
-        for (const track of state.localStream.getTracks()) {
-            await media.replaceTrack(track);
-        }
-        applyLocalTrackState();
+    if (state.room) {
         renderRoom();
     }
 }
@@ -199,12 +202,11 @@ async function join() {
     const session = selectedSession();
     $('join').disabled = true;
     $('join-status').textContent = 'Joining…';
+    // Chosen before joining: the first publish already leaves the video out, and nothing with video is received.
+    state.audioOnly = $('join-audio-only').checked;
+    client.setAudioOnly(state.audioOnly);
     try {
-        await signaling.connect();
-        const joined = await signaling.join(session.id, location);
-        media.configure(joined);
-        state.you = joined.participantId;
-        state.joinedSession = session.id;
+        const joined = await client.join(session.id, {attestedLocation: location});
         startKeepAlive();
         $('join-status').textContent = '';
         if (joined.status === 'PRESENT') {
@@ -214,7 +216,7 @@ async function join() {
             showSection(sections, 'waiting');
         }
     } catch (error) {
-        signaling.close();
+        client.close();
         $('join-status').textContent = JOIN_REFUSALS[error.code] ?? 'Joining did not work. Please try again.';
     } finally {
         $('join').disabled = false;
@@ -230,49 +232,21 @@ function startKeepAlive() {
 
 // ---- the room ----
 
+// Media starts by itself (room-client.js): publishing and subscribing as soon as the room says we are present.
 function enterRoom(room) {
     state.room = room;
     showSection(sections, 'room');
+    showMediaStatus(client.media.status);
     renderRoom();
-    startPublishing();
 }
 
-async function startPublishing() {
-    if (!state.localStream) {
-        $('media-note').textContent = 'Your camera and microphone are off: others cannot see or hear you.';
-        return;
-    }
-    try {
-        await media.publish(state.localStream, {audioOnly: state.audioOnly});
-    } catch (error) {
-        if (error.code !== 'MEDIA_UNAVAILABLE') {
-            console.warn('mend patient: publishing failed', error.code ?? error.name);
-            $('media-note').textContent = 'Your audio and video could not be sent. You are still in the group.';
-        }
-    }
-    syncSubscriptions();
-}
-
-function syncSubscriptions() {
-    if (media.unavailable || !state.room) {
-        return;
-    }
-    const publishing = new Set(state.room.participants.filter((p) => p.publishing && p.participantId !== state.you)
-        .map((p) => p.participantId));
-    for (const id of media.subscriptions()) {
-        if (!publishing.has(id)) {
-            media.unsubscribe(id);
-        }
-    }
-    for (const id of publishing) {
-        if (!media.subscriptions().includes(id)) {
-            media.subscribe(id).catch((e) => console.warn('mend patient: subscribing failed', e.code ?? e.name));
-        }
-    }
+function showMediaStatus(status) {
+    $('media-note').textContent = MEDIA_WORDS[status]
+        ?? (state.localStream ? '' : 'Your camera and microphone are off: others cannot see or hear you.');
 }
 
 function label(participant) {
-    if (participant.participantId === state.you) {
+    if (participant.participantId === client.you) {
         return 'You';
     }
     if (participant.role === 'FACILITATOR') {
@@ -291,18 +265,23 @@ function renderRoom() {
         return;
     }
     const you = room.you;
-    state.muted = you.muted;
-    applyLocalTrackState();
-    pressed($('mute'), you.muted, 'Unmute', 'Mute');
-    pressed($('hand'), you.handRaised, 'Lower hand', 'Raise hand');
-    pressed($('audio-only'), you.audioOnly, 'Audio only (on)', 'Audio only');
-    pressed($('low-bandwidth'), you.lowBandwidth, 'Low bandwidth (on)', 'Low bandwidth');
-    pressed($('camera-toggle'), state.cameraOff, 'Camera on', 'Camera off');
-    $('camera-toggle').disabled = !state.localStream?.getVideoTracks().length || you.audioOnly;
+    // Toggle buttons keep their words; aria-pressed says whether they are on.
+    pressed($('mute'), you.muted);
+    pressed($('hand'), you.handRaised);
+    pressed($('audio-only'), state.audioOnly);
+    pressed($('low-bandwidth'), state.lowBandwidth);
+    pressed($('camera-toggle'), state.cameraOff);
+    $('camera-toggle').disabled = !state.localStream?.getVideoTracks().length || state.audioOnly;
     if (!room.facilitatorPresent) {
         $('room-notice').textContent = 'Your facilitator is not in the room at the moment.';
     }
-    const participants = room.participants.some((p) => p.participantId === state.you)
+    // Low bandwidth: everyone in one picture from the server, above the tiles (which then show no video).
+    const grid = client.gridStream;
+    $('group-view').hidden = !grid;
+    if ($('group-video').srcObject !== grid) {
+        $('group-video').srcObject = grid;
+    }
+    const participants = room.participants.some((p) => p.participantId === client.you)
         ? room.participants : [you, ...room.participants];
     const tiles = participants.map((p) => tile(p));
     $('tiles').replaceChildren(...tiles);
@@ -310,25 +289,19 @@ function renderRoom() {
 }
 
 function tile(p) {
-    const isYou = p.participantId === state.you;
-    const stream = isYou ? state.localStream : state.remoteStreams.get(p.participantId);
-    const hidden = isYou && (state.cameraOff || p.audioOnly);
+    const isYou = p.participantId === client.you;
+    const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
+    const hidden = isYou && (state.cameraOff || state.audioOnly);
     return participantTile(p, {name: label(p), isYou, stream: hidden ? null : stream});
 }
 
-function pressed(button, on, onText, offText) {
-    button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? onText : offText;
-}
-
-function applyLocalTrackState() {
-    state.localStream?.getAudioTracks().forEach((t) => (t.enabled = !state.muted));
-    state.localStream?.getVideoTracks().forEach((t) => (t.enabled = !state.cameraOff));
+function pressed(button, on) {
+    button.setAttribute('aria-pressed', String(Boolean(on)));
 }
 
 async function command(message, failure) {
     try {
-        await signaling.request(message);
+        await client.request(message);
     } catch (error) {
         console.warn('mend patient: refused', message.type, error.code);
         $('room-notice').textContent = failure;
@@ -337,46 +310,39 @@ async function command(message, failure) {
 
 function leaveRoom(reason) {
     clearInterval(state.keepAlive);
-    media.closeAll();
-    state.remoteStreams.clear();
     state.room = null;
+    $('group-video').srcObject = null;
+    $('join-audio-only').checked = state.audioOnly;
     $('done-message').textContent = reason;
     $('rejoin').hidden = false;
     showSection(sections, 'done');
 }
 
-// ---- protocol events: every one the room sends ----
+// ---- what the room says: room-client.js passes on what this page shows ----
 
-const signaling = new Signaling({
-    roomUpdated({room}) {
+const client = new RoomClient({
+    roomChanged(room) {
         state.room = room;
         if (!sections.room.hidden) {
             renderRoom();
-            syncSubscriptions();
         }
     },
-    admitted() {
-        enterRoom(state.room);
+    admitted(room) {
+        enterRoom(room);
     },
-    dismissed({reason}) {
+    dismissed(reason) {
         leaveRoom(DISMISSALS[reason] ?? 'You are out of the room.');
         if (reason === 'REMOVED_AND_BARRED' || reason === 'SESSION_ENDED') {
             $('rejoin').hidden = true;
             stopLocalMedia();
         }
-        signaling.close();
     },
     muteRequested() {
         $('room-notice').textContent = 'Your facilitator asks you to mute your microphone. Use the Mute button.';
         $('mute').focus();
     },
     muted() {
-        state.muted = true;
-        applyLocalTrackState();
         $('room-notice').textContent = 'Your facilitator muted your microphone. Unmute when you are ready to speak.';
-    },
-    iceCandidate(message) {
-        media.addRemoteCandidate(message);
     },
     resumed(message) {
         state.room = message.room;
@@ -386,14 +352,16 @@ const signaling = new Signaling({
             if (sections.room.hidden) {
                 enterRoom(message.room);
             } else {
-                renderRoom();
-                // The old peer connections died with the link; send and receive afresh.
-                media.closeAll();
-                state.remoteStreams.clear();
-                if (!media.unavailable) {
-                    startPublishing();
-                }
+                renderRoom(); // media is made again by itself: the old peer connections died with the link
             }
+        }
+    },
+    mediaStatus(status) {
+        showMediaStatus(status);
+    },
+    streamsChanged() {
+        if (state.room && !sections.room.hidden) {
+            renderRoom();
         }
     },
     error(message) {
@@ -416,22 +384,10 @@ const signaling = new Signaling({
             leaveRoom('The connection closed. You can join again.');
         }
     },
-});
+}, {fetchTicket: () => api.post('signaling/tickets')});
 
-const media = new MediaSession((message) => signaling.request(message), {
-    onRemoteStream(publisherId, stream) {
-        state.remoteStreams.set(publisherId, stream);
-        renderRoom();
-    },
-    onRemoteGone(publisherId) {
-        state.remoteStreams.delete(publisherId);
-        renderRoom();
-    },
-    onUnavailable() {
-        $('media-note').textContent = 'Audio and video are unavailable right now. You are still in the group: '
-            + 'your facilitator can see that you are here, and the other controls work.';
-    },
-});
+// For the browser tests: the peer connections (`media.connections()`) and what signaling sent and was refused.
+window.mendDiagnostics = client.diagnostics;
 
 // ---- wiring ----
 
@@ -439,36 +395,42 @@ $('start-check').addEventListener('click', () => startCheck());
 $('camera').addEventListener('change', changeDevice);
 $('microphone').addEventListener('change', changeDevice);
 $('join').addEventListener('click', join);
-$('leave-waiting').addEventListener('click', () => signaling.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
-$('leave').addEventListener('click', () => signaling.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
+$('leave-waiting').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
+$('leave').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
 $('rejoin').addEventListener('click', () => {
     $('rejoin').hidden = true;
     showSection(sections, 'check');
 });
 $('mute').addEventListener('click', () => {
-    const muting = !state.room.you.muted;
-    state.muted = muting;
-    applyLocalTrackState();
-    command({type: muting ? 'mute' : 'unmute', participantId: state.you}, 'Mute did not reach the group.');
+    const muting = $('mute').getAttribute('aria-pressed') !== 'true';
+    pressed($('mute'), muting);
+    client.setMuted(muting).catch((error) => {
+        console.warn('mend patient: refused', muting ? 'mute' : 'unmute', error.code);
+        $('room-notice').textContent = 'Mute did not reach the group.';
+    });
 });
 $('camera-toggle').addEventListener('click', () => {
     state.cameraOff = !state.cameraOff;
-    applyLocalTrackState();
+    client.setCameraOn(!state.cameraOff).catch((e) => console.warn('mend patient: camera', e?.name));
     renderRoom();
 });
 $('hand').addEventListener('click', () => command(state.room.you.handRaised ? {type: 'lowerHand'}
     : {type: 'raiseHand'}, 'Your hand could not be raised. Please try again.'));
-$('audio-only').addEventListener('click', async () => {
-    const enabled = !state.room.you.audioOnly;
-    state.audioOnly = enabled;
-    await command({type: 'setAudioOnly', enabled}, 'Audio only could not be switched.');
-    media.setAudioOnly(state.localStream, enabled).catch((e) => console.warn('mend patient: audio only', e.code));
+$('audio-only').addEventListener('click', () => {
+    state.audioOnly = !state.audioOnly;
+    renderRoom();
+    client.setAudioOnly(state.audioOnly).catch((error) => {
+        console.warn('mend patient: refused', 'setAudioOnly', error.code);
+        $('room-notice').textContent = 'The group could not be told that you switched audio only.';
+    });
 });
-$('low-bandwidth').addEventListener('click', async () => {
-    const enabled = !state.room.you.lowBandwidth;
-    state.lowBandwidth = enabled;
-    await command({type: 'setLowBandwidth', enabled}, 'Low bandwidth could not be switched.');
-    media.setLowBandwidth(enabled).catch((e) => console.warn('mend patient: low bandwidth', e.code));
+$('low-bandwidth').addEventListener('click', () => {
+    state.lowBandwidth = !state.lowBandwidth;
+    renderRoom();
+    client.setLowBandwidth(state.lowBandwidth).catch((error) => {
+        console.warn('mend patient: refused', 'setLowBandwidth', error.code);
+        $('room-notice').textContent = 'The group could not be told that you switched low bandwidth.';
+    });
 });
 
 load();

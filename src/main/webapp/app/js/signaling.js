@@ -1,9 +1,10 @@
 // The signaling protocol (src/docs/signaling-protocol.md) and nothing else: tickets, the socket, requests and their
-// replies, room events, and getting back into the room after a dropped connection. No DOM, no media.
-import {api} from './api.js';
+// replies, room events, the ICE servers of the latest welcome, and getting back into the room after a dropped
+// connection. No DOM, no media, no fetch: the page passes the ticket fetcher in, so this module also runs in Node.
 
 /** Events the room sends on its own; the page must handle every one of them. */
-const EVENT_TYPES = ['roomUpdated', 'admitted', 'dismissed', 'muteRequested', 'muted', 'iceCandidate'];
+const EVENT_TYPES = ['roomUpdated', 'admitted', 'dismissed', 'muteRequested', 'muted', 'iceCandidate',
+    'mediaInterrupted', 'renegotiate'];
 /** Replies, matched to their request by requestId. */
 const REPLY_TYPES = ['joined', 'resumed', 'sdpAnswer', 'ok', 'error'];
 
@@ -16,6 +17,7 @@ const REPLY_TIMEOUT_MS = 20000;
 const CONNECT_TIMEOUT_MS = 15000;
 // Reconnect attempts back off up to this; a phone on a bad link should not hammer the server, nor wait too long.
 const MAX_BACKOFF_MS = 8000;
+const OPEN = 1; // WebSocket.OPEN, without needing the class
 
 /** A request the server refused (`code` from the protocol's error codes) or that could not be made. */
 export class SignalingError extends Error {
@@ -26,15 +28,53 @@ export class SignalingError extends Error {
 }
 
 /**
+ * The usable entries of a welcome's `iceServers`: objects whose `urls` is a string or an array of strings, with a
+ * string `username` and `credential` when given. Anything else is dropped rather than handed to RTCPeerConnection,
+ * which would throw on it.
+ */
+export function validIceServers(list) {
+    if (!Array.isArray(list)) {
+        return [];
+    }
+    const servers = [];
+    for (const entry of list) {
+        const urls = entry?.urls;
+        const usable = typeof urls === 'string' ? urls.length > 0
+            : Array.isArray(urls) && urls.length > 0 && urls.every((u) => typeof u === 'string' && u.length > 0);
+        if (!usable) {
+            continue;
+        }
+        const server = {urls: Array.isArray(urls) ? [...urls] : urls};
+        if (typeof entry.username === 'string') {
+            server.username = entry.username;
+        }
+        if (typeof entry.credential === 'string') {
+            server.credential = entry.credential;
+        }
+        servers.push(server);
+    }
+    return servers;
+}
+
+/**
  * One participant's signaling connection.
  *
  * `handlers` must have a function for every room event (roomUpdated, admitted, dismissed, muteRequested, muted,
- * iceCandidate) and for `resumed` (back in the room after a drop), `error` (a refusal that answers no pending
- * request) and `connection` (state changes: connecting, open, reconnecting, closed, replaced, lost, signedOut).
+ * iceCandidate, mediaInterrupted, renegotiate) and for `resumed` (back in the room after a drop), `error` (a refusal
+ * that answers no pending request) and `connection` (state changes: connecting, open, reconnecting, closed,
+ * replaced, lost, signedOut).
+ *
+ * `options`: `fetchTicket()` resolves with `{ticket}` (POST /api/signaling/tickets; rejects with `code` SIGNED_OUT
+ * when the sign-in expired), `url` (default: /signaling on this page's host), and for tests `WebSocket`, `network`
+ * (an event target with `online`/`offline` events, default `window`) and `timers` ({setTimeout, clearTimeout}).
  */
 export class Signaling {
     #handlers;
     #url;
+    #fetchTicket;
+    #WebSocket;
+    #timers;
+    #iceServers = [];
     #socket = null;
     #pending = new Map();
     #nextRequest = 1;
@@ -45,18 +85,31 @@ export class Signaling {
     #welcome = null;
     #wakeUp = null;
     roles = [];
+    /** What this page sent and which refusals it got, for the browser tests (e.g. that no RATE_LIMITED came). */
+    stats = {sent: 0, errors: {}};
 
-    constructor(handlers, url = defaultUrl()) {
+    constructor(handlers, {fetchTicket, url, WebSocket, network = globalThis.window, timers = globalThis} = {}) {
         for (const type of [...EVENT_TYPES, 'resumed', 'error', 'connection']) {
             if (typeof handlers[type] !== 'function') {
                 throw new TypeError(`signaling: the page has no handler for "${type}"`);
             }
         }
+        if (typeof fetchTicket !== 'function') {
+            throw new TypeError('signaling: no ticket fetcher');
+        }
         this.#handlers = handlers;
-        this.#url = url;
+        this.#fetchTicket = fetchTicket;
+        this.#url = url ?? defaultUrl();
+        this.#WebSocket = WebSocket;
+        this.#timers = timers;
         // A phone that knows it lost its network should not wait for a heartbeat to notice.
-        window.addEventListener('offline', () => this.#socket?.close(4000, 'offline'));
-        window.addEventListener('online', () => this.#wakeUp?.());
+        network?.addEventListener?.('offline', () => this.#socket?.close(4000, 'offline'));
+        network?.addEventListener?.('online', () => this.#wakeUp?.());
+    }
+
+    /** The ICE servers of this connection's latest welcome (TURN credentials are per connection): a copy. */
+    get iceServers() {
+        return this.#iceServers.map((server) => ({...server}));
     }
 
     /** Connects (a fresh ticket, a new socket, the welcome). */
@@ -100,12 +153,12 @@ export class Signaling {
     /** Sends a request; resolves with its reply, rejects with a SignalingError for an `error` reply. */
     request(message) {
         const socket = this.#socket;
-        if (!socket || socket.readyState !== WebSocket.OPEN) {
+        if (!socket || socket.readyState !== OPEN) {
             return Promise.reject(new SignalingError('DISCONNECTED', 'Not connected'));
         }
         const requestId = `r-${this.#nextRequest++}`;
         return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => {
+            const timer = this.#timers.setTimeout(() => {
                 this.#pending.delete(requestId);
                 reject(new SignalingError('TIMEOUT', 'The server did not answer'));
                 // No reply on an open socket: the link is dead without the socket knowing. Replace it.
@@ -115,25 +168,32 @@ export class Signaling {
             }, REPLY_TIMEOUT_MS);
             this.#pending.set(requestId, {resolve, reject, timer});
             socket.send(JSON.stringify({...message, requestId}));
+            this.stats.sent++;
         });
     }
 
     #open() {
-        return api.post('signaling/tickets').then(({ticket}) => new Promise((resolve, reject) => {
+        const ticketed = Promise.resolve().then(() => this.#fetchTicket());
+        return ticketed.then((reply) => new Promise((resolve, reject) => {
+            const ticket = reply?.ticket;
             if (typeof ticket !== 'string' || !/^[A-Za-z0-9_-]{20,128}$/.test(ticket)) {
                 reject(new SignalingError('TICKET_INVALID', 'The server sent no usable ticket'));
                 return;
             }
-            const socket = new WebSocket(this.#url, ['mend.v1', `mend.ticket.${ticket}`]);
+            // Looked up now, not at load: a test harness may wrap the page's WebSocket.
+            const Socket = this.#WebSocket ?? globalThis.WebSocket;
+            const socket = new Socket(this.#url, ['mend.v1', `mend.ticket.${ticket}`]);
             this.#socket = socket;
-            const timer = setTimeout(() => socket.close(4000, 'connect timeout'), CONNECT_TIMEOUT_MS);
+            // A new connection: the last one's TURN credentials are not this one's.
+            this.#iceServers = [];
+            const timer = this.#timers.setTimeout(() => socket.close(4000, 'connect timeout'), CONNECT_TIMEOUT_MS);
             this.#welcome = {
                 resolve: () => {
-                    clearTimeout(timer);
+                    this.#timers.clearTimeout(timer);
                     resolve();
                 },
                 reject: (error) => {
-                    clearTimeout(timer);
+                    this.#timers.clearTimeout(timer);
                     reject(error);
                 },
             };
@@ -150,7 +210,7 @@ export class Signaling {
         }
         this.#socket = null;
         for (const [, pending] of this.#pending) {
-            clearTimeout(pending.timer);
+            this.#timers.clearTimeout(pending.timer);
             pending.reject(new SignalingError('DISCONNECTED', 'The connection closed'));
         }
         this.#pending.clear();
@@ -220,11 +280,11 @@ export class Signaling {
     #pause(ms) {
         return new Promise((resolve) => {
             const done = () => {
-                clearTimeout(timer);
+                this.#timers.clearTimeout(timer);
                 this.#wakeUp = null;
                 resolve();
             };
-            const timer = setTimeout(done, ms);
+            const timer = this.#timers.setTimeout(done, ms);
             this.#wakeUp = done;
         });
     }
@@ -243,6 +303,7 @@ export class Signaling {
         const type = message?.type;
         if (type === 'welcome') {
             this.roles = Array.isArray(message.roles) ? message.roles : [];
+            this.#iceServers = validIceServers(message.iceServers);
             this.#welcome?.resolve();
             this.#welcome = null;
         } else if (REPLY_TYPES.includes(type)) {
@@ -259,6 +320,10 @@ export class Signaling {
     }
 
     #reply(message) {
+        if (message.type === 'error') {
+            const code = typeof message.code === 'string' ? message.code : 'UNKNOWN';
+            this.stats.errors[code] = (this.stats.errors[code] ?? 0) + 1;
+        }
         const pending = message.requestId !== undefined ? this.#pending.get(message.requestId) : undefined;
         if (!pending) {
             if (message.type === 'error') {
@@ -270,7 +335,7 @@ export class Signaling {
             return;
         }
         this.#pending.delete(message.requestId);
-        clearTimeout(pending.timer);
+        this.#timers.clearTimeout(pending.timer);
         if (message.type === 'error') {
             pending.reject(new SignalingError(message.code, message.message));
         } else {
