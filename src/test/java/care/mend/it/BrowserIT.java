@@ -189,10 +189,13 @@ class BrowserIT {
         mediaReachesTheServer(before + 1);
     }
 
-    /** Publishing endpoints on the Kurento stand-in: each made from a page's real RTCPeerConnection offer. */
+    /**
+     * Publishing endpoints on the Kurento stand-in, each made from a page's real RTCPeerConnection offer: those the
+     * server capped for what they receive from a browser (a subscriber's cap is on what it sends).
+     */
     private static int publishers() {
         return (int) IntegrationEnvironment.kurento().liveObjects("WebRtcEndpoint").stream()
-                .filter(endpoint -> !endpoint.sinks().isEmpty()).count();
+                .filter(endpoint -> endpoint.properties().containsKey("maxVideoRecvBandwidth")).count();
     }
 
     /** The page's offer reached the media server and was answered: there are at least that many publishers. */
@@ -344,6 +347,173 @@ class BrowserIT {
         } catch (Throwable failure) {
             supervisor.screenshot("FAILED");
             throw failure;
+        }
+    }
+
+    /** The page's peer connections by name ({@code publisher}, {@code subscriber:<id>}, {@code grid}). */
+    @SuppressWarnings("unchecked")
+    private static List<String> connections(Browser page) {
+        return (List<String>) page.script("return window.mendDiagnostics.media.connections().map(c => c.key)");
+    }
+
+    private static void connectionsAre(Browser page, String what, java.util.function.Predicate<List<String>> wanted) {
+        page.until(page.name + ": " + what, d -> wanted.test(connections(page)));
+    }
+
+    private static long subscribers(List<String> keys) {
+        return keys.stream().filter(k -> k.startsWith("subscriber:")).count();
+    }
+
+    /** How many times the page was told {@code code}, and how many messages it sent. */
+    private static long refusals(Browser page, String code) {
+        return ((Number) page.script("return window.mendDiagnostics.signaling.stats.errors[arguments[0]] || 0", code))
+                .longValue();
+    }
+
+    private static long sent(Browser page) {
+        return ((Number) page.script("return window.mendDiagnostics.signaling.stats.sent")).longValue();
+    }
+
+    private static long processOffers() {
+        return IntegrationEnvironment.kurento().calls().stream().filter(c -> "processOffer".equals(c.detail())).count();
+    }
+
+    /**
+     * Media in real pages through faults, as a real KMS showed them: the room opens while the media server is down
+     * and media starts when it answers; six people (two pages and four signaling clients with recorded Chromium
+     * offers) see each other; every peer connection uses the ICE servers of its socket's welcome; camera off takes
+     * the track off the sender; the media server dies and comes back mid-session and every page renegotiates by
+     * itself, without a reload and without ever being rate limited; low bandwidth receives the grid; audio only
+     * receives no video.
+     */
+    @Test
+    void mediaInThePagesComesBackAfterEveryFaultWithoutAReload() throws Exception {
+        care.mend.media.kurento.standin.KurentoStandIn kms = IntegrationEnvironment.kurento();
+        LiveGroup live = liveGroup(7, 9, 10, 11, 12);
+        String sendonly = java.nio.file.Files.readString(care.mend.media.kurento.standin.KurentoRecordings.dir("sdp")
+                .resolve("chromium-offer-03-sfu-two-publishers-1.sdp"));
+        Browser facilitator = browser("facilitator");
+        Browser patient = browser("patient7");
+        List<SignalingClient> others = new ArrayList<>();
+        try {
+            // The media server is down when the room opens: the page says so, retries, and media starts when the
+            // media server answers, with no reload.
+            kms.stop();
+            facilitator.signIn(base, "facilitator.html", "facilitator");
+            By openRoom = By.cssSelector("#session-list button[aria-label='Open room: " + live.groupName() + "']");
+            facilitator.click(openRoom);
+            facilitator.visible("room");
+            facilitator.untilText("media-note", "Reconnecting audio and video");
+            kms.restart();
+            mediaReachesTheServer(1);
+            facilitator.until("the note is cleared", ExpectedConditions.not(
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("media-note"), "Reconnecting")));
+
+            patientChecksDevicesAndWaits(patient, live, "home");
+            facilitatorAdmitsTheNextPatient(facilitator, patient);
+            for (int n : new int[] {9, 10, 11, 12}) {
+                SignalingClient other = SignalingClient.connect(api, "patient" + n);
+                others.add(other);
+                other.join(live.sessionId(), "j");
+                facilitator.click(By.cssSelector("#waiting-list li button[aria-label^='Admit']"));
+                other.await("admitted");
+                other.send("{\"type\":\"publish\",\"requestId\":\"p\",\"sdpOffer\":%s}".formatted(
+                        new com.google.gson.JsonPrimitive(sendonly)));
+                assertThat(other.reply("p").getString("type")).isEqualTo("sdpAnswer");
+            }
+            // Six people: each page publishes and receives the five others.
+            for (Browser page : List.of(facilitator, patient)) {
+                connectionsAre(page, "a publisher and five subscriptions", keys -> keys.contains("publisher")
+                        && subscribers(keys) == 5);
+                tilesCount(page, 6);
+            }
+
+            // Every peer connection uses the STUN and TURN servers of the page's welcome, credential included.
+            for (Browser page : List.of(facilitator, patient)) {
+                @SuppressWarnings("unchecked")
+                List<List<java.util.Map<String, Object>>> servers = (List<List<java.util.Map<String, Object>>>)
+                        page.script("return window.mendDiagnostics.media.connections()"
+                                + ".map(c => c.pc.getConfiguration().iceServers)");
+                assertThat(servers).hasSize(6).allSatisfy(list -> {
+                    assertThat(list).anySatisfy(server -> assertThat(server.get("urls").toString()).contains("stun:"));
+                    assertThat(list).anySatisfy(server -> {
+                        assertThat(server.get("urls").toString()).contains("turn:");
+                        assertThat((String) server.get("username")).contains(":");
+                        assertThat((String) server.get("credential")).isNotBlank();
+                    });
+                });
+            }
+
+            // Camera off takes the track off the video sender: the media server sees no video, not black frames.
+            String videoTrack = "return window.mendDiagnostics.media.connections().find(c => c.key === 'publisher')"
+                    + ".pc.getSenders().filter(s => s.track && s.track.kind === 'video').length";
+            assertThat(((Number) facilitator.script(videoTrack)).intValue()).isOne();
+            facilitator.click("camera-toggle");
+            facilitator.until("no video track is sent", d -> ((Number) facilitator.script(videoTrack)).intValue() == 0);
+            facilitator.click("camera-toggle");
+            facilitator.until("the camera is sent again", d -> ((Number) facilitator.script(videoTrack)).intValue() == 1);
+
+            // The media server dies mid-session and comes back: every page renegotiates by itself.
+            long sentBefore = sent(facilitator);
+            long patientSentBefore = sent(patient);
+            kms.stop();
+            for (Browser page : List.of(facilitator, patient)) {
+                page.untilText("media-note", "Reconnecting audio and video");
+            }
+            for (SignalingClient other : others) {
+                other.await("mediaInterrupted");
+            }
+            kms.clearCalls();
+            kms.restart();
+            for (SignalingClient other : others) {
+                other.await("renegotiate");
+                other.send("{\"type\":\"publish\",\"requestId\":\"p2\",\"sdpOffer\":%s}".formatted(
+                        new com.google.gson.JsonPrimitive(sendonly)));
+                assertThat(other.reply("p2").getString("type")).isEqualTo("sdpAnswer");
+            }
+            for (Browser page : List.of(facilitator, patient)) {
+                connectionsAre(page, "media rebuilt after the restart", keys -> keys.contains("publisher")
+                        && subscribers(keys) == 5);
+                assertThat(page.script("return document.querySelector('#room') !== null")).isEqualTo(true);
+            }
+            // Two pages x (a publish + five subscriptions) and four republished clients reached the new KMS.
+            care.mend.media.Eventually.until(java.time.Duration.ofSeconds(45), () -> processOffers() >= 2 * 6 + 4);
+            System.out.println("MEND-FIGURES messages a page sent to renegotiate with five others: facilitator "
+                    + (sent(facilitator) - sentBefore) + ", patient " + (sent(patient) - patientSentBefore));
+            for (Browser page : List.of(facilitator, patient)) {
+                assertThat(refusals(page, "RATE_LIMITED")).as(page.name + " rate limited").isZero();
+            }
+
+            // Low bandwidth: the patient receives one grid instead of five streams, and back.
+            patient.click("low-bandwidth");
+            connectionsAre(patient, "the grid instead of subscriptions", keys -> keys.contains("grid")
+                    && subscribers(keys) == 0);
+            assertThat(kms.liveObjects("Composite")).isNotEmpty();
+            patient.visible("group-view");
+            patient.checkLayout("room-low-bandwidth");
+            patient.click("low-bandwidth");
+            connectionsAre(patient, "subscriptions again", keys -> !keys.contains("grid") && subscribers(keys) == 5);
+
+            // Audio only: no video is sent, and none is received.
+            patient.click("audio-only");
+            patient.until("subscriptions receive audio alone", d -> (Boolean) patient.script("""
+                    const cs = window.mendDiagnostics.media.connections();
+                    const subs = cs.filter(c => c.key.startsWith('subscriber:'));
+                    const pub = cs.find(c => c.key === 'publisher');
+                    return subs.length === 5 && pub !== undefined
+                        && subs.every(c => c.pc.getTransceivers().every(t => t.receiver.track.kind !== 'video'))
+                        && pub.pc.getSenders().every(s => !s.track || s.track.kind !== 'video');"""));
+            facilitator.visible(tile("audio-only", true));
+
+            for (Browser page : List.of(facilitator, patient)) {
+                assertThat(page.consoleErrors()).as(page.name + " console errors")
+                        .noneMatch(message -> message.contains("mend"));
+            }
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-media"));
+            throw failure;
+        } finally {
+            others.forEach(SignalingClient::close);
         }
     }
 

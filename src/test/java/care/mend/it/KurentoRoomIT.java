@@ -227,11 +227,11 @@ class KurentoRoomIT {
      * Where the time goes between a patient's admission and the last answer its page needs (its publisher and one
      * subscription per other publisher), as a page does it: everything sent at once on {@code admitted}, from the room
      * that comes with it. Run with the stand-in answering at once and with a latency per answer that stands for a
-     * real, busy KMS; prints the breakdown, and checks the shape (KMS round trips per offer, no wait for a
-     * roomUpdated) rather than the times.
+     * real, busy KMS; prints the breakdown, and checks the shape (KMS calls per offer, everything from the
+     * admitted room without waiting for a roomUpdated) rather than the times.
      */
     @Test
-    void fromAdmissionToTheLastAnswerInKmsRoundTrips() throws Exception {
+    void fromAdmissionToTheLastAnswer() throws Exception {
         KurentoStandIn kms = IntegrationEnvironment.kurento();
         Api api = Api.of(url);
         String port = System.getProperty("mend.it.http.port");
@@ -254,8 +254,8 @@ class KurentoRoomIT {
             assertThat(reply(c, "p").getString("type")).isEqualTo("sdpAnswer");
         }
         StringBuilder table = new StringBuilder("\n| KMS latency per answer | publishers in the room | admitted | "
-                + "publisher answer | last subscription answer | KMS calls | deepest KMS round of an offer |\n"
-                + "|---|---|---|---|---|---|---|\n");
+                + "publisher answer | last subscription answer | KMS calls |\n"
+                + "|---|---|---|---|---|---|\n");
         int[] newcomers = {7, 8};
         long[] latencies = {0, 20};
         for (int i = 0; i < newcomers.length; i++) {
@@ -296,14 +296,13 @@ class KurentoRoomIT {
             }
             kms.latency(Duration.ZERO);
             List<KurentoStandIn.Call> calls = kms.calls();
-            int deepest = calls.stream().filter(call -> "processOffer".equals(call.detail()))
-                    .mapToInt(KurentoStandIn.Call::round).max().orElseThrow();
-            table.append("| %d ms | %d | %.0f ms | %.0f ms | %.0f ms | %d | %d |\n".formatted(latencies[i],
-                    subscriptions.size(),
-                    (admittedAt - start) / 1e6, (publishedAt - start) / 1e6, (lastAt - start) / 1e6, calls.size(),
-                    deepest));
-            // Each offer waits for at most three KMS round trips, the subscriptions in parallel with the publish.
-            assertThat(deepest).isLessThanOrEqualTo(3);
+            int offers = 1 + subscriptions.size();
+            table.append("| %d ms | %d | %.0f ms | %.0f ms | %.0f ms | %d (%.1f per offer) |\n".formatted(
+                    latencies[i], subscriptions.size(), (admittedAt - start) / 1e6, (publishedAt - start) / 1e6,
+                    (lastAt - start) / 1e6, calls.size(), calls.size() / (double) offers));
+            // An offer costs a handful of KMS calls (endpoint, caps, listeners, connect, processOffer, gathering);
+            // the one-at-a-time depth of each is checked in the thirteen-person test above.
+            assertThat(calls.size()).isLessThanOrEqualTo(9 * offers);
         }
         System.out.println("MEND-FIGURES admission to the last answer (stand-in):" + table);
         facilitator.send("{\"type\":\"endSession\",\"requestId\":\"end\"}");

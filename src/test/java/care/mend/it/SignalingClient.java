@@ -49,6 +49,41 @@ final class SignalingClient implements WebSocket.Listener {
         });
     }
 
+    /**
+     * A signed-in person's socket to the test server, past its {@code welcome}: a ticket from the REST API, then the
+     * handshake from an allowed origin.
+     */
+    static SignalingClient connect(Api api, String username) throws Exception {
+        String port = System.getProperty("mend.it.http.port");
+        HttpResult ticket = api.as(username).post("/api/signaling/tickets", "");
+        if (ticket.status() != 200) {
+            throw new AssertionError("no ticket for " + username + ": " + ticket);
+        }
+        SignalingClient client = open(URI.create("ws://127.0.0.1:" + port + "/signaling"), "http://127.0.0.1:" + port,
+                List.of("mend.v1", "mend.ticket." + ticket.json().getString("ticket")))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        JsonObject welcome = client.next();
+        if (!"welcome".equals(welcome.getString("type", null))) {
+            throw new AssertionError("no welcome: " + welcome);
+        }
+        return client;
+    }
+
+    /** Joins the session; the {@code joined} reply. */
+    JsonObject join(String sessionId, String requestId) throws InterruptedException {
+        send("{\"type\":\"join\",\"requestId\":\"%s\",\"sessionId\":\"%s\"}".formatted(requestId, sessionId));
+        JsonObject joined = reply(requestId);
+        if (!"joined".equals(joined.getString("type", null))) {
+            throw new AssertionError("not joined: " + joined);
+        }
+        return joined;
+    }
+
+    /** The reply to one request, skipping other messages. */
+    JsonObject reply(String requestId) throws InterruptedException {
+        return await("reply to " + requestId, m -> requestId.equals(m.getString("requestId", null)));
+    }
+
     WebSocket socket() {
         return socket;
     }

@@ -43,6 +43,8 @@ public class SignalingEndpoint {
     private SignalingConnection connection;
     private SerialExecutor lane;
     private FloodGuard flood;
+    /** The flood guard closed this connection; frames still arriving are ignored. Container thread only. */
+    private boolean closingForRate;
     private HeartbeatPolicy.Tracker heartbeat;
 
     @OnOpen
@@ -74,6 +76,9 @@ public class SignalingEndpoint {
         }
         try {
             heartbeat.signOfLife();
+            if (closingForRate) {
+                return;
+            }
             switch (flood.admit()) {
                 case ACCEPT -> { }
                 case REFUSE -> {
@@ -87,8 +92,14 @@ public class SignalingEndpoint {
                     return;
                 }
                 case CLOSE -> {
-                    if (connection.closeAfterQueued(SignalingCloseReason.RATE_LIMITED)) {
-                        LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
+                    // Through the lane, behind the RATE_LIMITED answers still being made there; once.
+                    if (!closingForRate) {
+                        closingForRate = true;
+                        lane.execute(() -> {
+                            if (connection.closeAfterQueued(SignalingCloseReason.RATE_LIMITED)) {
+                                LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.RATE_LIMITED);
+                            }
+                        });
                     }
                     return;
                 }
