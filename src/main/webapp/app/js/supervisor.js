@@ -2,6 +2,20 @@
 // the CSV and FHIR downloads and the access log. Drives the DOM; data comes from the REST API only.
 import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
 
+/**
+ * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
+ * video flowed, audio only when audio alone flowed for more minutes than audio and video, else video.
+ */
+function modalityWords(row) {
+    if (row.minutesPresent === 0) {
+        return '—';
+    }
+    if (row.minutesAudioVideo + row.minutesAudioOnly === 0) {
+        return 'No media';
+    }
+    return row.minutesAudioOnly > row.minutesAudioVideo ? 'Audio only' : 'Video';
+}
+
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
 const PAGE_SIZE = 50;
@@ -93,8 +107,7 @@ async function loadReport() {
             el('th', {scope: 'row', text: row.patientDisplayName}),
             el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
             el('td', {text: format.minutes(row.minutesPresent)}),
-            el('td', {text: row.minutesPresent === 0 ? '—' : row.minutesAudioOnly * 2 > row.minutesPresent
-                ? 'Audio only' : 'Video'}),
+            el('td', {text: modalityWords(row)}),
             el('td', {text: row.credited ? 'Yes' : 'No'}),
             el('td', {text: row.attestedLocation ?? '—'}))));
         const t = report.totals;

@@ -28,7 +28,8 @@ import java.util.Objects;
  *   <li>Everything is clipped to the session window: from the scheduled start to the actual end (or the scheduled
  *       end if the session has not ended). Time in the waiting room or before the start does not count; events after
  *       the end change nothing.</li>
- *   <li>Minutes are whole minutes, rounded down from seconds, for the total and for each modality.</li>
+ *   <li>Minutes are whole minutes, rounded down from seconds, for the total; the minutes of each modality add up
+ *       to it ({@link #wholeMinutes}).</li>
  * </ul>
  */
 public final class AttendanceCalculator {
@@ -68,11 +69,8 @@ public final class AttendanceCalculator {
             seconds.merge(interval.modality(), s, Long::sum);
             totalSeconds += s;
         }
-        Map<MediaModality, Long> minutesByModality = new EnumMap<>(MediaModality.class);
-        for (MediaModality modality : MediaModality.values()) {
-            minutesByModality.put(modality, seconds.getOrDefault(modality, 0L) / 60);
-        }
         long minutes = totalSeconds / 60;
+        Map<MediaModality, Long> minutesByModality = wholeMinutes(seconds, minutes);
         boolean credited = !excused && minutes >= creditMinutes;
         Instant firstIn = present.isEmpty() ? null : present.get(0).from();
         Instant lastOut = present.isEmpty() ? null : present.get(present.size() - 1).to();
@@ -95,6 +93,29 @@ public final class AttendanceCalculator {
                 firstIn, lastOut, reconnecting);
         return new SessionAttendance(status, walk.firstAdmitted, walk.lastLeft, minutes, minutesByModality, present,
                 reconnecting, scheduledMinutes, creditMinutes, credited, explanation);
+    }
+
+    /**
+     * Whole minutes per modality that add up to the whole minutes in the room: each modality's floor, and the one or
+     * two minutes the floors leave over go to the largest remainders of seconds; on a tie the less billable modality
+     * gets it (no media before audio only before audio and video), so rounding never turns a minute into video.
+     */
+    static Map<MediaModality, Long> wholeMinutes(Map<MediaModality, Long> seconds, long minutes) {
+        Map<MediaModality, Long> whole = new EnumMap<>(MediaModality.class);
+        long handedOut = 0;
+        for (MediaModality modality : MediaModality.values()) {
+            long m = seconds.getOrDefault(modality, 0L) / 60;
+            whole.put(modality, m);
+            handedOut += m;
+        }
+        List<MediaModality> byRemainder = new ArrayList<>(List.of(MediaModality.NONE, MediaModality.AUDIO_ONLY,
+                MediaModality.AUDIO_VIDEO));
+        byRemainder.sort(Comparator.comparingLong((MediaModality m) -> seconds.getOrDefault(m, 0L) % 60).reversed());
+        for (int i = 0; handedOut < minutes && i < byRemainder.size(); i++) {
+            whole.merge(byRemainder.get(i), 1L, Long::sum);
+            handedOut++;
+        }
+        return whole;
     }
 
     private static List<PresenceEvent> ordered(Collection<PresenceEvent> events) {

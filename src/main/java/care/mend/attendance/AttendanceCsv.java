@@ -7,7 +7,8 @@ public final class AttendanceCsv {
 
     static final List<String> HEADER = List.of("session_id", "date", "scheduled_start", "scheduled_end",
             "room_opened", "room_closed", "site_id", "program_id", "program", "group_id", "group", "patient_id",
-            "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only", "modality", "credited",
+            "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only",
+            "minutes_no_media", "modality", "credited",
             "amended", "signed_by", "attested_location");
 
     private AttendanceCsv() {
@@ -21,7 +22,8 @@ public final class AttendanceCsv {
                     text(r.roomOpened()), text(r.roomClosed()), text(r.siteId()), text(r.programId()),
                     text(r.programName()), text(r.groupId()), text(r.groupName()), text(r.patientId()),
                     text(r.patientDisplayName()), text(r.firstAdmitted()), text(r.lastLeft()), r.status().name(), Integer.toString(r.minutesPresent()),
-                    Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()), r.modality(),
+                    Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()),
+                    Integer.toString(r.minutesNoMedia()), r.modality(),
                     Boolean.toString(r.credited()), Boolean.toString(r.amended()), text(r.signedBySubject()),
                     text(r.attestedLocation())));
         }

@@ -16,11 +16,24 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                   int minutesPresent, int minutesAudioVideo, int minutesAudioOnly, boolean credited,
                                   boolean amended, String signedBySubject, String attestedLocation) {
 
-    /** The modality a payer bills by: audio-only when the patient was on audio for most of their minutes. */
+    /**
+     * The modality a payer bills by, from the minutes in which media really flowed (the decision, in one place):
+     * {@code NONE} when no audio or video flowed at all, whatever the minutes in the room; {@code AUDIO_ONLY} when
+     * audio alone flowed for more of them than audio and video; else {@code AUDIO_VIDEO}. Minutes without media never
+     * make a session video. (The supervisor's page words the same rule: {@code supervisor.js}.)
+     */
     public String modality() {
-        if (minutesPresent == 0) {
+        if (minutesAudioVideo + minutesAudioOnly == 0) {
             return "NONE";
         }
-        return minutesAudioOnly * 2 > minutesPresent ? "AUDIO_ONLY" : "AUDIO_VIDEO";
+        return minutesAudioOnly > minutesAudioVideo ? "AUDIO_ONLY" : "AUDIO_VIDEO";
+    }
+
+    /**
+     * Minutes in the room with no media flowing from the patient. The three columns add up to {@link #minutesPresent}
+     * (the calculator hands out whole minutes by the largest remainder).
+     */
+    public int minutesNoMedia() {
+        return Math.max(0, minutesPresent - minutesAudioVideo - minutesAudioOnly);
     }
 }

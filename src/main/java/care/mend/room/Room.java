@@ -411,11 +411,9 @@ public final class Room {
     /** Switches to sending audio only, or back to audio and video. */
     public CompletionStage<Void> setAudioOnly(ParticipantId actor, boolean audioOnly) {
         return command(() -> {
-            Participant a = requireParticipant(actor);
-            a.audioOnly = audioOnly;
-            if (a.publishing) {
-                changeModality(a, audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
-            }
+            // The choice; what it does to the media (a new publish without video) shows in the modality the media
+            // server reports.
+            requireParticipant(actor).audioOnly = audioOnly;
             return null;
         });
     }
@@ -485,7 +483,9 @@ public final class Room {
         p.publishing = true;
         p.audioOnly = audioOnly;
         flushIce(MediaEndpointRef.publisher(id.value()));
-        changeModality(p, p.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
+        // Nothing flows through a new endpoint yet: the modality is what the media server reports, never what the
+        // offer hoped for (media flow events set it within a second or two of the browser sending).
+        changeModality(p, MediaModality.NONE);
         settle(result, answer, null);
     }
 

@@ -58,8 +58,15 @@ class AttendanceCalculatorPropertiesTest {
         SessionAttendance a = calc(events(steps));
 
         assertThat(a.minutesPresent()).isBetween(0L, 180L);
+        // Minutes by modality add up exactly (CSV: minutes = audio_video + audio_only + no_media), and no modality
+        // gets more whole minutes than its seconds round up to.
         assertThat(a.minutesByModality().values().stream().mapToLong(Long::longValue).sum())
-                .isLessThanOrEqualTo(a.minutesPresent());
+                .isEqualTo(a.minutesPresent());
+        java.util.Map<care.mend.media.MediaModality, Long> seconds = new java.util.EnumMap<>(
+                care.mend.media.MediaModality.class);
+        a.present().forEach(i -> seconds.merge(i.modality(), i.length().toSeconds(), Long::sum));
+        a.minutesByModality().forEach((modality, minutes) -> assertThat(minutes * 60)
+                .isLessThan(seconds.getOrDefault(modality, 0L) + 60));
         for (PresenceInterval interval : a.present()) {
             assertThat(interval.from()).isAfterOrEqualTo(AttendanceCalculatorTest.START);
             assertThat(interval.to()).isBeforeOrEqualTo(AttendanceCalculatorTest.END);

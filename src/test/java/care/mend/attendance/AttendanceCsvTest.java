@@ -10,6 +10,24 @@ import org.junit.jupiter.api.Test;
 
 class AttendanceCsvTest {
 
+    private static AttendanceReportRow row(int minutes, int audioVideo, int audioOnly) {
+        return new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 11, 2),
+                Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"), null, null,
+                UUID.randomUUID(), UUID.randomUUID(), "IOP", UUID.randomUUID(), "Group", UUID.randomUUID(), "P.",
+                null, null, AttendanceStatus.PARTIAL, minutes, audioVideo, audioOnly, false, false, "sub", null);
+    }
+
+    @Test
+    void minutesWithoutMediaAreNeverVideoAndTheColumnsAddUp() {
+        assertThat(row(40, 0, 0).modality()).isEqualTo("NONE");
+        assertThat(row(40, 0, 0).minutesNoMedia()).isEqualTo(40);
+        assertThat(row(40, 10, 0).modality()).isEqualTo("AUDIO_VIDEO");
+        assertThat(row(40, 10, 11).modality()).isEqualTo("AUDIO_ONLY");
+        assertThat(row(40, 10, 11).minutesNoMedia()).isEqualTo(19);
+        String line = AttendanceCsv.of(List.of(row(40, 0, 0))).split("\r\n")[1];
+        assertThat(line).contains(",PARTIAL,40,0,0,40,NONE,false,");
+    }
+
     @Test
     void quotesWhatNeedsQuotingAndEndsLinesWithCrLf() {
         assertThat(AttendanceCsv.field("plain")).isEqualTo("plain");
@@ -30,7 +48,7 @@ class AttendanceCsvTest {
 
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("session_id,date,");
-        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,AUDIO_VIDEO,true,")
+        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,0,AUDIO_VIDEO,true,")
                 .endsWith(",sub,\"Home, Coles County\"");
         assertThat(lines[0]).endsWith(",signed_by,attested_location");
         assertThat(lines[2]).isEmpty();

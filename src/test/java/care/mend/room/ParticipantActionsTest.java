@@ -51,25 +51,31 @@ class ParticipantActionsTest {
     }
 
     @Test
-    void audioOnlyIsSeenAndRecordedAsAModalityChangeOncePublishing() {
+    void audioOnlyIsAChoiceOthersSeeAndTheModalityFollowsWhatTheMediaServerReports() {
         done(fx.room().setAudioOnly(p1, true));
         assertThat(fx.view(p2, p1).audioOnly()).isTrue();
         assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind).containsExactly(PresenceKind.ADMITTED);
 
         done(fx.room().publish(p1, new SdpOffer("v=0")));
+        // An answered offer is no media yet: nothing is claimed until the media server sees it flow.
+        assertThat(fx.view(f1, p1).modality()).isEqualTo(MediaModality.NONE);
+        fx.media.room(fx.sessionId.toString()).flow(p1.value(), MediaModality.AUDIO_ONLY);
         done(fx.room().setAudioOnly(p1, false));
         done(fx.room().setAudioOnly(p1, false));
+        fx.media.room(fx.sessionId.toString()).flow(p1.value(), MediaModality.AUDIO_VIDEO);
 
         assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind, PresenceEvent::modality).containsExactly(
                 tuple(PresenceKind.ADMITTED, MediaModality.NONE),
                 tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_ONLY),
                 tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_VIDEO));
         assertThat(fx.view(f1, p1).modality()).isEqualTo(MediaModality.AUDIO_VIDEO);
+        assertThat(fx.view(f1, p1).audioOnly()).isFalse();
     }
 
     @Test
     void theMediaServersViewOfTheFlowIsRecordedToo() {
         done(fx.room().publish(p1, new SdpOffer("v=0")));
+        fx.media.room(fx.sessionId.toString()).flow(p1.value(), MediaModality.AUDIO_VIDEO);
         fx.media.room(fx.sessionId.toString()).flow(p1.value(), MediaModality.NONE);
         assertThat(fx.view(f1, p1).modality()).isEqualTo(MediaModality.NONE);
         assertThat(fx.recorder.presenceOf(p1)).last().extracting(PresenceEvent::kind, PresenceEvent::modality)

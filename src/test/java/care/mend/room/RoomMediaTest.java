@@ -212,6 +212,7 @@ class RoomMediaTest {
         media.completeAll();
         done(first);
         assertThat(fx.view(f1, p1).publishing()).isTrue();
+        mediaRoom().flow(p1.value(), care.mend.media.MediaModality.AUDIO_VIDEO);
 
         mediaRoom().interrupt();
         fx.room().snapshot(f1);
