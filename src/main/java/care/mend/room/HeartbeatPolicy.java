@@ -13,13 +13,15 @@ import java.util.Objects;
  * injectable clock; the transport owns the timers and the sockets.
  *
  * @param clock     the time source
- * @param interval  time between pings (15 s by default)
- * @param deadAfter silence after which the connection is dead (45 s by default: three missed pongs)
+ * @param interval  time between pings (3 s by default)
+ * @param deadAfter silence after which the connection is dead (10 s by default: three missed pongs), so a link that
+ *                  stalls silently (neither side sees a close) is found within 10 s, and the room counts the stall
+ *                  from the last sign of life, as a gap
  */
 public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter) {
 
-    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
-    public static final Duration DEFAULT_DEAD_AFTER = Duration.ofSeconds(45);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_DEAD_AFTER = Duration.ofSeconds(10);
 
     public HeartbeatPolicy {
         Objects.requireNonNull(clock, "clock");
@@ -95,6 +97,11 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
 
         public synchronized boolean isDead() {
             return dead;
+        }
+
+        /** The last pong or message: where a stall began. */
+        public synchronized Instant lastSignOfLife() {
+            return lastSignOfLife;
         }
     }
 }

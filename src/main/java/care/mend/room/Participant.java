@@ -30,6 +30,8 @@ final class Participant {
     long connectionEpoch;
 
     long presenceSequence;
+    /** When the participant's last presence event happened (server time). */
+    java.time.Instant lastPresenceAt;
     /** The last snapshot sent, so an unchanged room sends nothing. */
     RoomSnapshot lastSnapshot;
 

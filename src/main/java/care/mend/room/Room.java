@@ -222,6 +222,15 @@ public final class Room {
      * held for the grace period; unknown or already-dropped participants are ignored.
      */
     public CompletionStage<Void> connectionLost(ParticipantId id) {
+        return connectionLost(id, null);
+    }
+
+    /**
+     * As {@link #connectionLost(ParticipantId)}, for a connection found silent since {@code since} (a stall neither
+     * side saw close): the gap starts there, not when the heartbeat gave up, so stalled seconds never count as
+     * presence. Never earlier than the participant's last recorded event; null or later than now: now.
+     */
+    public CompletionStage<Void> connectionLost(ParticipantId id, Instant since) {
         return command(() -> {
             Participant p = participants.get(id);
             if (p == null || !p.connected) {
@@ -230,7 +239,11 @@ public final class Room {
             p.connected = false;
             long epoch = ++p.connectionEpoch;
             if (p.isPresent()) {
-                presence(p, PresenceKind.CONNECTION_LOST);
+                Instant at = now();
+                if (since != null && since.isBefore(at)) {
+                    at = p.lastPresenceAt != null && since.isBefore(p.lastPresenceAt) ? p.lastPresenceAt : since;
+                }
+                presence(p, PresenceKind.CONNECTION_LOST, at);
             }
             p.graceTimer = runtime.scheduler().schedule(config.gracePeriod(),
                     () -> internal(() -> graceExpired(id, epoch)));
@@ -1005,8 +1018,13 @@ public final class Room {
     }
 
     private void presence(Participant p, PresenceKind kind) {
+        presence(p, kind, now());
+    }
+
+    private void presence(Participant p, PresenceKind kind, Instant at) {
         long sequence = ++p.presenceSequence;
-        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, p.modality, now(),
+        p.lastPresenceAt = at;
+        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, p.modality, at,
                 PresenceEvent.key(sessionId, p.id, kind, sequence));
         effects.add(() -> outlets.presence().publish(event));
     }

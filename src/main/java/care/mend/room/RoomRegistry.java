@@ -99,9 +99,15 @@ public final class RoomRegistry {
 
     /** The transport lost the participant's connection. Does nothing for an unknown room or participant. */
     public CompletionStage<Void> connectionLost(UUID sessionId, ParticipantId participant) {
-        Room room = rooms.get(sessionId);
-        return room == null ? CompletableFuture.completedFuture(null) : room.connectionLost(participant);
+        return connectionLost(sessionId, participant, null);
     }
+
+    /** As {@link #connectionLost(UUID, ParticipantId)}, with when the connection went silent (null: now). */
+    public CompletionStage<Void> connectionLost(UUID sessionId, ParticipantId participant, java.time.Instant since) {
+        Room room = rooms.get(sessionId);
+        return room == null ? CompletableFuture.completedFuture(null) : room.connectionLost(participant, since);
+    }
+
 
     /**
      * Runs a command on the session's live room: {@code registry.inRoom(id, room -> room.raiseHand(me))}. Fails with

@@ -13,13 +13,13 @@ import net.jqwik.api.constraints.Size;
 class HeartbeatPolicyPropertiesTest {
 
     /**
-     * A transport that wakes at {@code nextCheckAt()} finds a connection dead no later than 45 s after its last sign
-     * of life, and never while signs of life keep coming within 45 s.
+     * A transport that wakes at {@code nextCheckAt()} finds a connection dead no later than 10 s after its last sign
+     * of life, and never while signs of life keep coming within 10 s.
      */
     @Property(tries = 300)
-    void aDeadConnectionIsFoundWithinFortyFiveSeconds(
-            @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 44) Integer> gapsBetweenPongs,
-            @ForAll @IntRange(min = 0, max = 44) int lastPongAfter) {
+    void aSilentConnectionIsFoundWithinTenSeconds(
+            @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 9) Integer> gapsBetweenPongs,
+            @ForAll @IntRange(min = 0, max = 9) int lastPongAfter) {
         ManualClock c = new ManualClock(Instant.parse("2026-03-02T15:00:00Z"));
         HeartbeatPolicy.Tracker t = HeartbeatPolicy.standard(c).track();
         Instant lastSignOfLife = c.instant();
@@ -40,6 +40,6 @@ class HeartbeatPolicyPropertiesTest {
                 break;
             }
         }
-        assertThat(Duration.between(lastSignOfLife, c.instant())).isEqualTo(Duration.ofSeconds(45));
+        assertThat(Duration.between(lastSignOfLife, c.instant())).isEqualTo(Duration.ofSeconds(10));
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatPolicyTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-02T15:00:00Z"));
-    private final HeartbeatPolicy policy = HeartbeatPolicy.standard(clock);
+    private final HeartbeatPolicy policy = new HeartbeatPolicy(clock, Duration.ofSeconds(15), Duration.ofSeconds(45));
 
     @Test
     void pingsEveryFifteenSecondsAndDeclaresDeathAfterFortyFiveSilentSeconds() {

@@ -28,6 +28,32 @@ class ReconnectionTest {
     }
 
     @Test
+    void aSilentStallIsAGapFromTheLastSignOfLifeNotFromWhenItWasNoticed() {
+        ParticipantId f1 = fx.join("f1").participantId();
+        ParticipantId p1 = fx.seatPatient(f1, "p1");
+        fx.clock.advance(java.time.Duration.ofMinutes(5));
+        java.time.Instant lastPong = fx.clock.instant();
+        fx.clock.advance(java.time.Duration.ofSeconds(10)); // the heartbeat gives up now
+
+        done(fx.registry.connectionLost(fx.sessionId, p1, lastPong));
+
+        PresenceEvent lost = fx.recorder.presenceOf(p1).get(fx.recorder.presenceOf(p1).size() - 1);
+        assertThat(lost.kind()).isEqualTo(PresenceKind.CONNECTION_LOST);
+        assertThat(lost.at()).isEqualTo(lastPong);
+    }
+
+    @Test
+    void aStallIsNeverDatedBeforeTheParticipantsLastEvent() {
+        ParticipantId f1 = fx.join("f1").participantId();
+        ParticipantId p1 = fx.seatPatient(f1, "p1");
+        java.time.Instant admitted = fx.recorder.presenceOf(p1).get(0).at();
+
+        done(fx.registry.connectionLost(fx.sessionId, p1, admitted.minusSeconds(30)));
+
+        assertThat(fx.recorder.presenceOf(p1).get(1).at()).isEqualTo(admitted);
+    }
+
+    @Test
     void othersSeeReconnectingThenBackAndTheParticipantGetsItselfBack() {
         done(fx.room().raiseHand(p1));
         done(fx.room().mute(p1, p1));

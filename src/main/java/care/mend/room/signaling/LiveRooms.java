@@ -144,8 +144,9 @@ public class LiveRooms {
     }
 
     /**
-     * Starts the connection's heartbeat: a ping every 15 s, and a connection silent for 45 s (no pong, no message) is
-     * closed with {@link SignalingCloseReason#HEARTBEAT_TIMEOUT} and reported lost to its room.
+     * Starts the connection's heartbeat: a ping every 3 s, and a connection silent for 10 s (no pong, no message) is
+     * closed with {@link SignalingCloseReason#HEARTBEAT_TIMEOUT} and reported lost to its room as of its last sign of
+     * life.
      */
     HeartbeatPolicy.Tracker startHeartbeat(SignalingConnection connection) {
         HeartbeatPolicy.Tracker tracker = heartbeat.track();
@@ -172,7 +173,7 @@ public class LiveRooms {
                 case DEAD -> {
                     LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.HEARTBEAT_TIMEOUT);
                     connection.close(SignalingCloseReason.HEARTBEAT_TIMEOUT);
-                    connection.closed();
+                    connection.closed(tracker.lastSignOfLife());
                     return;
                 }
                 case WAIT -> { }

@@ -248,11 +248,19 @@ final class SignalingConnection {
 
     /** The socket closed or was found dead. Idempotent; the room holds the seat for the grace period. */
     void closed() {
+        closed(null);
+    }
+
+    /**
+     * The socket was found dead: silent since {@code silentSince} (the heartbeat's last sign of life), which is when
+     * the room counts the participant as gone. Null: now.
+     */
+    void closed(java.time.Instant silentSince) {
         closed = true;
         ConnectionDirectory.Key key = binding;
         if (key != null && directory.unbind(key, this)) {
             binding = null;
-            registry.connectionLost(key.sessionId(), key.participantId());
+            registry.connectionLost(key.sessionId(), key.participantId(), silentSince);
         }
     }
 
