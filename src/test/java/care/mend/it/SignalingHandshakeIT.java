@@ -200,6 +200,21 @@ class SignalingHandshakeIT {
     }
 
     @Test
+    void aHandshakeThatDoesNotOfferTheVersionIsRefusedAndItsTicketUsedUp() throws Exception {
+        String ticket = ticketFor("patient1");
+        SignalingClient withoutVersion = open(origin, List.of("mend.ticket." + ticket), null);
+        SignalingClient.Closed closed = withoutVersion.awaitClose();
+        assertThat(closed.code()).isEqualTo(1008);
+        assertThat(closed.reason()).isEqualTo("VERSION_REQUIRED");
+        assertThat(withoutVersion.pending()).as("messages before the close").isZero();
+        // the ticket went with the refusal
+        assertRefusedAsTicketInvalid(openWithTicket(ticket));
+
+        SignalingClient noProtocolAtAll = open(origin, List.of(), "ticket=" + ticketFor("patient1"));
+        assertThat(noProtocolAtAll.awaitClose().reason()).isEqualTo("VERSION_REQUIRED");
+    }
+
+    @Test
     void aForgedTicketIsRefused() throws Exception {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);

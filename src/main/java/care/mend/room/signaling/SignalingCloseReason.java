@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 public enum SignalingCloseReason {
     /** The handshake offered no ticket, or one that is unknown, expired, already used or not alone. */
     TICKET_INVALID(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The handshake did not offer the protocol version {@code mend.v1}; its ticket is used up. */
+    VERSION_REQUIRED(CloseReason.CloseCodes.VIOLATED_POLICY),
     /** The client went on sending after {@code RATE_LIMITED}. */
     RATE_LIMITED(CloseReason.CloseCodes.VIOLATED_POLICY),
     /** The client did not read its messages: its outbound queue passed its bound. Its seat is held as for a drop. */

@@ -31,6 +31,8 @@ public class SignalingConfigurator extends ServerEndpointConfig.Configurator {
     static final String USER_PROPERTY = "care.mend.signaling.user";
     /** What a shared user-property map is poisoned with, so that no connection is admitted as someone else. */
     static final String SHARED_MAP_MARKER = "care.mend.signaling.shared-map";
+    /** What a handshake that does not offer {@code mend.v1} leaves instead of an identity. */
+    static final String VERSION_MISSING_MARKER = "care.mend.signaling.version-missing";
 
     private static final Logger LOG = Logger.getLogger(SignalingConfigurator.class.getName());
 
@@ -53,6 +55,11 @@ public class SignalingConfigurator extends ServerEndpointConfig.Configurator {
                 properties.put(USER_PROPERTY, SHARED_MAP_MARKER);
                 LOG.severe("MEND-SIGNALING the WebSocket container shares handshake user properties between "
                         + "connections; refusing all signaling handshakes");
+                return;
+            }
+            if (!SignalingHandshake.offersVersion(request.getHeaders())) {
+                handshake().discard(request.getHeaders(), request.getParameterMap());
+                properties.put(USER_PROPERTY, VERSION_MISSING_MARKER);
                 return;
             }
             handshake().admit(request.getHeaders(), request.getParameterMap())

@@ -49,9 +49,12 @@ public class SignalingEndpoint {
 
     @OnOpen
     public void onOpen(Session session) {
-        if (!(session.getUserProperties().get(SignalingConfigurator.USER_PROPERTY) instanceof CurrentUser admitted)) {
-            LOG.info("MEND-SIGNALING handshake refused: " + SignalingCloseReason.TICKET_INVALID);
-            new SessionFrameSink(session).close(SignalingCloseReason.TICKET_INVALID);
+        Object identity = session.getUserProperties().get(SignalingConfigurator.USER_PROPERTY);
+        if (!(identity instanceof CurrentUser admitted)) {
+            SignalingCloseReason why = SignalingConfigurator.VERSION_MISSING_MARKER.equals(identity)
+                    ? SignalingCloseReason.VERSION_REQUIRED : SignalingCloseReason.TICKET_INVALID;
+            LOG.info("MEND-SIGNALING handshake refused: " + why);
+            new SessionFrameSink(session).close(why);
             return;
         }
         session.setMaxTextMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);

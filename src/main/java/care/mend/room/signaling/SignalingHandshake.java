@@ -59,6 +59,29 @@ public final class SignalingHandshake {
         return offered.size() == 1 && redeemed.size() == 1 ? Optional.of(redeemed.get(0)) : Optional.empty();
     }
 
+    /**
+     * Whether the handshake offers the protocol version among its subprotocols. A client that offers none would get a
+     * socket with no protocol selected (a browser that offered others aborts it): such a handshake is refused, and
+     * its ticket used up, whether the ticket came as a subprotocol or in the query.
+     */
+    public static boolean offersVersion(Map<String, List<String>> headers) {
+        if (headers == null) {
+            return false;
+        }
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (!SUBPROTOCOL_HEADER.equalsIgnoreCase(header.getKey()) || header.getValue() == null) {
+                continue;
+            }
+            for (String value : header.getValue()) {
+                if (value != null && java.util.Arrays.stream(value.split(",")).map(String::trim)
+                        .anyMatch(SUBPROTOCOL::equals)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Uses up every offered ticket of a handshake that is refused for another reason (a foreign origin). */
     public void discard(Map<String, List<String>> headers, Map<String, List<String>> parameters) {
         for (String ticket : offeredTickets(headers, parameters)) {

@@ -64,6 +64,16 @@ class SignalingHandshakeTest {
     }
 
     @Test
+    void theProtocolVersionMustBeOffered() {
+        assertThat(SignalingHandshake.offersVersion(protocols("mend.v1"))).isTrue();
+        assertThat(SignalingHandshake.offersVersion(Map.of("Sec-WebSocket-Protocol",
+                List.of("mend.ticket.x, mend.v1")))).isTrue();
+        assertThat(SignalingHandshake.offersVersion(protocols("mend.v2, mend.ticket.x"))).isFalse();
+        assertThat(SignalingHandshake.offersVersion(protocols("mend.v1x"))).isFalse();
+        assertThat(SignalingHandshake.offersVersion(Map.of())).isFalse();
+    }
+
+    @Test
     void discardUsesUpWhatWasOffered() {
         String ticket = tickets.issue(FACILITATOR).value();
 
