@@ -60,6 +60,8 @@ class KurentoMediaRoomTest {
     static final String SENDRECV = "chromium-offer-02-offer-answer-real-media-1.sdp";
     static final String SENDONLY = "chromium-offer-03-sfu-two-publishers-1.sdp";
     static final String RECVONLY = "chromium-offer-03-sfu-two-publishers-3.sdp";
+    /** Chromium after "Audio only": one sendonly m=audio, no video section (mend-02). */
+    static final String SENDONLY_AUDIO = "chromium-offer-mend-02-audio-only-and-camera-off-19.sdp";
 
     private MediaRoom room() {
         MediaRoom room = server.createRoom("room-1", listener).toCompletableFuture().join();
@@ -152,7 +154,7 @@ class KurentoMediaRoomTest {
     void anAudioOnlyParticipantSendsAndReceivesAudioAlone() {
         MediaRoom room = room();
         done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
-        done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_ONLY));
+        done(room.publish("b", offer(SENDONLY_AUDIO), MediaModality.AUDIO_ONLY));
         done(room.subscribe("b", "a", offer(RECVONLY)));
 
         View pubA = endpoints().stream().filter(e -> e.sinks().keySet().stream()
