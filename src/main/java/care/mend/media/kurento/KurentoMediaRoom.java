@@ -561,7 +561,10 @@ final class KurentoMediaRoom implements MediaRoom {
         listener.mediaInterrupted();
     }
 
-    /** Some KMS answers: an interrupted room asks its clients to negotiate again, which builds a new pipeline. */
+    /**
+     * Some KMS answers: an interrupted room asks its clients to negotiate again. Nothing is built here: the first
+     * publish or subscribe makes the pipeline, so a room nobody uses any more costs the new KMS nothing.
+     */
     void mediaServerAvailable() {
         synchronized (this) {
             if (released || !interrupted) {
@@ -569,7 +572,6 @@ final class KurentoMediaRoom implements MediaRoom {
             }
             interrupted = false;
         }
-        prepare();
         listener.mediaRestored();
     }
 

@@ -70,7 +70,7 @@ class KurentoMediaRoomTest {
     }
 
     /** The stage's value; its failure as an IllegalStateException; a stage that hangs fails the test. */
-    private static <T> T done(java.util.concurrent.CompletionStage<T> stage) {
+    static <T> T done(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

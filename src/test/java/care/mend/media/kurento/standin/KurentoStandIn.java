@@ -248,6 +248,7 @@ public final class KurentoStandIn implements AutoCloseable {
     private static final class BadGateway implements AutoCloseable {
         private final java.net.ServerSocket server;
         private final Thread acceptor;
+        private final java.util.Set<java.net.Socket> open = ConcurrentHashMap.newKeySet();
 
         BadGateway(int port, java.util.concurrent.atomic.AtomicInteger requests) {
             try {
@@ -259,26 +260,18 @@ public final class KurentoStandIn implements AutoCloseable {
             }
             acceptor = new Thread(() -> {
                 while (!server.isClosed()) {
-                    try (java.net.Socket socket = server.accept()) {
+                    try {
+                        java.net.Socket socket = server.accept();
+                        open.add(socket);
                         requests.incrementAndGet();
-                        socket.setSoTimeout(5000);
-                        java.io.InputStream in = socket.getInputStream();
-                        // The request head ends with an empty line; the body (there is none) is not read.
-                        String end = "\r\n\r\n";
-                        int seen = 0;
-                        while (seen < end.length()) {
-                            int b = in.read();
-                            if (b < 0) {
-                                break;
-                            }
-                            seen = b == end.charAt(seen) ? seen + 1 : b == '\r' ? 1 : 0;
-                        }
-                        socket.getOutputStream().write(("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\n"
-                                + "Content-Length: 11\r\nConnection: close\r\n\r\nBad Gateway")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-                        socket.getOutputStream().flush();
+                        Thread answer = new Thread(() -> {
+                            answer502(socket);
+                            open.remove(socket);
+                        }, "kms-standin-502-answer");
+                        answer.setDaemon(true);
+                        answer.start();
                     } catch (java.io.IOException e) {
-                        // Closed while accepting, or the client went away first: either way, the next one.
+                        // Closed while accepting.
                     }
                 }
             }, "kms-standin-502");
@@ -286,10 +279,42 @@ public final class KurentoStandIn implements AutoCloseable {
             acceptor.start();
         }
 
+        /**
+         * Answers the request 502 and keeps the connection open, as an HTTP/1.1 server does, until the client closes
+         * it (or 30 s pass).
+         */
+        private static void answer502(java.net.Socket socket) {
+            try (socket) {
+                socket.setSoTimeout(30_000);
+                java.io.InputStream in = socket.getInputStream();
+                // The request head ends with an empty line; the body (there is none) is not read.
+                String end = "\r\n\r\n";
+                int seen = 0;
+                while (seen < end.length()) {
+                    int b = in.read();
+                    if (b < 0) {
+                        return;
+                    }
+                    seen = b == end.charAt(seen) ? seen + 1 : b == '\r' ? 1 : 0;
+                }
+                socket.getOutputStream().write(("HTTP/1.1 502 Bad Gateway\r\nContent-Type: text/plain\r\n"
+                        + "Content-Length: 11\r\n\r\nBad Gateway").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                while (in.read() >= 0) {
+                    // Whatever else comes is not answered.
+                }
+            } catch (java.io.IOException e) {
+                // The client went away, or the stand-in closed: nothing more to say.
+            }
+        }
+
         @Override
         public void close() throws Exception {
             server.close();
             acceptor.join(5000);
+            for (java.net.Socket socket : open) {
+                socket.close();
+            }
         }
     }
 

@@ -107,6 +107,5 @@ class KurentoStandInTest {
             // The next stop drops it.
             Eventually.until(Duration.ofSeconds(10), () -> kms.connectionCount() == 1);
         }
-        assertThat(before.closed.orTimeout(10, TimeUnit.SECONDS).join()).isEqualTo(1006);
     }
 }
