@@ -1,5 +1,6 @@
 package care.mend.media.kurento;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -182,8 +183,8 @@ final class KmsNode {
     /** A fresh client, now the node's only one; null if it could not connect (the failure is counted). */
     private Connection connect() {
         Connection c = new Connection();
+        JsonRpcClientNettyWebSocket rpc = new JsonRpcClientNettyWebSocket(uri.toString(), c);
         try {
-            JsonRpcClientNettyWebSocket rpc = new JsonRpcClientNettyWebSocket(uri.toString(), c);
             rpc.setTryReconnectingForever(false);
             rpc.setSendCloseMessage(true);
             rpc.setLabel("KurentoClient kms-" + index);
@@ -191,6 +192,8 @@ final class KmsNode {
             // Sets the client's request and connection timeouts and connects (or throws).
             c.client = KurentoClient.createFromJsonRpcClient(rpc);
         } catch (RuntimeException e) {
+            // Its heartbeat and event loop stop with it; it may wait for its own lock, so not on this thread.
+            execute(() -> closeQuietly(rpc));
             failed(null, "cannot connect", false, e);
             return null;
         }
@@ -311,13 +314,16 @@ final class KmsNode {
 
     /** Destroys a client that was let go, once, off this thread: its close may wait for a dead server. */
     private void discard(Connection c) {
-        if (c == null || c.client == null || !c.discarded.compareAndSet(false, true)) {
-            return;
+        if (c != null && c.client != null && c.discarded.compareAndSet(false, true)) {
+            execute(() -> destroyQuietly(c.client));
         }
+    }
+
+    private void execute(Runnable task) {
         try {
-            support.discarder().execute(() -> destroyQuietly(c.client));
+            support.discarder().execute(task);
         } catch (RejectedExecutionException e) {
-            Thread aside = new Thread(() -> destroyQuietly(c.client), "mend-kms-discard");
+            Thread aside = new Thread(task, "mend-kms-discard");
             aside.setDaemon(true);
             aside.start();
         }
@@ -335,6 +341,14 @@ final class KmsNode {
         }
         if (c != null && c.client != null && c.discarded.compareAndSet(false, true)) {
             destroyQuietly(c.client);
+        }
+    }
+
+    private static void closeQuietly(JsonRpcClientNettyWebSocket rpc) {
+        try {
+            rpc.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "MEND-MEDIA closing a client that did not connect failed", e);
         }
     }
 

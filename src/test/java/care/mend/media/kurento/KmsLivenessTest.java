@@ -34,8 +34,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KmsLivenessTest {
 
-    /** Short, so that unanswered probes do not make the test slow; the stand-in's latency goes beyond it. */
-    private static final Duration CALL_TIMEOUT = Duration.ofMillis(600);
+    /**
+     * Short, so that unanswered probes do not make the test slow, long enough for a busy build machine to answer; the
+     * stand-in's latency goes well beyond it.
+     */
+    private static final Duration CALL_TIMEOUT = Duration.ofMillis(1500);
     private static final Duration SLOW = CALL_TIMEOUT.multipliedBy(3);
     private static final Duration EVENTUALLY = Duration.ofSeconds(20);
 
