@@ -30,7 +30,10 @@ public interface MediaRoom {
      */
     CompletionStage<SdpAnswer> subscribeGrid(String subscriberId, SdpOffer offer);
 
-    /** Releases one subscriber endpoint; completes normally if there is none. */
+    /**
+     * Releases one subscriber endpoint; completes normally if there is none. With {@link MediaEndpointRef#GRID} as
+     * {@code publisherId}, releases the participant's grid endpoint (the grid's mixer goes with its last viewer).
+     */
     CompletionStage<Void> unsubscribe(String subscriberId, String publisherId);
 
     /** Adds a browser's candidate to an existing endpoint; fails if the endpoint does not exist (yet). */

@@ -17,6 +17,28 @@ public final class Eventually {
         });
     }
 
+    /**
+     * Checks that a condition stays true for a while, failing as soon as it does not: for what must not happen (a
+     * client that goes on reconnecting by itself), which no future or latch can report.
+     */
+    public static void holdsFor(Duration period, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + period.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!condition.getAsBoolean()) {
+                throw new AssertionError("condition stopped holding");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("condition stopped holding");
+        }
+    }
+
     public static void untilAsserted(Duration ceiling, Runnable assertion) {
         long deadline = System.nanoTime() + ceiling.toNanos();
         while (true) {

@@ -18,6 +18,20 @@ class MediaRecordsTest {
     }
 
     @Test
+    void anOfferSaysWhetherItWantsVideo() {
+        String audio = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=mid:0\r\na=recvonly\r\n";
+        assertThat(new SdpOffer(audio).offersVideo()).isFalse();
+        assertThat(new SdpOffer(audio + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:1\r\na=recvonly\r\n").offersVideo())
+                .isTrue();
+        assertThat(new SdpOffer(audio + "m=video 0 UDP/TLS/RTP/SAVPF 96\r\na=mid:1\r\n").offersVideo())
+                .as("a rejected video section").isFalse();
+        assertThat(new SdpOffer(audio + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=inactive\r\n").offersVideo())
+                .as("an inactive video section").isFalse();
+        assertThat(new SdpOffer("v=0\nm=video 9 UDP/TLS/RTP/SAVPF 96\na=inactive\nm=video 9 UDP/TLS/RTP/SAVPF 96\n"
+                + "a=recvonly\nm=audio 9 UDP/TLS/RTP/SAVPF 111\n").offersVideo()).as("a second, usable one").isTrue();
+    }
+
+    @Test
     void aCandidateKeepsItsPartsAndHidesItsAddress() {
         IceCandidate c = new IceCandidate("candidate:1 1 udp 2122260223 198.51.100.7 54400 typ host", "0", 0);
         assertThat(c.sdpMid()).isEqualTo("0");

@@ -1,50 +1,110 @@
 package care.mend.media.kurento;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.kurento.client.KurentoClient;
-import org.kurento.client.KurentoConnectionListener;
+import org.kurento.client.ServerInfo;
+import org.kurento.jsonrpc.client.JsonRpcClientNettyWebSocket;
+import org.kurento.jsonrpc.client.JsonRpcWSConnectionListener;
 
 /**
- * One configured Kurento Media Server: its client, whether it answers, and how many media elements Mend has placed
- * on it. The client is made lazily and kept: it reconnects by itself after a drop. Whether the server is really
- * there is decided by {@link #probe}, a real call, because {@code KurentoClient.create} may succeed against a port
- * that is no KMS.
+ * One configured Kurento Media Server: its one client, whether it answers, and how many media elements Mend has placed
+ * on it.
  *
- * <p>A change of the client's session means the server restarted and every object Mend made there is gone; the
- * probe reports that as a loss too.
+ * <p>Liveness tells slow from dead:
+ * <ul>
+ * <li>the client's own connection events (dropped, failed, reconnected to a restarted server) make the node lost at
+ * once: every object Mend had there is gone;</li>
+ * <li>a probe ({@code ServerManager.getInfo}, a real call: {@code KurentoClient} may connect to a port that is no KMS)
+ * unanswered within the call timeout on a connection that is still open only counts; {@link #FAILURES_BEFORE_LOST}
+ * in a row make the node lost, and an answer resets the count. A busy KMS keeps its rooms' media.</li>
+ * </ul>
+ *
+ * <p>At most one client per KMS is alive. A client is made by the probe, and every client that is let go (on a loss,
+ * or when a probe fails while the node is not up) is destroyed, off the calling thread, so that it stops talking to
+ * the server. The next probe makes a fresh one, whatever answered meanwhile on the KMS port: a refused TCP connect, a
+ * proxy that accepts the WebSocket and drops it, or an HTTP error on the handshake. Clients are made without the
+ * Kurento client's reconnect-forever: Mend's probe reconnects, and a session that survived a drop would be no use
+ * (the node was declared lost, its rooms renegotiate).
+ *
+ * <p>Logging: a KMS that goes down is logged once at WARNING, once at INFO when it is back, and while it stays down
+ * every {@link #STILL_DOWN_EVERY}; each probe failure at FINE. Probes run on one thread at a time; connection events
+ * come from the client's threads; state is guarded by {@code this}, and nothing is called out while it is held.
  */
 final class KmsNode {
 
     private static final Logger LOG = Logger.getLogger(KmsNode.class.getName());
 
+    /** Consecutive unanswered probes on an open connection that make a node lost: about 15 s at 5 s per probe. */
+    static final int FAILURES_BEFORE_LOST = 3;
+
+    /** How often a KMS that stays down is logged again. */
+    static final Duration STILL_DOWN_EVERY = Duration.ofMinutes(5);
+
+    /** The Kurento client's own JSON-RPC ping interval (its default, as {@code kurento.client.keepAliveTime}). */
+    private static final int KEEPALIVE_MILLIS = 240_000;
+
     enum State { UNKNOWN, UP, DOWN }
+
+    /** The tools a node uses, one set for all nodes of a media server. */
+    record Support(Executor discarder, LongSupplier nanoTime) {
+        Support {
+            Objects.requireNonNull(discarder, "discarder");
+            Objects.requireNonNull(nanoTime, "nanoTime");
+        }
+    }
 
     private final int index;
     private final URI uri;
     private final Duration callTimeout;
-    private final AtomicInteger elements = new AtomicInteger();
+    private final int failuresBeforeLost;
     private final int inFlightBytes;
-    private volatile KmsCallGate gate;
+    private final Support support;
     private final Consumer<KmsNode> onLost;
-    private volatile KurentoClient client;
-    private volatile State state = State.UNKNOWN;
-    private volatile String session;
+    private final AtomicInteger elements = new AtomicInteger();
+    /** Probes one at a time: two at once could each make a client. */
+    private final Object probing = new Object();
 
-    KmsNode(int index, URI uri, Duration callTimeout, int inFlightBytes, Consumer<KmsNode> onLost) {
+    private volatile KmsCallGate gate;
+    private volatile Connection connection;
+    private volatile State state = State.UNKNOWN;
+    private int failedProbes;
+    private String session;
+    private long downSince;
+    private long nextStillDown;
+    private boolean closed;
+
+    KmsNode(int index, URI uri, Duration callTimeout, int inFlightBytes, Support support, Consumer<KmsNode> onLost) {
+        this(index, uri, callTimeout, FAILURES_BEFORE_LOST, inFlightBytes, support, onLost);
+    }
+
+    KmsNode(int index, URI uri, Duration callTimeout, int failuresBeforeLost, int inFlightBytes, Support support,
+            Consumer<KmsNode> onLost) {
+        if (failuresBeforeLost < 1) {
+            throw new IllegalArgumentException("a node is lost after one failed probe at least");
+        }
         this.index = index;
-        this.inFlightBytes = inFlightBytes;
-        this.gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
         this.uri = Objects.requireNonNull(uri, "uri");
-        this.callTimeout = callTimeout;
-        this.onLost = onLost;
+        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
+        this.failuresBeforeLost = failuresBeforeLost;
+        this.inFlightBytes = inFlightBytes;
+        this.support = Objects.requireNonNull(support, "support");
+        this.onLost = Objects.requireNonNull(onLost, "onLost");
+        this.gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
     }
 
     int index() {
@@ -56,15 +116,15 @@ final class KmsNode {
     }
 
     boolean isUp() {
-        return state == State.UP && client != null;
+        return state == State.UP && connection != null;
     }
 
     KurentoClient client() {
-        KurentoClient c = client;
+        Connection c = connection;
         if (c == null || state != State.UP) {
             throw new IllegalStateException("media server kms-" + index + " is not reachable");
         }
-        return c;
+        return c.client;
     }
 
     /** Every call for objects on this KMS goes through here (see {@link KmsCallGate}); a new gate per connection. */
@@ -84,82 +144,215 @@ final class KmsNode {
         elements.updateAndGet(n -> Math.max(0, n - count));
     }
 
+    // ---------------------------------------------------------------------------------------------------------------
+    // Probing
+
     /**
-     * Checks the server with a real call (ServerManager.getInfo), making the client first if there is none. Blocks
-     * for at most the call timeout; runs on the media server's own probe thread, never a request's.
+     * Checks the server with a real call, making the client first if there is none. Blocks for at most the client's
+     * connection timeout and the call timeout; runs on the media server's probe thread, never a request's.
      */
     void probe() {
-        try {
-            KurentoClient c = client;
+        synchronized (probing) {
+            Connection c = connection;
             if (c == null) {
-                Listener listener = new Listener();
-                c = KurentoClient.create(uri.toString(), listener);
-                listener.owner = c;
-                client = c;
+                c = connect();
+                if (c == null) {
+                    return;
+                }
             }
-            KurentoClient probed = c;
-            KurentoCalls.<org.kurento.client.ServerInfo>call(k -> probed.getServerManager().getInfo(k))
-                    .get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            String current = probed.getSessionId();
-            String before = session;
-            session = current;
-            if (before != null && current != null && !before.equals(current) && state == State.UP) {
-                // Restarted between two probes: same address, nothing of ours left on it.
-                lost("the media server restarted");
+            Connection probed = c;
+            CompletableFuture<ServerInfo> info = KurentoCalls.call(k -> probed.client.getServerManager().getInfo(k));
+            try {
+                // A connection that drops meanwhile fails the probe at once (a proxy accepted it and let it go).
+                CompletableFuture.anyOf(info, probed.dropped).get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (probed.dropped.isDone()) {
+                    failed(probed, probed.dropped.getNow("the connection dropped"), false, null);
+                } else {
+                    answered(probed);
+                }
+            } catch (TimeoutException e) {
+                failed(probed, "no answer within " + callTimeout.toMillis() + " ms", true, null);
+            } catch (ExecutionException e) {
+                failed(probed, "the probe failed", false, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            markUp();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "MEND-MEDIA probe failed", e);
-            if (state == State.UNKNOWN) {
-                state = State.DOWN;
-                LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is not reachable");
-            }
-            lost("the media server does not answer");
         }
     }
 
-    private synchronized void markUp() {
+    /** A fresh client, now the node's only one; null if it could not connect (the failure is counted). */
+    private Connection connect() {
+        Connection c = new Connection();
+        JsonRpcClientNettyWebSocket rpc = new JsonRpcClientNettyWebSocket(uri.toString(), c);
+        try {
+            rpc.setTryReconnectingForever(false);
+            rpc.setSendCloseMessage(true);
+            rpc.setLabel("KurentoClient kms-" + index);
+            rpc.enableHeartbeat(KEEPALIVE_MILLIS);
+            // Sets the client's request and connection timeouts and connects (or throws).
+            c.client = KurentoClient.createFromJsonRpcClient(rpc);
+        } catch (RuntimeException e) {
+            // Its heartbeat and event loop stop with it; it may wait for its own lock, so not on this thread.
+            execute(() -> closeQuietly(rpc));
+            failed(null, "cannot connect", false, e);
+            return null;
+        }
+        synchronized (this) {
+            if (!closed) {
+                connection = c;
+                return c;
+            }
+        }
+        discard(c);
+        return null;
+    }
+
+    private void answered(Connection c) {
+        boolean restarted = false;
+        synchronized (this) {
+            if (connection != c) {
+                return; // let go meanwhile: its loss is already handled
+            }
+            failedProbes = 0;
+            String current = c.client.getSessionId();
+            if (state == State.UP && session != null && current != null && !session.equals(current)) {
+                // A new session on the same client: the server restarted, nothing of ours is left on it.
+                restarted = lostLocked("the media server restarted");
+            } else {
+                session = current;
+                if (state != State.UP) {
+                    State before = state;
+                    long downFor = support.nanoTime().getAsLong() - downSince;
+                    state = State.UP;
+                    LOG.info(() -> before == State.UNKNOWN ? "MEND-MEDIA media server kms-" + index + " is reachable"
+                            : "MEND-MEDIA media server kms-" + index + " is reachable again after "
+                                    + TimeUnit.NANOSECONDS.toSeconds(downFor) + " s");
+                }
+            }
+        }
+        if (restarted) {
+            onLost.accept(this);
+        }
+    }
+
+    /**
+     * A failed probe: on an open connection of a node that is up, a timeout only counts (slow is not dead); anything
+     * else, or too many in a row, is a loss. A node that is not up lets its client go, so that the next probe makes a
+     * fresh one.
+     */
+    private void failed(Connection c, String why, boolean timedOut, Throwable cause) {
+        LOG.log(Level.FINE, cause, () -> "MEND-MEDIA a probe of kms-" + index + " failed: " + why);
+        boolean lost = false;
+        synchronized (this) {
+            if (c != null && connection != c) {
+                return; // let go meanwhile
+            }
+            if (state == State.UP) {
+                if (timedOut && !c.dropped.isDone() && ++failedProbes < failuresBeforeLost) {
+                    LOG.fine(() -> "MEND-MEDIA kms-" + index + " is slow: " + failedProbes + " probe(s) unanswered");
+                    return;
+                }
+                lost = lostLocked(timedOut ? "no answer to " + failedProbes + " probes in a row" : why);
+            } else {
+                long now = support.nanoTime().getAsLong();
+                if (state == State.UNKNOWN) {
+                    state = State.DOWN;
+                    downSince = now;
+                    nextStillDown = now + STILL_DOWN_EVERY.toNanos();
+                    LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is not reachable: " + why);
+                } else if (now - nextStillDown >= 0) {
+                    long minutes = TimeUnit.NANOSECONDS.toMinutes(now - downSince);
+                    nextStillDown += STILL_DOWN_EVERY.toNanos();
+                    LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is still down after " + minutes
+                            + " min");
+                }
+                if (c != null) {
+                    connection = null;
+                    discard(c);
+                }
+            }
+        }
+        if (lost) {
+            onLost.accept(this);
+        }
+    }
+
+    /** The client says its connection is gone: a node that was up is lost now; otherwise its probe is failing. */
+    private void connectionDropped(Connection c, String why) {
+        boolean lost;
+        synchronized (this) {
+            lost = connection == c && state == State.UP && lostLocked(why);
+        }
+        if (lost) {
+            onLost.accept(this);
+        }
+    }
+
+    /** Up to down: the client goes, calls waiting for it fail, and the caller tells the rooms (outside the lock). */
+    private boolean lostLocked(String why) {
         if (state != State.UP) {
-            LOG.info(() -> "MEND-MEDIA media server kms-" + index + " is reachable");
-        }
-        state = State.UP;
-    }
-
-    private synchronized void lost(String why) {
-        if (state == State.DOWN) {
-            return;
+            return false;
         }
         state = State.DOWN;
-        elements.set(0);
-        // A fresh client at the next probe: the old one would retry its lost session with long back-offs (and its
-        // objects are gone anyway). Destroying it may block, and this may be its own thread: do it aside.
-        KurentoClient old = client;
-        client = null;
+        failedProbes = 0;
         session = null;
+        elements.set(0);
+        long now = support.nanoTime().getAsLong();
+        downSince = now;
+        nextStillDown = now + STILL_DOWN_EVERY.toNanos();
+        Connection old = connection;
+        connection = null;
+        discard(old);
         // Calls held by the lost connection must not keep the next one's places.
         KmsCallGate closing = gate;
         gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
         closing.close("the media server kms-" + index + " was lost");
-        if (old != null) {
-            Thread discard = new Thread(() -> destroyQuietly(old), "mend-kms-discard");
-            discard.setDaemon(true);
-            discard.start();
-        }
-        LOG.warning(() -> "MEND-MEDIA media on kms-" + index + " was lost: " + why);
-        onLost.accept(this);
+        LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " went down (" + why
+                + "): media in its rooms is interrupted");
+        return true;
     }
 
-    /** Closes the client: {@code KurentoClient} is not AutoCloseable; destroy() closes its session and socket. */
-    void destroy() {
-        KurentoClient c = client;
-        client = null;
-        if (c != null) {
-            destroyQuietly(c);
+    /** Destroys a client that was let go, once, off this thread: its close may wait for a dead server. */
+    private void discard(Connection c) {
+        if (c != null && c.client != null && c.discarded.compareAndSet(false, true)) {
+            execute(() -> destroyQuietly(c.client));
         }
     }
 
+    private void execute(Runnable task) {
+        try {
+            support.discarder().execute(task);
+        } catch (RejectedExecutionException e) {
+            Thread aside = new Thread(task, "mend-kms-discard");
+            aside.setDaemon(true);
+            aside.start();
+        }
+    }
+
+    /** Closes the node for good: its client is destroyed now; later probes do nothing. */
+    void close() {
+        Connection c;
+        synchronized (this) {
+            closed = true;
+            c = connection;
+            connection = null;
+            state = State.DOWN;
+            gate.close("the media server kms-" + index + " is closed");
+        }
+        if (c != null && c.client != null && c.discarded.compareAndSet(false, true)) {
+            destroyQuietly(c.client);
+        }
+    }
+
+    private static void closeQuietly(JsonRpcClientNettyWebSocket rpc) {
+        try {
+            rpc.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.FINE, "MEND-MEDIA closing a client that did not connect failed", e);
+        }
+    }
+
+    /** {@code KurentoClient} is not AutoCloseable: destroy() closes its session and socket. */
     private static void destroyQuietly(KurentoClient c) {
         try {
             c.destroy();
@@ -168,14 +361,12 @@ final class KmsNode {
         }
     }
 
-    /** The client's own view of its connection: a drop or a reconnection to a restarted server is a loss at once. */
-    private final class Listener implements KurentoConnectionListener {
-        /** The client this listens to; events of a client already replaced are ignored. */
-        volatile KurentoClient owner;
-
-        private boolean current() {
-            return owner != null && owner == client;
-        }
+    /** One client and what its connection says about itself. */
+    private final class Connection implements JsonRpcWSConnectionListener {
+        /** Completes, with why, when the client says the connection is gone. */
+        final CompletableFuture<String> dropped = new CompletableFuture<>();
+        final AtomicBoolean discarded = new AtomicBoolean();
+        volatile KurentoClient client;
 
         @Override
         public void connected() {
@@ -184,23 +375,29 @@ final class KmsNode {
 
         @Override
         public void connectionFailed() {
-            if (current() && state == State.UP) {
-                lost("the connection failed");
-            }
+            gone("the connection failed");
         }
 
         @Override
         public void disconnected() {
-            if (current() && state == State.UP) {
-                lost("the connection dropped");
-            }
+            gone("the connection dropped");
+        }
+
+        @Override
+        public void reconnecting() {
+            gone("the connection dropped");
         }
 
         @Override
         public void reconnected(boolean sameServer) {
-            if (current() && !sameServer && state == State.UP) {
-                lost("reconnected to a restarted media server");
+            if (!sameServer) {
+                gone("reconnected to a restarted media server");
             }
+        }
+
+        private void gone(String why) {
+            dropped.complete(why);
+            connectionDropped(this, why);
         }
     }
 

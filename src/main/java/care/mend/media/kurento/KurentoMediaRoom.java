@@ -1,5 +1,8 @@
 package care.mend.media.kurento;
 
+import static care.mend.media.kurento.KurentoEndpoints.logged;
+import static care.mend.media.kurento.KurentoEndpoints.releaseQuietly;
+
 import care.mend.media.IceCandidate;
 import care.mend.media.MediaEndpointRef;
 import care.mend.media.MediaModality;
@@ -7,86 +10,51 @@ import care.mend.media.MediaRoom;
 import care.mend.media.MediaRoomListener;
 import care.mend.media.SdpAnswer;
 import care.mend.media.SdpOffer;
+import care.mend.media.kurento.KurentoParticipant.Grid;
+import care.mend.media.kurento.KurentoParticipant.Publisher;
+import care.mend.media.kurento.KurentoParticipant.Subscription;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.kurento.client.Composite;
-import org.kurento.client.Continuation;
 import org.kurento.client.EventListener;
-import org.kurento.client.HubPort;
 import org.kurento.client.IceCandidateFoundEvent;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.ListenerSubscription;
-import org.kurento.client.MediaElement;
 import org.kurento.client.MediaFlowOutStateChangedEvent;
 import org.kurento.client.MediaFlowState;
-import org.kurento.client.MediaObject;
 import org.kurento.client.MediaPipeline;
-import org.kurento.client.MediaType;
 import org.kurento.client.WebRtcEndpoint;
 
 /**
- * One room's media on Kurento (see the package comment for the shape). Created empty: the pipeline and its Composite
- * are made on the first publish, on the KMS the server picks.
+ * One room's media on Kurento (see the package comment for the shape): a pipeline, made when the room is and again on
+ * the first negotiation after a loss; the participants' objects ({@link RoomObjects}); and a {@link GridMixer} only
+ * while someone watches the grid.
  *
- * <p>Critical path of a publish or subscribe, in KMS round trips (the pipeline and Composite are made when the room
- * is, before anyone publishes): the endpoint (a publisher's HubPort is made beside it); the bitrate caps, the
- * connection from the publisher (for a subscriber) and the event subscriptions, in parallel; processOffer. Three in
- * all. Candidates are gathered after the answer, once the candidate listener is in place.
+ * <p>Publishing, subscribing and watching the grid are one negotiation ({@link #negotiate}) that differs in a few
+ * steps ({@link Negotiation}). Critical path, in KMS round trips: the endpoint; the bitrate caps, the connection that
+ * feeds it (for a viewer) and the event subscriptions, in parallel; processOffer. Three in all (four for the first
+ * grid viewer, whose Composite is made first). Candidates are gathered after the answer, once the candidate listener
+ * is in place.
  *
- * <p>State is guarded by {@code this}; KMS calls are asynchronous and their completions come back on the client's
- * threads. A KMS loss bumps {@link #generation}: whatever completes for an older generation is released, not used.
+ * <p>State is guarded by the {@link RoomObjects}' monitor. KMS calls are asynchronous and go out outside it (but for
+ * the pipeline's own); their completions come back on the client's threads. A KMS loss starts a new generation:
+ * whatever completes for an older one is released, not used.
  */
 final class KurentoMediaRoom implements MediaRoom {
-
-    private static final Logger LOG = Logger.getLogger(KurentoMediaRoom.class.getName());
-
-    private record Pipe(KmsNode node, KurentoClient client, MediaPipeline pipeline,
-            CompletableFuture<Composite> composite) {
-    }
-
-    /** A participant's publisher endpoint, its HubPort in the Composite, and what KMS says flows out of it. */
-    private static final class Publisher {
-        final WebRtcEndpoint endpoint;
-        final CompletableFuture<HubPort> port;
-        final boolean audioOnly;
-        final Set<MediaType> flowing = EnumSet.noneOf(MediaType.class);
-        MediaModality reported;
-
-        Publisher(WebRtcEndpoint endpoint, CompletableFuture<HubPort> port, boolean audioOnly) {
-            this.endpoint = endpoint;
-            this.port = port;
-            this.audioOnly = audioOnly;
-        }
-    }
-
-    /** A low-bandwidth viewer's endpoint and the outgoing HubPort that feeds it the mixed grid. */
-    private record Grid(WebRtcEndpoint endpoint, HubPort port) {
-    }
 
     private final String roomId;
     private final MediaRoomListener listener;
     private final KurentoMediaServer server;
     private final BitrateCaps caps;
+    private final RoomObjects objects = new RoomObjects();
 
-    private CompletableFuture<Pipe> pipe;
+    private CompletableFuture<RoomPipeline> pipe;
     private KmsNode pipeNode;
     private long generation;
     private boolean released;
     private boolean interrupted;
-    private final Map<String, Publisher> publishers = new HashMap<>();
-    private final Map<MediaEndpointRef, WebRtcEndpoint> subscribers = new HashMap<>();
-    private final Map<String, Grid> grids = new HashMap<>();
-    private final Set<String> audioOnlyParticipants = new HashSet<>();
 
     KurentoMediaRoom(String roomId, MediaRoomListener listener, KurentoMediaServer server, BitrateCaps caps) {
         this.roomId = Objects.requireNonNull(roomId, "roomId");
@@ -95,7 +63,7 @@ final class KurentoMediaRoom implements MediaRoom {
         this.caps = Objects.requireNonNull(caps, "caps");
     }
 
-    /** Starts making the pipeline at once, so that the first publish does not wait for it. */
+    /** Starts making the pipeline at once, so that the first publish does not wait for it. No Composite. */
     void prepare() {
         pipe().exceptionally(failure -> logged("making a pipeline", failure));
     }
@@ -105,248 +73,131 @@ final class KurentoMediaRoom implements MediaRoom {
         return roomId;
     }
 
-    // ---------------------------------------------------------------------------------------------------------------
-    // The pipeline
-
     /** The room's pipeline, made once per generation on the KMS with the fewest elements in use. */
-    private synchronized CompletableFuture<Pipe> pipe() {
-        if (released) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the media room is released"));
-        }
-        if (pipe != null && !pipe.isCompletedExceptionally()) {
+    private CompletableFuture<RoomPipeline> pipe() {
+        synchronized (objects) {
+            if (released) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the media room is released"));
+            }
+            if (pipe != null && !pipe.isCompletedExceptionally()) {
+                return pipe;
+            }
+            KmsNode node = server.pick().orElse(null);
+            if (node == null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no media server is reachable"));
+            }
+            KurentoClient client;
+            try {
+                client = node.client();
+            } catch (IllegalStateException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            long gen = generation;
+            pipeNode = node;
+            pipe = node.gate().<MediaPipeline>call(client::createMediaPipeline).thenApply(pipeline -> {
+                node.created(1);
+                synchronized (objects) {
+                    if (released || gen != generation) {
+                        releaseQuietly(pipeline, node, 1);
+                        throw new IllegalStateException("the media room was released or lost meanwhile");
+                    }
+                }
+                return new RoomPipeline(node, client, pipeline, gen);
+            });
             return pipe;
         }
-        KmsNode node = server.pick().orElse(null);
-        if (node == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("no media server is reachable"));
-        }
-        KurentoClient client;
-        try {
-            client = node.client();
-        } catch (IllegalStateException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        long gen = generation;
-        pipeNode = node;
-        pipe = node.gate().<MediaPipeline>call(client::createMediaPipeline).thenApply(pipeline -> {
-            node.created(1);
-            CompletableFuture<Composite> composite = node.gate().call(new Composite.Builder(pipeline)::buildAsync);
-            composite.thenRun(() -> node.created(1));
-            Pipe made = new Pipe(node, client, pipeline, composite);
-            synchronized (this) {
-                if (released || gen != generation) {
-                    releaseQuietly(pipeline, node, 0);
-                    throw new IllegalStateException("the media room was released or lost meanwhile");
-                }
-            }
-            return made;
-        });
-        return pipe;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Publishing and subscribing
+    // The one negotiation
 
     @Override
     public CompletionStage<SdpAnswer> publish(String participantId, SdpOffer offer, MediaModality modality) {
         Objects.requireNonNull(participantId, "participantId");
-        Objects.requireNonNull(offer, "offer");
-        boolean audioOnly = modality == MediaModality.AUDIO_ONLY;
-        return pipe().thenCompose(p -> {
-            long gen = currentGeneration();
-            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> p.node().gate().call(new HubPort.Builder(c)::buildAsync))
-                    .thenApply(hp -> counted(p, hp));
-            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline())::buildAsync).thenCompose(endpoint -> {
-                counted(p, endpoint);
-                Publisher publisher = new Publisher(endpoint, port, audioOnly);
-                Publisher replaced;
-                List<Map.Entry<MediaEndpointRef, WebRtcEndpoint>> viewers;
-                synchronized (this) {
-                    if (released || gen != generation) {
-                        releaseQuietly(endpoint, p.node(), 1);
-                        port.thenAccept(hp -> releaseQuietly(hp, p.node(), 1));
-                        return CompletableFuture.failedFuture(new IllegalStateException("media room gone"));
-                    }
-                    replaced = publishers.put(participantId, publisher);
-                    if (audioOnly) {
-                        audioOnlyParticipants.add(participantId);
-                    } else {
-                        audioOnlyParticipants.remove(participantId);
-                    }
-                    viewers = subscribers.entrySet().stream()
-                            .filter(e -> e.getKey().publisherId().equals(participantId)).map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-                }
-                CompletableFuture<?> ice = listenForCandidates(p.node().gate(), endpoint, MediaEndpointRef.publisher(participantId));
-                // An anonymous class, not a lambda: the client reads the event type from the listener's generic type.
-                EventListener<MediaFlowOutStateChangedEvent> onFlow = new EventListener<>() {
-                    @Override
-                    public void onEvent(MediaFlowOutStateChangedEvent event) {
-                        flowChanged(participantId, publisher, event);
-                    }
-                };
-                CompletableFuture<?> flow = p.node().gate().<ListenerSubscription>call(
-                        k -> endpoint.addMediaFlowOutStateChangedListener(onFlow, k));
-                CompletableFuture<Void> capped = capped(p.node().gate(), endpoint, endpoint::setMaxVideoRecvBandwidth,
-                        caps.publisherInKbps());
-                List<CompletableFuture<Void>> before = List.of(capped);
-                CompletableFuture<String> answer = processOfferAfter(p.node().gate(), endpoint, offer, before);
-                // After the answer, off the critical path (and out of the gate's way): a new publisher endpoint
-                // feeds the viewers of the one it replaces.
-                answer.thenRun(() -> {
-                    for (Map.Entry<MediaEndpointRef, WebRtcEndpoint> viewer : viewers) {
-                        connect(p.node().gate(), endpoint, viewer.getValue(), audioOnly || isAudioOnly(
-                                viewer.getKey().ownerId())).exceptionally(failure -> logged("reconnecting a viewer",
-                                failure));
-                    }
-                });
-                // Off the critical path: the publisher always feeds its HubPort, so that KMS reports its flow.
-                port.thenCompose(hp -> connect(p.node().gate(), endpoint, hp, audioOnly))
-                        .exceptionally(failure -> logged("feeding the composite", failure));
-                gatherAfter(p.node().gate(), endpoint, answer, ice, flow);
-                if (replaced != null) {
-                    // The endpoint it replaces goes after the answer, out of the critical path.
-                    answer.whenComplete((ok, failure) -> release(replaced, p.node()));
-                }
-                return answer.thenApply(SdpAnswer::new);
-            });
-        });
+        return negotiate(new Negotiation.Publishing(participantId, offer, modality == MediaModality.AUDIO_ONLY,
+                objects, caps, (publisher, event) -> flowChanged(participantId, publisher, event)));
     }
 
     @Override
     public CompletionStage<SdpAnswer> subscribe(String subscriberId, String publisherId, SdpOffer offer) {
-        MediaEndpointRef ref = MediaEndpointRef.subscriber(subscriberId, publisherId);
-        Objects.requireNonNull(offer, "offer");
-        return pipe().thenCompose(p -> {
-            long gen = currentGeneration();
-            Publisher publisher;
-            synchronized (this) {
-                publisher = publishers.get(publisherId);
-            }
-            if (publisher == null) {
-                return CompletableFuture.failedFuture(new IllegalStateException("that participant is not publishing"));
-            }
-            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()::buildAsync).thenCompose(endpoint -> {
-                counted(p, endpoint);
-                WebRtcEndpoint replaced;
-                boolean audioOnly;
-                synchronized (this) {
-                    if (released || gen != generation) {
-                        releaseQuietly(endpoint, p.node(), 1);
-                        return CompletableFuture.failedFuture(new IllegalStateException("media room gone"));
-                    }
-                    replaced = subscribers.put(ref, endpoint);
-                    audioOnly = publisher.audioOnly || audioOnlyParticipants.contains(subscriberId);
-                }
-                CompletableFuture<?> ice = listenForCandidates(p.node().gate(), endpoint, ref);
-                CompletableFuture<Void> capped = capped(p.node().gate(), endpoint, endpoint::setMaxVideoSendBandwidth,
-                        caps.subscriberOutKbps());
-                CompletableFuture<String> answer = processOfferAfter(p.node().gate(), endpoint, offer,
-                        List.of(capped, connect(p.node().gate(), publisher.endpoint, endpoint, audioOnly)));
-                gatherAfter(p.node().gate(), endpoint, answer, ice, CompletableFuture.completedFuture(null));
-                if (replaced != null) {
-                    releaseQuietly(replaced, p.node(), 1);
-                }
-                return answer.thenApply(SdpAnswer::new);
-            });
-        });
+        return negotiate(new Negotiation.Subscribing(subscriberId, publisherId, offer, objects, caps));
     }
 
     /**
-     * Low-bandwidth mode: the participant receives one mixed grid of every publisher from the Composite, through an
-     * outgoing HubPort into an endpoint of its own, instead of one stream per publisher.
+     * Low-bandwidth mode: the participant receives one mixed grid of every publisher, instead of one stream each. The
+     * Composite exists only while someone watches it.
      */
     @Override
     public CompletionStage<SdpAnswer> subscribeGrid(String subscriberId, SdpOffer offer) {
-        MediaEndpointRef ref = MediaEndpointRef.grid(subscriberId);
-        Objects.requireNonNull(offer, "offer");
+        return negotiate(new Negotiation.Watching(subscriberId, offer, objects, caps));
+    }
+
+    private CompletionStage<SdpAnswer> negotiate(Negotiation n) {
         return pipe().thenCompose(p -> {
-            long gen = currentGeneration();
-            CompletableFuture<HubPort> port = p.composite().thenCompose(c -> p.node().gate().call(new HubPort.Builder(c)::buildAsync))
-                    .thenApply(hp -> counted(p, hp));
-            return p.node().gate().call(new WebRtcEndpoint.Builder(p.pipeline()).recvonly()::buildAsync).thenCombine(port, Grid::new)
-                    .thenCompose(grid -> {
-                        counted(p, grid.endpoint());
-                        Grid replaced;
-                        boolean audioOnly;
-                        synchronized (this) {
-                            if (released || gen != generation) {
-                                releaseQuietly(grid.endpoint(), p.node(), 1);
-                                releaseQuietly(grid.port(), p.node(), 1);
-                                return CompletableFuture.failedFuture(new IllegalStateException("media room gone"));
-                            }
-                            replaced = grids.put(subscriberId, grid);
-                            audioOnly = audioOnlyParticipants.contains(subscriberId);
+            synchronized (objects) {
+                if (released || p.generation() != generation) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("media room gone"));
+                }
+                try {
+                    n.prepare(p);
+                } catch (IllegalStateException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }
+            n.prepared(p);
+            WebRtcEndpoint.Builder builder = new WebRtcEndpoint.Builder(p.pipeline());
+            if (n.recvonly()) {
+                builder.recvonly();
+            }
+            return p.gate().<WebRtcEndpoint>call(builder::buildAsync)
+                    .whenComplete((endpoint, failure) -> {
+                        if (failure != null) {
+                            n.abandoned(p);
                         }
-                        CompletableFuture<?> ice = listenForCandidates(p.node().gate(), grid.endpoint(), ref);
-                        WebRtcEndpoint viewer = grid.endpoint();
-                        CompletableFuture<Void> capped = capped(p.node().gate(), viewer, viewer::setMaxVideoSendBandwidth,
-                                caps.gridOutKbps());
-                        CompletableFuture<String> answer = processOfferAfter(p.node().gate(), viewer, offer,
-                                List.of(capped, connect(p.node().gate(), grid.port(), viewer, audioOnly)));
-                        gatherAfter(p.node().gate(), viewer, answer, ice, CompletableFuture.completedFuture(null));
-                        if (replaced != null) {
-                            releaseGrid(replaced, p.node());
-                        }
-                        return answer.thenApply(SdpAnswer::new);
-                    });
+                    })
+                    .thenCompose(endpoint -> negotiate(n, p, endpoint));
         });
     }
 
-    /** A setter taking a value and a continuation, such as {@code setMaxVideoSendBandwidth}. */
-    private interface IntSetter {
-        void set(int value, Continuation<Void> done);
+    private CompletionStage<SdpAnswer> negotiate(Negotiation n, RoomPipeline p, WebRtcEndpoint endpoint) {
+        p.node().created(1);
+        IllegalStateException refused = null;
+        synchronized (objects) {
+            if (released || p.generation() != generation) {
+                refused = new IllegalStateException("media room gone");
+            } else {
+                try {
+                    n.place(p, endpoint);
+                } catch (IllegalStateException e) {
+                    refused = e;
+                }
+            }
+        }
+        if (refused != null) {
+            releaseQuietly(endpoint, p.node(), 1);
+            n.abandoned(p);
+            return CompletableFuture.failedFuture(refused);
+        }
+        List<CompletableFuture<?>> listeners = new ArrayList<>(n.listen(p, endpoint));
+        listeners.add(listenForCandidates(p.gate(), endpoint, n.ref));
+        List<CompletableFuture<?>> before = new ArrayList<>(n.feed(p, endpoint));
+        before.add(n.cap(p, endpoint));
+        CompletableFuture<String> answer = KurentoEndpoints.processOfferAfter(p.gate(), endpoint, n.offer, before);
+        KurentoEndpoints.gatherAfter(p.gate(), endpoint, answer, listeners);
+        n.answering(p, endpoint, answer);
+        return answer.thenApply(SdpAnswer::new);
     }
 
-    /**
-     * Applies a bandwidth cap and the encoder ceiling, in parallel with the event subscriptions, before the offer is
-     * processed (the caps shape the answer).
-     */
-    private CompletableFuture<Void> capped(KmsCallGate gate, WebRtcEndpoint endpoint, IntSetter cap, int kbps) {
-        CompletableFuture<Void> bandwidth = gate.call(k -> cap.set(kbps, k));
-        CompletableFuture<Void> encoder = gate.call(
-                k -> endpoint.setMaxEncoderBitrate(Math.min(kbps, caps.encoderKbps()) * 1000, k));
-        return CompletableFuture.allOf(bandwidth, encoder);
-    }
-
-    private static CompletableFuture<Void> connect(KmsCallGate gate, MediaElement source, MediaElement sink,
-            boolean audioOnly) {
-        return audioOnly ? gate.<Void>call(k -> source.connect(sink, MediaType.AUDIO, k))
-                : gate.<Void>call(k -> source.connect(sink, k));
-    }
-
-    /**
-     * Processes the offer once the caps (which shape the answer) and connections are in place. Not a Kurento
-     * transaction: the 7.3 client re-sends a failed transaction without end, so one bad offer would loop.
-     */
-    private static CompletableFuture<String> processOfferAfter(KmsCallGate gate, WebRtcEndpoint endpoint,
-            SdpOffer offer, List<CompletableFuture<Void>> before) {
-        return CompletableFuture.allOf(before.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> gate.<String>call(offerBytes(offer),
-                        k -> endpoint.processOffer(offer.sdp(), k)));
-    }
-
-    /** An offer's weight on the wire: its SDP with line ends escaped in JSON, and the envelope. */
-    private static int offerBytes(SdpOffer offer) {
-        String sdp = offer.sdp();
-        return sdp.length() + 2 * (int) sdp.chars().filter(c -> c == '\r' || c == '\n' || c == '"').count()
-                + KmsCallGate.SMALL_CALL_BYTES;
-    }
-
-    /** Gathering starts once the answer is out and the listeners are subscribed, so no candidate is missed. */
-    private void gatherAfter(KmsCallGate gate, WebRtcEndpoint endpoint, CompletableFuture<?> committed,
-            CompletableFuture<?> ice,
-            CompletableFuture<?> flow) {
-        CompletableFuture.allOf(committed, ice, flow)
-                .thenCompose(ignored -> gate.<Void>call(endpoint::gatherCandidates))
-                .exceptionally(failure -> logged("gathering candidates", failure));
-    }
+    // ---------------------------------------------------------------------------------------------------------------
+    // Events and candidates
 
     private CompletableFuture<?> listenForCandidates(KmsCallGate gate, WebRtcEndpoint endpoint,
             MediaEndpointRef ref) {
+        // An anonymous class, not a lambda: the client reads the event type from the listener's generic type.
         EventListener<IceCandidateFoundEvent> onCandidate = new EventListener<>() {
             @Override
             public void onEvent(IceCandidateFoundEvent event) {
-                if (isCurrent(ref, endpoint)) {
+                if (objects.holds(ref, endpoint)) {
                     org.kurento.client.IceCandidate c = event.getCandidate();
                     listener.iceCandidateFound(ref, new IceCandidate(c.getCandidate(), c.getSdpMid(),
                             Math.max(0, c.getSdpMLineIndex())));
@@ -356,26 +207,11 @@ final class KurentoMediaRoom implements MediaRoom {
         return gate.<ListenerSubscription>call(k -> endpoint.addIceCandidateFoundListener(onCandidate, k));
     }
 
-    private synchronized boolean isCurrent(MediaEndpointRef ref, WebRtcEndpoint endpoint) {
-        if (ref.isPublisher()) {
-            Publisher p = publishers.get(ref.ownerId());
-            return p != null && p.endpoint == endpoint;
-        }
-        if (ref.isGrid()) {
-            Grid g = grids.get(ref.ownerId());
-            return g != null && g.endpoint() == endpoint;
-        }
-        return subscribers.get(ref) == endpoint;
-    }
-
-    /**
-     * What flows out of a publisher towards the pipeline is what the server receives from the participant. Video
-     * without audio still counts as AUDIO_VIDEO: the ledger records being seen, and a muted microphone is not absence.
-     */
+    /** What flows out of a publisher towards the pipeline is what the server receives from the participant. */
     private void flowChanged(String participantId, Publisher publisher, MediaFlowOutStateChangedEvent event) {
         MediaModality modality;
-        synchronized (this) {
-            if (publishers.get(participantId) != publisher) {
+        synchronized (objects) {
+            if (objects.publisherOf(participantId) != publisher) {
                 return;
             }
             if (event.getState() == MediaFlowState.FLOWING) {
@@ -383,8 +219,7 @@ final class KurentoMediaRoom implements MediaRoom {
             } else {
                 publisher.flowing.remove(event.getMediaType());
             }
-            modality = publisher.flowing.contains(MediaType.VIDEO) ? MediaModality.AUDIO_VIDEO
-                    : publisher.flowing.contains(MediaType.AUDIO) ? MediaModality.AUDIO_ONLY : MediaModality.NONE;
+            modality = publisher.modality();
             if (modality == publisher.reported) {
                 return;
             }
@@ -399,17 +234,9 @@ final class KurentoMediaRoom implements MediaRoom {
         Objects.requireNonNull(candidate, "candidate");
         WebRtcEndpoint target;
         KmsNode node;
-        synchronized (this) {
+        synchronized (objects) {
             node = pipeNode;
-            if (endpoint.isPublisher()) {
-                Publisher p = publishers.get(endpoint.ownerId());
-                target = p == null ? null : p.endpoint;
-            } else if (endpoint.isGrid()) {
-                Grid g = grids.get(endpoint.ownerId());
-                target = g == null ? null : g.endpoint();
-            } else {
-                target = subscribers.get(endpoint);
-            }
+            target = objects.endpoint(endpoint);
         }
         if (target == null || node == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("no such endpoint"));
@@ -420,125 +247,110 @@ final class KurentoMediaRoom implements MediaRoom {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Release
+    // Release: viewers, then publishers, then the grid, then the pipeline
 
+    /** Releases one subscription, or with {@link MediaEndpointRef#GRID} as the publisher, the grid endpoint. */
     @Override
     public CompletionStage<Void> unsubscribe(String subscriberId, String publisherId) {
-        WebRtcEndpoint endpoint;
-        KmsNode node;
-        synchronized (this) {
-            endpoint = subscribers.remove(MediaEndpointRef.subscriber(subscriberId, publisherId));
-            node = pipeNode;
+        CompletableFuture<Void> first = CompletableFuture.completedFuture(null);
+        GridMixer.Release unwatched = GridMixer.Release.NONE;
+        synchronized (objects) {
+            KurentoParticipant me = objects.find(subscriberId);
+            if (me == null) {
+                return first;
+            }
+            if (MediaEndpointRef.GRID.equals(publisherId)) {
+                Grid grid = me.grid;
+                me.grid = null;
+                if (grid != null) {
+                    first = Negotiation.release(grid, pipeNode);
+                    unwatched = objects.unwatch();
+                }
+            } else {
+                Subscription s = me.subscriptions.remove(publisherId);
+                if (s != null) {
+                    first = releaseQuietly(s.endpoint(), pipeNode, 1);
+                }
+            }
         }
-        return endpoint == null ? CompletableFuture.completedFuture(null) : releaseQuietly(endpoint, node, 1);
+        GridMixer.Release grid = unwatched;
+        return first.thenCompose(ignored -> grid.run());
     }
 
     @Override
     public CompletionStage<Void> removeParticipant(String participantId) {
         List<CompletableFuture<Void>> first = new ArrayList<>();
-        Publisher publisher;
-        Grid grid;
+        Publisher publisher = null;
+        GridMixer.Release unwatched = GridMixer.Release.NONE;
         KmsNode node;
-        synchronized (this) {
+        synchronized (objects) {
             node = pipeNode;
-            List<MediaEndpointRef> refs = subscribers.keySet().stream().filter(r -> r.involves(participantId))
-                    .toList();
-            for (MediaEndpointRef ref : refs) {
-                first.add(releaseQuietly(subscribers.remove(ref), node, 1));
+            KurentoParticipant me = objects.remove(participantId);
+            for (KurentoParticipant other : objects.all()) {
+                Subscription s = other.subscriptions.remove(participantId);
+                if (s != null) {
+                    first.add(releaseQuietly(s.endpoint(), node, 1));
+                }
             }
-            grid = grids.remove(participantId);
-            publisher = publishers.remove(participantId);
-            audioOnlyParticipants.remove(participantId);
-        }
-        if (grid != null) {
-            first.add(releaseGrid(grid, node));
+            if (me != null) {
+                me.subscriptions.values().forEach(s -> first.add(releaseQuietly(s.endpoint(), node, 1)));
+                if (me.grid != null) {
+                    first.add(Negotiation.release(me.grid, node));
+                    unwatched = objects.unwatch();
+                }
+                publisher = me.publisher;
+            }
         }
         // Subscribers first: an endpoint never outlives the stream it carries, nor the reverse for long.
-        return CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> publisher == null ? CompletableFuture.completedFuture(null)
-                        : release(publisher, node));
+        Publisher pub = publisher;
+        GridMixer.Release grid = unwatched;
+        return allOf(first)
+                .thenCompose(ignored -> pub == null ? CompletableFuture.completedFuture(null)
+                        : Negotiation.release(objects, pub, node))
+                .thenCompose(ignored -> grid.run());
     }
 
     @Override
     public CompletionStage<Void> release() {
-        CompletableFuture<Pipe> made;
+        CompletableFuture<RoomPipeline> made;
         List<CompletableFuture<Void>> first = new ArrayList<>();
-        List<Publisher> pubs;
+        List<Publisher> publishers = new ArrayList<>();
+        GridMixer.Release grid;
         KmsNode node;
-        synchronized (this) {
+        synchronized (objects) {
             if (released) {
                 return CompletableFuture.completedFuture(null);
             }
             released = true;
             made = pipe;
             node = pipeNode;
-            subscribers.values().forEach(e -> first.add(releaseQuietly(e, node, 1)));
-            grids.values().forEach(g -> first.add(releaseGrid(g, node)));
-            subscribers.clear();
-            grids.clear();
-            pubs = List.copyOf(publishers.values());
-            publishers.clear();
+            for (KurentoParticipant p : objects.all()) {
+                p.subscriptions.values().forEach(s -> first.add(releaseQuietly(s.endpoint(), node, 1)));
+                if (p.grid != null) {
+                    first.add(Negotiation.release(p.grid, node));
+                }
+                if (p.publisher != null) {
+                    publishers.add(p.publisher);
+                }
+            }
+            grid = objects.releaseMixer();
+            objects.clear();
         }
         server.retired(this);
         if (made == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.allOf(first.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> CompletableFuture.allOf(
-                        pubs.stream().map(p -> release(p, node)).toArray(CompletableFuture[]::new)))
+        return allOf(first)
+                .thenCompose(ignored -> CompletableFuture.allOf(grid.ports(), allOf(publishers.stream()
+                        .map(p -> Negotiation.release(objects, p, node)).toList())))
+                .thenCompose(ignored -> grid.composite())
                 .thenCompose(ignored -> made.handle((p, failure) -> p))
-                .thenCompose(p -> {
-                    if (p == null) {
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    int composite = p.composite().isDone() && !p.composite().isCompletedExceptionally() ? 1 : 0;
-                    return releaseQuietly(p.pipeline(), p.node(), 1 + composite);
-                });
+                .thenCompose(p -> p == null ? CompletableFuture.completedFuture(null)
+                        : releaseQuietly(p.pipeline(), p.node(), 1));
     }
 
-    private CompletableFuture<Void> release(Publisher publisher, KmsNode node) {
-        CompletableFuture<Void> endpoint = releaseQuietly(publisher.endpoint, node, 1);
-        CompletableFuture<Void> port = publisher.port.handle((hp, failure) -> hp)
-                .thenCompose(hp -> hp == null ? CompletableFuture.completedFuture(null) : releaseQuietly(hp, node, 1));
-        return CompletableFuture.allOf(endpoint, port);
-    }
-
-    private CompletableFuture<Void> releaseGrid(Grid grid, KmsNode node) {
-        return CompletableFuture.allOf(releaseQuietly(grid.endpoint(), node, 1), releaseQuietly(grid.port(), node, 1));
-    }
-
-    /** Releases one object; a failure is logged, never thrown: KMS forgets unknown ids and a lost KMS holds none. */
-    private static CompletableFuture<Void> releaseQuietly(MediaObject object, KmsNode node, int elements) {
-        CompletableFuture<Void> released = node == null ? KurentoCalls.call(object::release)
-                : node.gate().call(object::release);
-        return released.handle((ok, failure) -> {
-            if (failure != null) {
-                LOG.log(Level.FINE, "MEND-MEDIA a release failed", failure);
-            }
-            if (node != null) {
-                node.released(elements);
-            }
-            return null;
-        });
-    }
-
-    private static <T> T counted(Pipe p, T element) {
-        p.node().created(1);
-        return element;
-    }
-
-    private static <T> T logged(String what, Throwable failure) {
-        LOG.log(Level.WARNING, "MEND-MEDIA " + what + " failed: " + failure.getClass().getSimpleName());
-        LOG.log(Level.FINE, "MEND-MEDIA " + what + " failed", failure);
-        return null;
-    }
-
-    private synchronized boolean isAudioOnly(String participantId) {
-        return audioOnlyParticipants.contains(participantId);
-    }
-
-    private synchronized long currentGeneration() {
-        return generation;
+    private static CompletableFuture<Void> allOf(List<CompletableFuture<Void>> stages) {
+        return CompletableFuture.allOf(stages.toArray(CompletableFuture[]::new));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -546,30 +358,30 @@ final class KurentoMediaRoom implements MediaRoom {
 
     /** The KMS that held this room's pipeline is gone: forget every object (they died with it), tell the room. */
     void mediaServerLost(KmsNode node) {
-        synchronized (this) {
+        synchronized (objects) {
             if (released || pipeNode != node || pipe == null) {
                 return;
             }
             generation++;
             pipe = null;
             pipeNode = null;
-            publishers.clear();
-            subscribers.clear();
-            grids.clear();
+            objects.clear();
             interrupted = true;
         }
         listener.mediaInterrupted();
     }
 
-    /** Some KMS answers: an interrupted room asks its clients to negotiate again, which builds a new pipeline. */
+    /**
+     * Some KMS answers: an interrupted room asks its clients to negotiate again. Nothing is built here: the first
+     * publish or subscribe makes the pipeline, so a room nobody uses any more costs the new KMS nothing.
+     */
     void mediaServerAvailable() {
-        synchronized (this) {
+        synchronized (objects) {
             if (released || !interrupted) {
                 return;
             }
             interrupted = false;
         }
-        prepare();
         listener.mediaRestored();
     }
 

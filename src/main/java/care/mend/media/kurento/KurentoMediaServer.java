@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -37,14 +38,23 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
     private final List<KmsNode> nodes = new ArrayList<>();
     private final Set<KurentoMediaRoom> rooms = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService probes;
+    /** Destroys the clients nodes let go: a destroy may wait for a dead server, so never on a caller's thread. */
+    private final ExecutorService discarder;
 
     public KurentoMediaServer(KurentoSettings settings, ThreadFactory threads) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.probes = Executors.newSingleThreadScheduledExecutor(threads);
+        this.discarder = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = threads.newThread(runnable);
+            thread.setName("mend-kms-discard");
+            thread.setDaemon(true);
+            return thread;
+        });
+        KmsNode.Support support = new KmsNode.Support(discarder, System::nanoTime);
         for (int i = 0; i < settings.uris().size(); i++) {
             nodes.add(new KmsNode(i, settings.uris().get(i), settings.callTimeout(), settings.inFlightBytes(),
-                    this::lost));
+                    support, this::lost));
         }
-        this.probes = Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     /** Starts probing: the first round at once, then every probe interval. */
@@ -53,7 +63,10 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
         probes.scheduleWithFixedDelay(this::probeAll, 0, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Probes every KMS now (also what the schedule runs); tests call it to avoid waiting for the schedule. */
+    /**
+     * Probes every KMS now (also what the schedule runs); tests call it to avoid waiting for the schedule. While some
+     * KMS answers, interrupted rooms are told media is back (they build nothing until someone negotiates).
+     */
     public void probeAll() {
         try {
             for (KmsNode node : nodes) {
@@ -100,6 +113,7 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
     @Override
     public void close() {
         probes.shutdownNow();
-        nodes.forEach(KmsNode::destroy);
+        nodes.forEach(KmsNode::close);
+        discarder.shutdown();
     }
 }

@@ -60,15 +60,33 @@ class KurentoMediaRoomTest {
     static final String SENDRECV = "chromium-offer-02-offer-answer-real-media-1.sdp";
     static final String SENDONLY = "chromium-offer-03-sfu-two-publishers-1.sdp";
     static final String RECVONLY = "chromium-offer-03-sfu-two-publishers-3.sdp";
+    /** Chromium after "Audio only": one sendonly m=audio, no video section (mend-02). */
+    static final String SENDONLY_AUDIO = "chromium-offer-mend-02-audio-only-and-camera-off-19.sdp";
+    /** Chromium after "Low bandwidth": a recvonly offer with one m=audio and no video section (mend-04). */
+    static final String RECVONLY_AUDIO = "chromium-offer-mend-04-low-bandwidth-19.sdp";
 
+    /** A room whose pipeline is made (at once, for the first publish); no Composite until someone watches the grid. */
     private MediaRoom room() {
         MediaRoom room = server.createRoom("room-1", listener).toCompletableFuture().join();
-        Eventually.until(Duration.ofSeconds(10), () -> kms.liveObjects("Composite").size() == 1);
+        Eventually.until(Duration.ofSeconds(10), () -> kms.liveObjects("MediaPipeline").size() == 1);
         return room;
     }
 
+    /** The one WebRtcEndpoint the call makes (ids of live endpoints before and after). */
+    private String madeBy(java.util.function.Supplier<java.util.concurrent.CompletionStage<?>> call) {
+        java.util.Set<String> before = new java.util.HashSet<>(endpoints().stream().map(View::id).toList());
+        done(call.get());
+        List<String> made = endpoints().stream().map(View::id).filter(id -> !before.contains(id)).toList();
+        assertThat(made).hasSize(1);
+        return made.get(0);
+    }
+
+    private View live(String id) {
+        return kms.liveObjects().stream().filter(o -> o.id().equals(id)).findFirst().orElseThrow();
+    }
+
     /** The stage's value; its failure as an IllegalStateException; a stage that hangs fails the test. */
-    private static <T> T done(java.util.concurrent.CompletionStage<T> stage) {
+    static <T> T done(java.util.concurrent.CompletionStage<T> stage) {
         try {
             return stage.toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
@@ -86,22 +104,23 @@ class KurentoMediaRoomTest {
     }
 
     @Test
-    void aPublisherGetsAnAnswerItsCandidatesAndFeedsItsHubPort() {
+    void aPublisherGetsAnAnswerAndItsCandidatesAndReportsItsFlowWithNothingConnected() {
         MediaRoom room = room();
         SdpAnswer answer = done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
 
         assertThat(answer.sdp()).startsWith("v=0").contains("a=recvonly").contains("a=setup:active");
         assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
-        assertThat(kms.liveObjects("Composite")).hasSize(1);
         View publisher = endpoints().get(0);
         assertThat(publisher.properties()).containsEntry("maxVideoRecvBandwidth", 500);
         Eventually.untilAsserted(Duration.ofSeconds(10), () -> {
-            View port = kms.liveObjects("HubPort").get(0);
-            assertThat(endpoints().get(0).sendsTo(port.id(), Kind.VIDEO)).isTrue();
             assertThat(listener.candidates).extracting(RecordingMediaListener.Found::endpoint)
                     .contains(MediaEndpointRef.publisher("a"));
             assertThat(listener.modalityOf("a")).isEqualTo(MediaModality.AUDIO_VIDEO);
         });
+        // No sink, no Composite: KMS 7.3.0 reports a publisher's flow from what its browser sends.
+        assertThat(endpoints().get(0).sinks()).isEmpty();
+        assertThat(kms.liveObjects("Composite")).isEmpty();
+        assertThat(kms.liveObjects("HubPort")).isEmpty();
     }
 
     @Test
@@ -113,10 +132,16 @@ class KurentoMediaRoomTest {
         assertThat(roundOfAnswer()).isLessThanOrEqualTo(3);
 
         done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
-        // Let the publishes' tails (HubPort connections, gathering) finish, so that only the subscribe is counted.
-        Eventually.until(Duration.ofSeconds(10), () -> endpoints().stream().filter(e -> !e.sinks().isEmpty())
-                .count() == 2 && listener.candidates.stream().filter(c -> c.endpoint().isPublisher())
-                .map(RecordingMediaListener.Found::endpoint).distinct().count() == 2);
+        // Let the publishes' tails (gathering) finish, so that only the subscribe is counted.
+        Eventually.until(Duration.ofSeconds(10), () -> listener.candidates.stream()
+                .filter(c -> c.endpoint().isPublisher()).map(RecordingMediaListener.Found::endpoint).distinct()
+                .count() == 2);
+        try {
+            kms.awaitQuiet(Duration.ofMillis(300), Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
         kms.clearCalls();
         done(room.subscribe("b", "a", offer(RECVONLY)));
         assertThat(roundOfAnswer()).isLessThanOrEqualTo(3);
@@ -152,7 +177,7 @@ class KurentoMediaRoomTest {
     void anAudioOnlyParticipantSendsAndReceivesAudioAlone() {
         MediaRoom room = room();
         done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
-        done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_ONLY));
+        done(room.publish("b", offer(SENDONLY_AUDIO), MediaModality.AUDIO_ONLY));
         done(room.subscribe("b", "a", offer(RECVONLY)));
 
         View pubA = endpoints().stream().filter(e -> e.sinks().keySet().stream()
@@ -165,18 +190,42 @@ class KurentoMediaRoomTest {
     }
 
     @Test
-    void aLowBandwidthViewerGetsTheMixedGridThroughItsOwnHubPort() {
+    void aSubscriberWhoseOfferHasNoVideoReceivesAudioAlone() {
+        MediaRoom room = room();
+        String publisher = madeBy(() -> room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
+        done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
+        String withVideo = madeBy(() -> room.subscribe("c", "a", offer(RECVONLY)));
+        String audioOnly = madeBy(() -> room.subscribe("b", "a", offer(RECVONLY_AUDIO)));
+
+        assertThat(live(publisher).sendsTo(withVideo, Kind.VIDEO)).isTrue();
+        assertThat(live(publisher).sendsTo(audioOnly, Kind.AUDIO)).isTrue();
+        assertThat(live(publisher).sendsTo(audioOnly, Kind.VIDEO)).as("b's offer has no m=video").isFalse();
+        done(room.release());
+        assertThat(kms.liveObjects()).isEmpty();
+    }
+
+    @Test
+    void aPublisherThatPublishesAgainFeedsEachViewerWhatItsEndpointWasMadeFor() {
         MediaRoom room = room();
         done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
-        done(room.publish("b", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
-        done(room.subscribeGrid("c", offer(RECVONLY)));
+        done(room.publish("v", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
+        String wantsVideo = madeBy(() -> room.subscribe("v", "a", offer(RECVONLY)));
+        String wantsAudio = madeBy(() -> room.subscribe("w", "a", offer(RECVONLY_AUDIO)));
+        // v goes audio only and back (its page keeps its subscriptions); meanwhile a publishes again, twice.
+        done(room.publish("v", offer(SENDONLY_AUDIO), MediaModality.AUDIO_ONLY));
+        String again = madeBy(() -> room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
+        done(room.publish("v", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
 
-        Eventually.until(Duration.ofSeconds(10), () -> kms.liveObjects("HubPort").size() == 3);
-        View grid = endpoints().stream().filter(e -> Integer.valueOf(250).equals(e.properties()
-                .get("maxVideoSendBandwidth"))).findFirst().orElseThrow();
-        assertThat(kms.liveObjects("HubPort")).anyMatch(p -> p.sendsTo(grid.id(), Kind.VIDEO));
-        done(room.removeParticipant("c"));
-        assertThat(kms.liveObjects("HubPort")).hasSize(2);
+        Eventually.untilAsserted(Duration.ofSeconds(10), () -> {
+            assertThat(live(again).sendsTo(wantsVideo, Kind.VIDEO)).as("v's endpoint was made for video").isTrue();
+            assertThat(live(again).sendsTo(wantsAudio, Kind.AUDIO)).isTrue();
+        });
+        assertThat(live(again).sendsTo(wantsAudio, Kind.VIDEO)).as("w's endpoint was made for audio").isFalse();
+
+        // An audio-only publisher feeds audio alone, whatever the viewer wanted.
+        String audioPublisher = madeBy(() -> room.publish("a", offer(SENDONLY_AUDIO), MediaModality.AUDIO_ONLY));
+        Eventually.until(Duration.ofSeconds(10), () -> live(audioPublisher).sendsTo(wantsVideo, Kind.AUDIO));
+        assertThat(live(audioPublisher).sendsTo(wantsVideo, Kind.VIDEO)).isFalse();
         done(room.release());
         assertThat(kms.liveObjects()).isEmpty();
     }
@@ -235,8 +284,8 @@ class KurentoMediaRoomTest {
             server.probeAll();
             return listener.outages.contains("restored");
         });
-        // The restart took every old object; the room makes a new pipeline at once, and endpoints on new offers.
-        assertThat(kms.liveObjects("WebRtcEndpoint")).isEmpty();
+        // The restart took every old object; the room builds nothing until an offer comes.
+        assertThat(kms.liveObjects()).isEmpty();
         done(room.publish("a", offer(SENDONLY), MediaModality.AUDIO_VIDEO));
         assertThat(kms.liveObjects("MediaPipeline")).hasSize(1);
         assertThat(kms.liveObjects("WebRtcEndpoint")).hasSize(1);

@@ -20,6 +20,10 @@ import java.util.UUID;
  * What one run of Kurento Media Server knows: its sessions, media objects and event subscriptions, and how it answers
  * each JSON-RPC request. A restart is a new model: old ids are gone and old sessions are invalid, as in transcript
  * 07. Thread-safe: every method holds the model's lock.
+ *
+ * <p>Longer than the ~450 lines aimed at, on purpose: it is one server's state and every request's answer, kept
+ * together so that a reader can check it against the transcripts in one place; statistics live in
+ * {@link StandInStats}.
  */
 final class KmsModel {
 
@@ -228,6 +232,10 @@ final class KmsModel {
         object.pipeline = homeOf(object);
         objects.put(id, object);
         byPipeline.computeIfAbsent(object.pipeline, p -> new LinkedHashMap<>()).put(id, object);
+        if (type.equals("HubPort")) {
+            // Its Composite's video leaves it at once (04-composite): nobody subscribed yet, so no event goes out.
+            reflow(object, new ArrayList<>());
+        }
         return id;
     }
 
@@ -394,6 +402,11 @@ final class KmsModel {
                 return object.flowingIn.contains(Kind.valueOf(param(args, "mediaType")));
             case "isMediaFlowingOut":
                 return object.flowingOut.contains(Kind.valueOf(param(args, "mediaType")));
+            case "getStats":
+                // Only a WebRtcEndpoint's RTP is modelled; other elements have no stats here (KMS: null without media).
+                return object.type.equals("WebRtcEndpoint")
+                        ? object.stats.answer(kinds(args), System.currentTimeMillis(), object.properties)
+                        : null;
             default:
                 break;
         }
@@ -621,9 +634,15 @@ final class KmsModel {
     }
 
     /**
-     * Recomputes which media flows between elements and emits MediaFlowIn/OutStateChanged for every change. As in
-     * the transcripts, a publisher reports flow out only while it feeds some element, and an element reports flow in
-     * while a source feeds it. A Composite's ports send the mix of every other port's input.
+     * Recomputes which media flows between elements and emits MediaFlowIn/OutStateChanged for every change. As KMS
+     * 7.3.0 does (reference README, observation 1 and its correction from {@code qd-publisher-without-sink.jsonl}):
+     * <ul>
+     * <li>a WebRtcEndpoint's flow out is what its browser sends into the pipeline, with or without a sink, so a
+     * recvonly subscriber never reports flow out;</li>
+     * <li>an element's flow in is what the elements connected into it feed it;</li>
+     * <li>a HubPort sends its Composite's video from the moment it exists (the mixed canvas, 04-composite), plus the
+     * mix of every other port's input towards its sinks.</li>
+     * </ul>
      */
     /** The pipeline an object belongs to: media never flows between pipelines, so a change reflows one alone. */
     private String homeOf(StandInObject o) {
@@ -665,7 +684,7 @@ final class KmsModel {
             }
             for (List<StandInObject> ports : portsByHub.values()) {
                 for (StandInObject port : ports) {
-                    Set<Kind> mix = EnumSet.noneOf(Kind.class);
+                    Set<Kind> mix = EnumSet.of(Kind.VIDEO);
                     for (StandInObject other : ports) {
                         if (other != port) {
                             mix.addAll(in.getOrDefault(other.id, Set.of()));
@@ -675,13 +694,24 @@ final class KmsModel {
                 }
             }
         }
+        long now = System.currentTimeMillis();
         for (StandInObject o : members) {
-            Set<Kind> out = EnumSet.noneOf(Kind.class);
             Set<Kind> available = produces.getOrDefault(o.id, Set.of());
-            o.sinks.values().forEach(kinds -> kinds.stream().filter(available::contains).forEach(out::add));
+            Set<Kind> out = EnumSet.noneOf(Kind.class);
+            if (o.type.equals("WebRtcEndpoint")) {
+                available.stream().filter(k -> k != Kind.DATA).forEach(out::add);
+            } else {
+                o.sinks.values().forEach(kinds -> kinds.stream().filter(available::contains).forEach(out::add));
+                if (o.type.equals("HubPort")) {
+                    out.add(Kind.VIDEO);
+                }
+            }
             diff(o, o.flowingOut, out, "MediaFlowOutStateChanged", events);
             diff(o, o.flowingIn, in.getOrDefault(o.id, EnumSet.noneOf(Kind.class)), "MediaFlowInStateChanged",
                     events);
+            if (o.type.equals("WebRtcEndpoint")) {
+                o.stats.update(o.flowingOut, o.flowingIn, now);
+            }
         }
     }
 

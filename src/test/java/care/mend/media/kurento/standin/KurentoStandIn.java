@@ -30,8 +30,10 @@ import org.java_websocket.server.WebSocketServer;
  * <ul>
  * <li>count calls and see how many round trips deep each one was ({@link #calls()}, {@link Call#round()});</li>
  * <li>delay every answer ({@link #latency(Duration)}) and fail chosen calls ({@link #failWhen(Predicate)});</li>
- * <li>go down and come back as a restarted server: connections drop (1006), the port refuses, and after
- * {@link #restart()} sessions and object ids are new ({@link #stop()}, {@link #restart()});</li>
+ * <li>go down and come back as a restarted server: connections drop (1006), and while it is down the port
+ * refuses TCP, or accepts every WebSocket and drops it at once, or answers every handshake HTTP 502 (what stands in
+ * front of a dead KMS: {@link Down}); after {@link #restart()} sessions and object ids are new ({@link #stop(Down)},
+ * {@link #restart()});</li>
  * <li>see every live object ({@link #liveObjects()}) and drive media from "browsers" ({@link #browserSends}).</li>
  * </ul>
  * Every answer and event leaves on one scheduler thread in order, after the configured latency.
@@ -51,10 +53,23 @@ public final class KurentoStandIn implements AutoCloseable {
     public record Call(String method, String detail, String object, int round, boolean failed) {
     }
 
+    /** What answers on the KMS port while KMS is down. */
+    public enum Down {
+        /** Nothing: the port refuses TCP, as a dead KMS connected directly. */
+        REFUSE,
+        /** Something accepts each WebSocket and drops it at once (1006): a proxy whose upstream is dead. */
+        ACCEPT_THEN_DROP,
+        /** Something answers each handshake {@code HTTP 502 Bad Gateway}: a load balancer or ingress. */
+        HTTP_502
+    }
+
     private final boolean autoMedia;
     private final int port;
     private volatile KmsModel model;
     private volatile Transport transport;
+    /** What answers while down ({@link Down#ACCEPT_THEN_DROP}, {@link Down#HTTP_502}); null when up or refusing. */
+    private volatile AutoCloseable whileDown;
+    private final java.util.concurrent.atomic.AtomicInteger handshakes = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
     private volatile int epoch;
     private volatile Duration notFlowingDelay = Duration.ofSeconds(3);
@@ -70,7 +85,7 @@ public final class KurentoStandIn implements AutoCloseable {
     private KurentoStandIn(int port, boolean autoMedia) {
         this.autoMedia = autoMedia;
         this.model = new KmsModel(autoMedia);
-        this.transport = new Transport(new InetSocketAddress("127.0.0.1", port));
+        this.transport = new Transport(new InetSocketAddress("127.0.0.1", port), true);
         this.transport.begin();
         this.port = transport.boundPort;
     }
@@ -138,8 +153,17 @@ public final class KurentoStandIn implements AutoCloseable {
         return model.subscriptionCount();
     }
 
+    /** Open connections to the running KMS (none while it is down). */
     public int connectionCount() {
-        return transport.getConnections().size();
+        return whileDown != null ? 0 : transport.getConnections().size();
+    }
+
+    /**
+     * WebSocket handshakes (or, in {@link Down#HTTP_502}, HTTP requests) received since the stand-in started, up or
+     * down: a client that goes on reconnecting by itself shows here.
+     */
+    public int handshakes() {
+        return handshakes.get();
     }
 
     /**
@@ -160,6 +184,14 @@ public final class KurentoStandIn implements AutoCloseable {
 
     /** KMS dies: every connection drops without a close frame, the port refuses connections. */
     public void stop() {
+        stop(Down.REFUSE);
+    }
+
+    /**
+     * KMS dies: every connection drops without a close frame (1006), and until {@link #restart()} the port answers
+     * as {@code down} says.
+     */
+    public synchronized void stop(Down down) {
         Transport t = transport;
         for (WebSocket socket : t.getConnections()) {
             socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "");
@@ -169,14 +201,37 @@ public final class KurentoStandIn implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeWhileDown();
+        switch (down) {
+            case REFUSE -> whileDown = null;
+            case ACCEPT_THEN_DROP -> {
+                Transport dropping = new Transport(new InetSocketAddress("127.0.0.1", port), false);
+                dropping.begin();
+                whileDown = () -> dropping.stop(1000);
+            }
+            case HTTP_502 -> whileDown = new BadGateway(port, handshakes);
+        }
     }
 
     /** KMS comes back on the same port as a new process: no sessions, no objects. */
-    public void restart() {
+    public synchronized void restart() {
+        closeWhileDown();
         model = new KmsModel(autoMedia);
-        Transport t = new Transport(new InetSocketAddress("127.0.0.1", port));
+        Transport t = new Transport(new InetSocketAddress("127.0.0.1", port), true);
         t.begin();
         transport = t;
+    }
+
+    private void closeWhileDown() {
+        AutoCloseable previous = whileDown;
+        whileDown = null;
+        if (previous != null) {
+            try {
+                previous.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the stand-in's down mode did not stop", e);
+            }
+        }
     }
 
     @Override
@@ -227,13 +282,20 @@ public final class KurentoStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * The WebSocket server on the KMS port. A live one is the running KMS; one that is not live stands for a proxy in
+     * front of a dead KMS: it completes each handshake and drops the connection at once, without a close frame.
+     */
     private final class Transport extends WebSocketServer {
         final Map<WebSocket, PeerState> peers = new ConcurrentHashMap<>();
         private final CountDownLatch started = new CountDownLatch(1);
+        private final boolean live;
+        private volatile Exception failedToStart;
         volatile int boundPort;
 
-        Transport(InetSocketAddress address) {
+        Transport(InetSocketAddress address, boolean live) {
             super(address, 1);
+            this.live = live;
             setReuseAddr(true);
             setDaemon(true);
             // KMS sends no WebSocket pings (the client pings with JSON-RPC), and the Kurento client answers none:
@@ -251,6 +313,9 @@ public final class KurentoStandIn implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            if (failedToStart != null) {
+                throw new IllegalStateException("the stand-in could not listen", failedToStart);
+            }
             boundPort = getPort();
         }
 
@@ -261,6 +326,14 @@ public final class KurentoStandIn implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket socket, ClientHandshake handshake) {
+            handshakes.incrementAndGet();
+            if (!live) {
+                // After the 101 has left (it is still queued here): the client sees an open socket drop, not a
+                // failed handshake.
+                outbound.schedule(() -> socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, ""), 100,
+                        TimeUnit.MILLISECONDS);
+                return;
+            }
             peers.put(socket, new PeerState(socket));
         }
 
@@ -275,8 +348,9 @@ public final class KurentoStandIn implements AutoCloseable {
         @Override
         public void onError(WebSocket socket, Exception e) {
             if (socket == null) {
+                failedToStart = e;
                 started.countDown();
-            } else {
+            } else if (live) {
                 System.err.println("KMS stand-in connection error: " + e);
             }
         }

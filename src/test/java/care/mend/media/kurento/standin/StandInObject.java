@@ -32,6 +32,8 @@ public final class StandInObject {
     boolean offerGenerated;
     final Set<Kind> flowingOut = EnumSet.noneOf(Kind.class);
     final Set<Kind> flowingIn = EnumSet.noneOf(Kind.class);
+    /** A WebRtcEndpoint's RTP statistics, following what flows in and out of it. */
+    final StandInStats stats = new StandInStats();
 
     StandInObject(String id, String type, String parentId) {
         this.id = id;

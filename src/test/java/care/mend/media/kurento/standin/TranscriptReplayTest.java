@@ -48,6 +48,12 @@ class TranscriptReplayTest {
         kms.close();
     }
 
+    /** For recordings with real browsers behind the endpoints: each browser sends what its offer says it sends. */
+    private void withBrowsers() {
+        kms.close();
+        kms = KurentoStandIn.start(true);
+    }
+
     private record Frame(String dir, Integer conn, JsonObject msg) {
     }
 
@@ -66,6 +72,8 @@ class TranscriptReplayTest {
     /** One raw connection to the stand-in. */
     private final class Raw implements WebSocket.Listener {
         final LinkedBlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+        /** The onEvent notifications seen so far, in order. */
+        final List<JsonObject> events = new java.util.concurrent.CopyOnWriteArrayList<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
         final WebSocket socket;
@@ -100,13 +108,23 @@ class TranscriptReplayTest {
             socket.sendText(text, true).join();
         }
 
+        /** Takes in the events that came after the last answer. */
+        void drainEvents() {
+            for (JsonObject frame = received.poll(); frame != null; frame = received.poll()) {
+                if (frame.has("method")) {
+                    events.add(frame);
+                }
+            }
+        }
+
         /** The next answer (not an event) to the request with this id (null: an answer without id). */
         JsonObject answerTo(JsonElement id) throws InterruptedException {
             while (true) {
                 JsonObject frame = received.poll(10, TimeUnit.SECONDS);
                 assertThat(frame).as("an answer to %s", id).isNotNull();
                 if (frame.has("method")) {
-                    continue; // an onEvent notification
+                    events.add(frame); // an onEvent notification
+                    continue;
                 }
                 JsonElement got = frame.get("id");
                 if (id == null ? got == null || got.isJsonNull() : id.equals(got)) {
@@ -169,6 +187,23 @@ class TranscriptReplayTest {
             if (r.has("__type__") && r.get("__type__").getAsString().equals("ServerInfo")) {
                 return; // module lists differ; the stand-in models no modules
             }
+            if (!r.keySet().isEmpty() && r.keySet().stream().allMatch(TranscriptReplayTest::looksLikeId)) {
+                // A map keyed by ids (getStats): as many entries, each like its recorded counterpart.
+                assertThat(a.size()).as(where + " entries").isEqualTo(r.size());
+                List<String> recordedKeys = List.copyOf(r.keySet());
+                List<String> actualKeys = List.copyOf(a.keySet());
+                for (int i = 0; i < recordedKeys.size(); i++) {
+                    String key = recordedKeys.get(i);
+                    if (ids.containsValue(key)) {
+                        assertThat(a.has(key)).as(where + " has " + key).isTrue();
+                        compare(where + "." + key, r.get(key), a.get(key));
+                    } else {
+                        learn(key, actualKeys.get(i));
+                        compare(where + "." + key, r.get(key), a.get(actualKeys.get(i)));
+                    }
+                }
+                return;
+            }
             assertThat(a.keySet()).as(where + " members").isEqualTo(r.keySet());
             for (String key : r.keySet()) {
                 compare(where + "." + key, r.get(key), a.get(key));
@@ -198,22 +233,38 @@ class TranscriptReplayTest {
                 assertThat(a.getAsString()).as(where).startsWith("v=0");
             } else if (where.endsWith("message") || where.endsWith(".type") || r.getAsString().equals("pong")) {
                 assertThat(a.getAsString()).as(where).isEqualTo(r.getAsString());
-            } else if (r.isNumber() && where.endsWith("code")) {
+            } else if (r.isNumber() && (where.endsWith("code") || where.endsWith(".packetsLost"))) {
                 assertThat(a.getAsInt()).as(where).isEqualTo(r.getAsInt());
+            } else if (r.isBoolean()) {
+                // isMediaFlowingIn/Out, isRemote: what KMS said is what the stand-in must say.
+                assertThat(a.getAsBoolean()).as(where).isEqualTo(r.getAsBoolean());
             }
         }
     }
 
-    /** Replays one connection of a file; true if the stand-in dropped the connection where the real KMS did. */
+    /** Replays one connection of a file; {@code expectDrop}: the real KMS dropped it at the end. */
     private void replay(String file, int conn, boolean expectDrop) throws Exception {
-        List<Frame> frames = frames(file).stream().filter(f -> f.conn() == conn).toList();
-        Raw raw = new Raw();
+        Map<Integer, Raw> raws = replay(file, List.of(conn), expectDrop);
+        if (!expectDrop) {
+            closeAll(raws);
+        }
+    }
+
+    /**
+     * Replays the requests of the given connections in the order the file has them, each connection on a raw
+     * connection of its own, and compares every answer with the recorded one. Requests of one connection may name
+     * objects another made (a raw client polling Mend's endpoints).
+     */
+    private Map<Integer, Raw> replay(String file, List<Integer> conns, boolean expectDrop) throws Exception {
+        List<Frame> frames = frames(file).stream().filter(f -> conns.contains(f.conn())).toList();
+        Map<Integer, Raw> raws = new java.util.LinkedHashMap<>();
         int answered = 0;
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             if (!f.dir().equals("c2s")) {
                 continue;
             }
+            Raw raw = raws.computeIfAbsent(f.conn(), c -> new Raw());
             if (f.msg().has("__unparsed__")) {
                 raw.send(f.msg().get("__unparsed__").getAsString());
                 break;
@@ -224,8 +275,8 @@ class TranscriptReplayTest {
             for (int j = i + 1; j < frames.size(); j++) {
                 Frame g = frames.get(j);
                 // KMS answers a request it cannot read with a null id.
-                if (g.dir().equals("s2c") && !g.msg().has("method") && (!g.msg().has("id")
-                        || g.msg().get("id").isJsonNull() || g.msg().get("id").equals(id))) {
+                if (g.conn().equals(f.conn()) && g.dir().equals("s2c") && !g.msg().has("method")
+                        && (!g.msg().has("id") || g.msg().get("id").isJsonNull() || g.msg().get("id").equals(id))) {
                     expected = g.msg();
                     break;
                 }
@@ -236,7 +287,7 @@ class TranscriptReplayTest {
             JsonElement answerId = expected.has("id") && !expected.get("id").isJsonNull() ? id : null;
             JsonObject actual = raw.answerTo(answerId);
             JsonElement recorded = JsonParser.parseString(mapped(expected.toString()));
-            String where = file + "#" + conn + " " + f.msg().get("method") + " " + id;
+            String where = file + "#" + f.conn() + " " + f.msg().get("method") + " " + id;
             assertThat(actual.has("error")).as(where + " errs").isEqualTo(expected.has("error"));
             compare(where, recorded.getAsJsonObject().has("error") ? recorded.getAsJsonObject().get("error")
                     : recorded.getAsJsonObject().get("result"),
@@ -246,9 +297,45 @@ class TranscriptReplayTest {
         assertThat(answered).as("answers compared in " + file).isPositive();
         if (expectDrop) {
             care.mend.media.Eventually.until(java.time.Duration.ofSeconds(10), () -> kms.connectionCount() == 0);
-        } else {
-            raw.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
         }
+        return raws;
+    }
+
+    private static void closeAll(Map<Integer, Raw> raws) {
+        raws.values().forEach(raw -> raw.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join());
+    }
+
+    /** A flow event reduced to what must match: which object, which event, which medium, which state. */
+    private record Flow(String object, String type, String mediaType, String state) {
+    }
+
+    private static Flow flow(JsonObject event) {
+        JsonObject value = event.getAsJsonObject("params").getAsJsonObject("value");
+        JsonObject data = value.getAsJsonObject("data");
+        return new Flow(value.get("object").getAsString(), value.get("type").getAsString(),
+                data.get("mediaType").getAsString(), data.get("state").getAsString());
+    }
+
+    /**
+     * The MediaFlowIn/OutStateChanged events the stand-in sent on the connection are exactly those KMS sent on it
+     * (ids mapped), whatever their timing.
+     */
+    private void assertSameFlowEvents(String file, int conn, Raw raw) throws IOException {
+        java.util.Set<Flow> recorded = new java.util.HashSet<>();
+        for (Frame f : frames(file)) {
+            if (f.conn() == conn && f.dir().equals("s2c") && f.msg().has("method")
+                    && f.msg().getAsJsonObject("params").getAsJsonObject("value").get("type").getAsString()
+                    .startsWith("MediaFlow")) {
+                recorded.add(flow(JsonParser.parseString(mapped(f.msg().toString())).getAsJsonObject()));
+            }
+        }
+        assertThat(recorded).as("flow events recorded in " + file).isNotEmpty();
+        care.mend.media.Eventually.untilAsserted(java.time.Duration.ofSeconds(10), () -> {
+            raw.drainEvents();
+            assertThat(raw.events.stream().filter(e -> e.getAsJsonObject("params").getAsJsonObject("value")
+                    .get("type").getAsString().startsWith("MediaFlow")).map(TranscriptReplayTest::flow)
+                    .collect(java.util.stream.Collectors.toSet())).isEqualTo(recorded);
+        });
     }
 
     @Test
@@ -286,6 +373,33 @@ class TranscriptReplayTest {
 
     @Test
     void sfuWiring() throws Exception {
+        withBrowsers();
         replay("03-sfu-two-publishers.jsonl", 1, false);
+    }
+
+    // Recordings of Mend itself on KMS 7.3.0 (shared/kurento-protocol/mend), cut to the frames each test needs.
+
+    @Test
+    void aPublisherWithNoSinkReportsWhatItsBrowserSends() throws Exception {
+        withBrowsers();
+        Map<Integer, Raw> raws = replay("mend-qd-publisher-without-sink.jsonl", List.of(1), false);
+        // FLOWING out for audio and video, no sink connected, and nothing flowing in.
+        assertSameFlowEvents("mend-qd-publisher-without-sink.jsonl", 1, raws.get(1));
+        closeAll(raws);
+    }
+
+    @Test
+    void getStatsOnPublishersBeforeAndAfterAudioOnlyAnswersLikeKms730() throws Exception {
+        withBrowsers();
+        // Conn 1 is Mend making the publishers; conn 2 a raw client polling getStats and isMediaFlowing* on them:
+        // one inbound entry per medium the browser sends, packetsLost -1, none for video on the audio-only
+        // publisher (null), and 40101 on the endpoint audio only replaced.
+        closeAll(replay("mend-02-getstats.jsonl", List.of(1, 2), false));
+    }
+
+    @Test
+    void aNewClientAfterARestartGetsASessionFromItsFirstProbe() throws Exception {
+        // Mend's fresh client after KMS came back: getInfo with no session opens one; the ping echoes it.
+        replay("mend-03c-new-client-after-restart.jsonl", 3, false);
     }
 }
