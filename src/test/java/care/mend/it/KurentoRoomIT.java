@@ -98,6 +98,7 @@ class KurentoRoomIT {
         String session = liveSession(api);
         String sendonly = json(offer("chromium-offer-03-sfu-two-publishers-1.sdp"));
         String recvonly = json(offer("chromium-offer-03-sfu-two-publishers-3.sdp"));
+        String audioOnlyOffer = json(offer("chromium-offer-mend-02-audio-only-and-camera-off-19.sdp"));
 
         // Everyone in: the facilitator, then twelve patients admitted.
         Map<String, SignalingClient> byId = new LinkedHashMap<>();
@@ -118,8 +119,10 @@ class KurentoRoomIT {
         // Everyone publishes (one audio only), then subscribes to everyone else (one takes the mixed grid).
         for (String id : ids) {
             SignalingClient c = byId.get(id);
+            // The audio-only participant's page offers no video (Chromium's own audio-only offer, recorded):
+            // the ledger's AUDIO_ONLY comes from what the media server sees flowing, not from the flag.
             c.send("{\"type\":\"publish\",\"requestId\":\"pub\",\"sdpOffer\":%s,\"audioOnly\":%s}"
-                    .formatted(sendonly, id.equals(audioOnly)));
+                    .formatted(id.equals(audioOnly) ? audioOnlyOffer : sendonly, id.equals(audioOnly)));
         }
         for (String id : ids) {
             JsonObject answer = reply(byId.get(id), "pub");

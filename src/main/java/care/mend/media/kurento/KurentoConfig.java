@@ -21,6 +21,15 @@ final class KurentoConfig {
     private KurentoConfig() {
     }
 
+    /**
+     * Whether a media server is configured at all: {@code mend.kurento.uris=none} runs Mend without media (rooms,
+     * seats and attendance work; every publish is refused {@code MEDIA_UNAVAILABLE}, which clients do not retry).
+     */
+    static boolean configured(Config config) {
+        return !config.getOptionalValue(KurentoSettings.URIS_KEY, String.class).map(String::trim)
+                .filter(KurentoSettings.NONE::equalsIgnoreCase).isPresent();
+    }
+
     static KurentoSettings settings(Config config) {
         String uris = config.getOptionalValue(KurentoSettings.URIS_KEY, String.class)
                 .orElse(KurentoSettings.DEFAULT_URIS);

@@ -1,8 +1,10 @@
 package care.mend.media.kurento;
 
 import care.mend.media.MediaServer;
+import care.mend.media.unavailable.UnavailableMediaServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -46,10 +48,23 @@ public class KurentoMediaServerProducer {
         return server;
     }
 
+    /**
+     * Kurento, or no media at all when {@code mend.kurento.uris=none} (said once at start-up; clients are told
+     * {@code MEDIA_UNAVAILABLE} and do not retry).
+     */
     @Produces
     @Singleton
-    MediaServer port(KurentoMediaServer server) {
-        return server;
+    MediaServer port(Instance<KurentoMediaServer> kurento) {
+        if (!KurentoConfig.configured(config)) {
+            LOG.info("MEND-MEDIA no media server configured (mend.kurento.uris=none): rooms run without audio or video");
+            return new UnavailableMediaServer();
+        }
+        return kurento.get();
+    }
+
+    /** Whether Kurento is in use (readiness reports media servers only then). */
+    boolean kurentoConfigured() {
+        return KurentoConfig.configured(config);
     }
 
     void close(@Disposes KurentoMediaServer server) {

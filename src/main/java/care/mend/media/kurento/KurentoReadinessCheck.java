@@ -17,11 +17,18 @@ import org.eclipse.microprofile.health.Readiness;
 public class KurentoReadinessCheck implements HealthCheck {
 
     @Inject
-    KurentoMediaServer server;
+    KurentoMediaServerProducer producer;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<KurentoMediaServer> kurento;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("media-servers").up();
+        if (!producer.kurentoConfigured()) {
+            return response.withData("configured", KurentoSettings.NONE).withData("kms-reachable", 0).build();
+        }
+        KurentoMediaServer server = kurento.get();
         long reachable = 0;
         for (KurentoMediaServer.NodeStatus node : server.status()) {
             response.withData(node.name(), node.reachable() ? "UP" : "DOWN");

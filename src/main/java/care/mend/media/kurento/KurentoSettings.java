@@ -22,6 +22,8 @@ public record KurentoSettings(List<URI> uris, Duration probeInterval, Duration c
 
     public static final String URIS_KEY = "mend.kurento.uris";
     public static final String DEFAULT_URIS = "ws://localhost:8888/kurento";
+    /** The value of {@link #URIS_KEY} that configures no media server at all. */
+    public static final String NONE = "none";
 
     /** With the default bound on requests in flight. */
     public KurentoSettings(List<URI> uris, Duration probeInterval, Duration callTimeout, BitrateCaps caps) {

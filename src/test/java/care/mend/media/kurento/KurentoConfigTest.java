@@ -67,6 +67,14 @@ class KurentoConfigTest {
     }
 
     @Test
+    void noneConfiguresNoMediaServerAndAnythingElseIsKurento() {
+        assertThat(KurentoConfig.configured(config(Map.of("mend.kurento.uris", "none")))).isFalse();
+        assertThat(KurentoConfig.configured(config(Map.of("mend.kurento.uris", " NONE ")))).isFalse();
+        assertThat(KurentoConfig.configured(config(Map.of()))).isTrue();
+        assertThat(KurentoConfig.configured(config(Map.of("mend.kurento.uris", "ws://kms:8888/kurento")))).isTrue();
+    }
+
+    @Test
     void severalMediaServersAndOwnCapsAreRead() {
         KurentoSettings settings = KurentoConfig.settings(config(Map.of(
                 "mend.kurento.uris", "ws://kms-a:8888/kurento, wss://kms-b.example.org/kurento",
