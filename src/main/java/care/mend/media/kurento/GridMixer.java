@@ -15,6 +15,13 @@ import org.kurento.client.HubPort;
  * it. So a room has one only while someone watches the grid: made when the first viewer subscribes, released when the
  * last leaves.
  *
+ * <p>Each HubPort sends the mix of every other port's input, never its own. So a participant has one port
+ * ({@link KurentoParticipant#port}), whatever it does: its publisher feeds it and its grid endpoint is fed by it, and
+ * the grid it receives is everyone but itself. A viewer fed by a port of its own, apart from the one its publisher
+ * feeds, would hear its own voice back, late by the mixer: unusable in a group. The participant's port is made by
+ * its publish or its grid subscription, whichever needs it first; it goes once it neither publishes nor watches, or
+ * with every other port when the grid goes.
+ *
  * <p>The room counts viewers under its own lock ({@link #watch}, {@link #unwatch}). Objects are asked for there, as
  * futures, and made by {@link #flush}, outside that lock: a KMS call may wait for the client's connection.
  */
@@ -113,16 +120,16 @@ final class GridMixer {
     }
 
     /**
-     * What releasing a grid nobody watches takes, in order: the publishers' HubPorts, then the Composite. Decided
-     * under the room's lock, issued by {@link #run} (or its two steps) where the room's release order puts it.
+     * What releasing a grid nobody watches takes, in order: the participants' HubPorts, then the Composite. Decided
+     * under the room's lock, issued by {@link #run} (or its two steps) where the room's release order puts it: after
+     * the endpoints that feed the ports or are fed by them.
      */
-    record Release(List<CompletableFuture<HubPort>> publisherPorts, CompletableFuture<Composite> mixer,
-            KmsNode node) {
+    record Release(List<CompletableFuture<HubPort>> hubPorts, CompletableFuture<Composite> mixer, KmsNode node) {
 
         static final Release NONE = new Release(List.of(), null, null);
 
         CompletableFuture<Void> ports() {
-            return CompletableFuture.allOf(publisherPorts.stream().map(p -> releaseWhenMade(p, node))
+            return CompletableFuture.allOf(hubPorts.stream().map(p -> releaseWhenMade(p, node))
                     .toArray(CompletableFuture[]::new));
         }
 

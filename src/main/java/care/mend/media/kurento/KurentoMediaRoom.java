@@ -2,6 +2,7 @@ package care.mend.media.kurento;
 
 import static care.mend.media.kurento.KurentoEndpoints.logged;
 import static care.mend.media.kurento.KurentoEndpoints.releaseQuietly;
+import static care.mend.media.kurento.KurentoEndpoints.releaseWhenMade;
 
 import care.mend.media.IceCandidate;
 import care.mend.media.MediaEndpointRef;
@@ -19,6 +20,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.kurento.client.EventListener;
+import org.kurento.client.HubPort;
 import org.kurento.client.IceCandidateFoundEvent;
 import org.kurento.client.KurentoClient;
 import org.kurento.client.ListenerSubscription;
@@ -247,14 +249,17 @@ final class KurentoMediaRoom implements MediaRoom {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Release: viewers, then publishers, then the grid, then the pipeline
+    // Release: viewers, then publishers, then HubPorts, then the Composite, then the pipeline
 
     /** Releases one subscription, or with {@link MediaEndpointRef#GRID} as the publisher, the grid endpoint. */
     @Override
     public CompletionStage<Void> unsubscribe(String subscriberId, String publisherId) {
         CompletableFuture<Void> first = CompletableFuture.completedFuture(null);
         GridMixer.Release unwatched = GridMixer.Release.NONE;
+        CompletableFuture<HubPort> unused = null;
+        KmsNode node;
         synchronized (objects) {
+            node = pipeNode;
             KurentoParticipant me = objects.find(subscriberId);
             if (me == null) {
                 return first;
@@ -263,8 +268,10 @@ final class KurentoMediaRoom implements MediaRoom {
                 Grid grid = me.grid;
                 me.grid = null;
                 if (grid != null) {
-                    first = Negotiation.release(grid, pipeNode);
+                    first = Negotiation.release(grid, node);
                     unwatched = objects.unwatch();
+                    // Still watched: its port stays while it publishes (the others see it through it).
+                    unused = objects.unusedPort(me);
                 }
             } else {
                 Subscription s = me.subscriptions.remove(publisherId);
@@ -274,13 +281,15 @@ final class KurentoMediaRoom implements MediaRoom {
             }
         }
         GridMixer.Release grid = unwatched;
-        return first.thenCompose(ignored -> grid.run());
+        CompletableFuture<HubPort> port = unused;
+        return first.thenCompose(ignored -> releaseWhenMade(port, node)).thenCompose(ignored -> grid.run());
     }
 
     @Override
     public CompletionStage<Void> removeParticipant(String participantId) {
         List<CompletableFuture<Void>> first = new ArrayList<>();
         Publisher publisher = null;
+        CompletableFuture<HubPort> ownPort = null;
         GridMixer.Release unwatched = GridMixer.Release.NONE;
         KmsNode node;
         synchronized (objects) {
@@ -299,15 +308,20 @@ final class KurentoMediaRoom implements MediaRoom {
                     unwatched = objects.unwatch();
                 }
                 publisher = me.publisher;
+                // Its one HubPort, which a mixer released just now would not find: it is no participant any more.
+                ownPort = me.port;
+                me.port = null;
             }
         }
         // Subscribers first: an endpoint never outlives the stream it carries, nor the reverse for long.
         Publisher pub = publisher;
+        CompletableFuture<HubPort> port = ownPort;
         GridMixer.Release grid = unwatched;
         return allOf(first)
                 .thenCompose(ignored -> pub == null ? CompletableFuture.completedFuture(null)
-                        : Negotiation.release(objects, pub, node))
-                .thenCompose(ignored -> grid.run());
+                        : Negotiation.release(pub, node))
+                .thenCompose(ignored -> CompletableFuture.allOf(releaseWhenMade(port, node), grid.ports()))
+                .thenCompose(ignored -> grid.composite());
     }
 
     @Override
@@ -333,7 +347,7 @@ final class KurentoMediaRoom implements MediaRoom {
                     publishers.add(p.publisher);
                 }
             }
-            grid = objects.releaseMixer();
+            grid = objects.releaseMixer(); // with every participant's HubPort
             objects.clear();
         }
         server.retired(this);
@@ -341,8 +355,8 @@ final class KurentoMediaRoom implements MediaRoom {
             return CompletableFuture.completedFuture(null);
         }
         return allOf(first)
-                .thenCompose(ignored -> CompletableFuture.allOf(grid.ports(), allOf(publishers.stream()
-                        .map(p -> Negotiation.release(objects, p, node)).toList())))
+                .thenCompose(ignored -> allOf(publishers.stream().map(p -> Negotiation.release(p, node)).toList()))
+                .thenCompose(ignored -> grid.ports())
                 .thenCompose(ignored -> grid.composite())
                 .thenCompose(ignored -> made.handle((p, failure) -> p))
                 .thenCompose(p -> p == null ? CompletableFuture.completedFuture(null)

@@ -13,18 +13,22 @@ import org.kurento.client.MediaType;
 import org.kurento.client.WebRtcEndpoint;
 
 /**
- * One participant's Kurento objects in a room: the publisher endpoint it sends through (with a HubPort into the
- * Composite while someone watches the grid), the subscriber endpoint of each stream it receives, and its grid endpoint
- * in low-bandwidth mode. A plain holder: its room keeps it under the room's lock and makes every KMS call.
+ * One participant's Kurento objects in a room: the publisher endpoint it sends through, the subscriber endpoint of
+ * each stream it receives, its grid endpoint in low-bandwidth mode, and, while someone watches the grid, its one
+ * HubPort of the Composite. A plain holder: its room keeps it under the room's lock and makes every KMS call.
+ *
+ * <p>One HubPort, not one per role: a Composite port sends the mix of every other port's input, so the port that its
+ * publisher feeds is the one port whose output lacks the participant itself. Its grid endpoint is fed from there, or
+ * it would hear (and see) itself, late by the mixer. The participant owns that port: it is made by whichever of its
+ * publish and grid subscription first needs it, kept while either does, and released by the room once neither does
+ * (or with every other port when the grid goes).
  */
 final class KurentoParticipant {
 
-    /** A publisher endpoint, its HubPort while the grid is watched, and what KMS says flows out of it. */
+    /** A publisher endpoint and what KMS says flows out of it. */
     static final class Publisher {
         final WebRtcEndpoint endpoint;
         final boolean audioOnly;
-        /** Feeds the Composite; null while nobody watches the grid. */
-        CompletableFuture<HubPort> port;
         final Set<MediaType> flowing = EnumSet.noneOf(MediaType.class);
         MediaModality reported;
 
@@ -49,8 +53,8 @@ final class KurentoParticipant {
     record Subscription(WebRtcEndpoint endpoint, boolean wantsVideo) {
     }
 
-    /** A low-bandwidth viewer's endpoint and the HubPort that feeds it the mix. */
-    record Grid(WebRtcEndpoint endpoint, CompletableFuture<HubPort> port, boolean wantsVideo) {
+    /** A low-bandwidth viewer's endpoint, fed the mix by the participant's {@link #port}. */
+    record Grid(WebRtcEndpoint endpoint, boolean wantsVideo) {
     }
 
     final String id;
@@ -60,9 +64,21 @@ final class KurentoParticipant {
     /** By publisher id. */
     final Map<String, Subscription> subscriptions = new HashMap<>();
     Grid grid;
+    /**
+     * Its HubPort while the grid is watched and it publishes, watches, or is about to watch: its publisher feeds it,
+     * its grid endpoint is fed by it. Null while nobody watches.
+     */
+    CompletableFuture<HubPort> port;
+    /** Grid subscriptions whose endpoint is being made: they hold on to {@link #port}. */
+    int watchingUnderWay;
 
     KurentoParticipant(String id) {
         this.id = id;
+    }
+
+    /** Whether its HubPort is still of use: it publishes, watches, or is about to. */
+    boolean needsPort() {
+        return publisher != null || grid != null || watchingUnderWay > 0;
     }
 
     /** Whether a new endpoint for this offer carries video. */

@@ -81,18 +81,20 @@ abstract class Negotiation {
     void abandoned(RoomPipeline p) {
     }
 
-    /** Releases a publisher endpoint and its HubPort, if it has one. */
-    static CompletableFuture<Void> release(RoomObjects objects, Publisher publisher, KmsNode node) {
-        return CompletableFuture.allOf(releaseQuietly(publisher.endpoint, node, 1),
-                releaseWhenMade(objects.takePort(publisher), node));
+    /** Releases a publisher endpoint; its participant's HubPort is the room's to release, after it. */
+    static CompletableFuture<Void> release(Publisher publisher, KmsNode node) {
+        return releaseQuietly(publisher.endpoint, node, 1);
     }
 
-    /** Releases a grid viewer's endpoint and the HubPort that fed it. */
+    /** Releases a grid viewer's endpoint; its participant's HubPort is the room's to release, after it. */
     static CompletableFuture<Void> release(Grid grid, KmsNode node) {
-        return CompletableFuture.allOf(releaseQuietly(grid.endpoint(), node, 1), releaseWhenMade(grid.port(), node));
+        return releaseQuietly(grid.endpoint(), node, 1);
     }
 
-    /** A participant's publisher endpoint; a new one takes over the viewers of the one it replaces. */
+    /**
+     * A participant's publisher endpoint; a new one takes over the viewers of the one it replaces and, while the grid
+     * is watched, feeds the participant's HubPort (the one its own grid endpoint, if any, is fed by).
+     */
     static final class Publishing extends Negotiation {
         private final boolean audioOnly;
         private final BiConsumer<Publisher, MediaFlowOutStateChangedEvent> onFlow;
@@ -130,8 +132,7 @@ abstract class Negotiation {
             GridMixer mixer = objects.mixer();
             if (mixer != null && mixer.watched()) {
                 grid = mixer;
-                gridPort = mixer.port();
-                placed.port = gridPort;
+                gridPort = objects.portOf(me, mixer);
             }
             viewers = objects.viewersOf(ref.ownerId());
         }
@@ -170,7 +171,8 @@ abstract class Negotiation {
             });
             if (replaced != null) {
                 Publisher old = replaced;
-                answer.whenComplete((ok, failure) -> release(objects, old, p.node()));
+                // The participant's HubPort stays: the new endpoint feeds it.
+                answer.whenComplete((ok, failure) -> release(old, p.node()));
             }
         }
     }
@@ -226,11 +228,15 @@ abstract class Negotiation {
     }
 
     /**
-     * A low-bandwidth viewer of the grid, through a HubPort of the Composite into an endpoint of its own. The first
-     * viewer brings the Composite and a HubPort for each publisher; the last one to leave takes them away.
+     * A low-bandwidth viewer of the grid, into an endpoint of its own fed by the participant's one HubPort of the
+     * Composite: the port its publisher feeds, if it publishes. A Composite port sends the mix of every other port's
+     * input, so a port of its own, apart from its publisher's, would send the viewer its own voice and face, late by
+     * the mixer. The first viewer brings the Composite and a HubPort for each publisher; the last one to leave takes
+     * them away.
      */
     static final class Watching extends Negotiation {
         private GridMixer grid;
+        private KurentoParticipant me;
         private CompletableFuture<HubPort> port;
         private final List<Map.Entry<Publisher, CompletableFuture<HubPort>>> feeds = new ArrayList<>();
         private boolean withVideo;
@@ -250,13 +256,15 @@ abstract class Negotiation {
         void prepare(RoomPipeline p) {
             grid = objects.mixer(p);
             grid.watch();
-            port = grid.port();
+            me = objects.participant(ref.ownerId());
             for (KurentoParticipant other : objects.all()) {
-                if (other.publisher != null && other.publisher.port == null) {
-                    other.publisher.port = grid.port();
-                    feeds.add(Map.entry(other.publisher, other.publisher.port));
+                if (other.publisher != null && other.port == null) {
+                    feeds.add(Map.entry(other.publisher, objects.portOf(other, grid)));
                 }
             }
+            // Its publisher's port, or one its publisher will feed if it publishes meanwhile.
+            port = objects.portOf(me, grid);
+            me.watchingUnderWay++;
         }
 
         @Override
@@ -274,10 +282,13 @@ abstract class Negotiation {
             if (objects.mixer() != grid) {
                 throw new IllegalStateException("the grid was released meanwhile");
             }
-            KurentoParticipant me = objects.participant(ref.ownerId());
+            if (objects.find(ref.ownerId()) != me || me.port != port) {
+                throw new IllegalStateException("the viewer left meanwhile");
+            }
+            me.watchingUnderWay--;
             withVideo = me.wantsVideo(offer);
             replaced = me.grid;
-            me.grid = new Grid(endpoint, port, withVideo);
+            me.grid = new Grid(endpoint, withVideo);
             if (replaced != null) {
                 grid.unwatch(); // the new viewer holds on to the grid
             }
@@ -291,20 +302,29 @@ abstract class Negotiation {
         @Override
         void answering(RoomPipeline p, WebRtcEndpoint endpoint, CompletableFuture<String> answer) {
             if (replaced != null) {
-                release(replaced, p.node());
+                release(replaced, p.node()); // the port stays: it feeds the new endpoint
             }
         }
 
         @Override
         void abandoned(RoomPipeline p) {
-            releaseWhenMade(port, p.node());
             GridMixer.Release unwatched = GridMixer.Release.NONE;
+            CompletableFuture<HubPort> unused = null;
             synchronized (objects) {
+                // A participant that left meanwhile took its port along.
+                boolean stayed = objects.find(ref.ownerId()) == me;
+                if (stayed) {
+                    me.watchingUnderWay--;
+                }
                 if (objects.mixer() == grid) {
-                    unwatched = objects.unwatch();
+                    unwatched = objects.unwatch(); // the last viewer's mixer takes every port, this one's too
+                    if (stayed) {
+                        unused = objects.unusedPort(me);
+                    }
                 }
             }
-            unwatched.run();
+            GridMixer.Release mixer = unwatched;
+            releaseWhenMade(unused, p.node()).thenCompose(ignored -> mixer.run());
         }
     }
 }

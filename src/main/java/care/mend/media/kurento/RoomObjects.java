@@ -78,12 +78,12 @@ final class RoomObjects {
         return mixer;
     }
 
-    /** One grid viewer fewer; if that was the last, the grid goes with every publisher's HubPort. */
+    /** One grid viewer fewer; if that was the last, the grid goes with every participant's HubPort. */
     GridMixer.Release unwatch() {
         return mixer != null && mixer.unwatch() ? releaseMixer() : GridMixer.Release.NONE;
     }
 
-    /** The grid goes (nobody watches, or the room goes), with every publisher's HubPort. */
+    /** The grid goes (nobody watches, or the room goes), with every participant's HubPort. */
     GridMixer.Release releaseMixer() {
         GridMixer gone = mixer;
         mixer = null;
@@ -92,18 +92,32 @@ final class RoomObjects {
         }
         List<CompletableFuture<HubPort>> ports = new ArrayList<>();
         for (KurentoParticipant p : participants.values()) {
-            if (p.publisher != null && p.publisher.port != null) {
-                ports.add(p.publisher.port);
-                p.publisher.port = null;
+            if (p.port != null) {
+                ports.add(p.port);
+                p.port = null;
             }
         }
         return new GridMixer.Release(ports, gone.close(), gone.pipe().node());
     }
 
-    /** Takes a publisher's HubPort away, for its release. Takes the lock. */
-    synchronized CompletableFuture<HubPort> takePort(Publisher publisher) {
-        CompletableFuture<HubPort> port = publisher.port;
-        publisher.port = null;
+    /**
+     * The participant's one HubPort of this grid, asked for if it has none: its publisher feeds it and its grid
+     * endpoint is fed by it (see {@link KurentoParticipant}). Made on the mixer's next flush.
+     */
+    CompletableFuture<HubPort> portOf(KurentoParticipant p, GridMixer grid) {
+        if (p.port == null) {
+            p.port = grid.port();
+        }
+        return p.port;
+    }
+
+    /** Takes away the participant's HubPort once it neither publishes nor watches, for the caller to release. */
+    CompletableFuture<HubPort> unusedPort(KurentoParticipant p) {
+        if (p.needsPort()) {
+            return null;
+        }
+        CompletableFuture<HubPort> port = p.port;
+        p.port = null;
         return port;
     }
 

@@ -8,8 +8,9 @@
  * ({@link care.mend.media.kurento.KurentoParticipant}) a WebRtcEndpoint it publishes through, whose own flow events
  * give its modality, one WebRtcEndpoint per stream it receives, connected from the publisher (SFU), with video only
  * when its offer and its mode ask for it; and, only while some low-bandwidth viewer watches the grid, a Composite with
- * a HubPort per publisher and one per viewer ({@link care.mend.media.kurento.GridMixer}). All three endpoints are made
- * by one negotiation ({@link care.mend.media.kurento.Negotiation}). Every call is asynchronous; a join waits for at
+ * one HubPort per participant that publishes or watches, which its publisher feeds and its grid endpoint is fed by,
+ * so that no viewer receives itself ({@link care.mend.media.kurento.GridMixer}). All three endpoints are made by one
+ * negotiation ({@link care.mend.media.kurento.Negotiation}). Every call is asynchronous; a join waits for at
  * most three KMS round trips.
  *
  * <p>When a KMS is lost (dropped connection, probes unanswered, or a restart that lost the session and every object),

@@ -46,18 +46,26 @@ public final class StandInObject {
         return !type.equals("MediaPipeline");
     }
 
-    /** A snapshot for tests: what the object is and where it sends media. */
+    /**
+     * A snapshot for tests: what the object is, where it sends media, and what flows into it (what KMS would report
+     * with MediaFlowInStateChanged: for a WebRtcEndpoint, what it sends its browser).
+     */
     public record View(String id, String type, String parentId, Map<String, Set<Kind>> sinks,
-            Map<String, Object> properties) {
+            Map<String, Object> properties, Set<Kind> flowingIn) {
         public boolean sendsTo(String sinkId, Kind kind) {
             Set<Kind> kinds = sinks.get(sinkId);
             return kinds != null && kinds.contains(kind);
+        }
+
+        public boolean receives(Kind kind) {
+            return flowingIn.contains(kind);
         }
     }
 
     View view() {
         Map<String, Set<Kind>> copy = new LinkedHashMap<>();
         sinks.forEach((k, v) -> copy.put(k, v.isEmpty() ? Set.of() : EnumSet.copyOf(v)));
-        return new View(id, type, parentId, copy, Map.copyOf(properties));
+        return new View(id, type, parentId, copy, Map.copyOf(properties),
+                flowingIn.isEmpty() ? Set.of() : EnumSet.copyOf(flowingIn));
     }
 }
