@@ -52,12 +52,6 @@ public class AttendanceResource {
     @Inject
     care.mend.program.EnrollmentService enrollments;
 
-    @Inject
-    care.mend.program.ProgramService programs;
-
-    @Inject
-    care.mend.program.SiteService sites;
-
 
     @GET
     @Path("sessions/{sessionId}")
@@ -111,12 +105,12 @@ public class AttendanceResource {
 
     @GET
     @Path("enrollments/{enrollmentId}/progress")
-    @Operation(summary = "An enrollment's progress: credited sessions, weekly minutes, absences, projected completion")
+    @Operation(summary = "An enrollment's progress: credited sessions; attended, absent, excused, cancelled and"
+            + " not-held sessions; weekly minutes; absences; the projected completion from the group's schedule")
     public ProgramProgress progress(@PathParam("enrollmentId") UUID enrollmentId) {
         care.mend.program.Enrollment enrollment = enrollments.get(enrollmentId);
         access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
-        care.mend.program.Program program = programs.get(enrollment.programId());
-        return attendance.progress(enrollment, java.time.LocalDate.now(sites.get(program.siteId()).timeZone()));
+        return attendance.progress(enrollment);
     }
 
     @GET

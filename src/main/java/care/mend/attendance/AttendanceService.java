@@ -29,7 +29,7 @@ import java.util.UUID;
  * as records from then on, corrected only by amendments. A session that was not held (NOT_HELD) has no attendance:
  * its sheet says so for every patient, and it is signed off as not held with a reason, writing no records. Holds no
  * rules of its own: the calculation is {@link AttendanceCalculator}, the corrections {@link AttendanceRecord#amend},
- * the not-held sign-off {@link AttendanceSignOff#notHeld}.
+ * the not-held sign-off {@link AttendanceSignOff#notHeld}, progress {@link ProgressCalculator}.
  */
 @ApplicationScoped
 @Transactional
@@ -180,35 +180,57 @@ public class AttendanceService {
     }
 
     /**
-     * Where an enrollment stands: the sessions of its program's groups that the patient belonged to (signed
-     * records where signed, live figures otherwise), the weekly minimum, and the schedule still ahead.
+     * Where an enrollment stands now: the sessions of its program's groups that the patient belonged to, each as
+     * what it was (signed records where signed, live figures otherwise; cancelled and not held), the weekly minimum,
+     * and the schedule still ahead in each group the patient still belongs to (nothing ahead unless the enrollment is
+     * active). The rules: {@link ProgressCalculator}.
      */
-    public ProgramProgress progress(care.mend.program.Enrollment enrollment, java.time.LocalDate today) {
+    public ProgramProgress progress(care.mend.program.Enrollment enrollment) {
+        Instant now = clock.instant();
         care.mend.program.Program program = em.find(care.mend.program.Program.class, enrollment.programId());
         List<care.mend.schedule.Membership> memberships = em.createQuery("select m from Membership m, TherapyGroup g"
                         + " where m.groupId = g.id and g.programId = :program and m.patientId = :patient",
                         care.mend.schedule.Membership.class)
                 .setParameter("program", enrollment.programId()).setParameter("patient", enrollment.patientId())
                 .getResultList();
+        boolean enrolled = enrollment.status() == care.mend.program.EnrollmentStatus.ENROLLED;
         List<AttendedSession> past = new ArrayList<>();
-        List<java.time.LocalDate> upcoming = new ArrayList<>();
+        List<ScheduleAhead> ahead = new ArrayList<>();
         for (care.mend.schedule.Membership membership : memberships) {
+            care.mend.schedule.TherapyGroup group = em.find(care.mend.schedule.TherapyGroup.class,
+                    membership.groupId());
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, group.schedule().zone());
+            List<GroupSession> stored = new ArrayList<>();
             for (GroupSession session : em.createQuery("select s from GroupSession s where s.groupId = :g"
-                    + " and s.localDate >= :from order by s.localDate", GroupSession.class)
+                    + " and s.localDate >= :from order by s.startsAt", GroupSession.class)
                     .setParameter("g", membership.groupId()).setParameter("from", enrollment.startDate())
                     .getResultList()) {
-                if (!membership.isActiveOn(session.localDate())
-                        || session.status() == GroupSessionStatus.CANCELLED) {
+                if (!session.localDate().isBefore(today)) {
+                    stored.add(session);
+                }
+                if (!membership.isActiveOn(session.localDate())) {
                     continue;
                 }
-                if (session.status() == GroupSessionStatus.ENDED) {
-                    past.add(attended(session, enrollment.patientId()));
-                } else if (!session.localDate().isBefore(today) && enrollment.isActiveOn(session.localDate())) {
-                    upcoming.add(session.localDate());
+                switch (session.status()) {
+                    case ENDED -> past.add(attended(session, enrollment.patientId()));
+                    case NOT_HELD -> past.add(AttendedSession.notHeld(session.localDate()));
+                    case CANCELLED -> {
+                        if (session.startsAt().isBefore(now)) {
+                            past.add(AttendedSession.cancelled(session.localDate()));
+                        }
+                    }
+                    case SCHEDULED, LIVE -> {
+                        // still ahead: the projection counts it
+                    }
                 }
             }
+            if (enrolled && membership.isActiveOnOrAfter(today)) {
+                java.time.LocalDate first = membership.fromDate().isAfter(enrollment.startDate())
+                        ? membership.fromDate() : enrollment.startDate();
+                ahead.add(new ScheduleAhead(group.schedule(), first, membership.toDate(), stored));
+            }
         }
-        return ProgressCalculator.calculate(past, upcoming, program.plan().requiredSessions(),
+        return ProgressCalculator.calculate(past, ahead, now, program.plan().requiredSessions(),
                 program.plan().minimumWeeklyMinutes());
     }
 

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Sessions that were not held, through the attendance service on a real database: the unsigned list, the sheet that
- * says so, and the sign-off as not held (no records, nobody absent).
+ * says so, the sign-off as not held (no records, nobody absent), and progress counting each session as what it was
+ * with the completion projected from the group's schedule.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NotHeldAttendanceContract {
@@ -216,5 +217,47 @@ abstract class NotHeldAttendanceContract {
         assertThat(at(later, a -> a.signOff(ended.id(), "facilitator-sub", Map.of())).lines())
                 .as("a held session is still signed with attendance").hasSize(3)
                 .allSatisfy(line -> assertThat(line.record().currentStatus()).isEqualTo(AttendanceStatus.ABSENT));
+    }
+
+    @Test
+    void progressCountsEachSessionAsWhatItWasAndProjectsFromTheSchedule() {
+        Clinic c = clinic();
+        List<GroupSession> s = c.sessions(); // Mon 2, Wed 4, Thu 5, Mon 9, Wed 11, Thu 12 March; Mon 16 ...
+        held(s.get(0));            // nobody came: absent
+        notHeld(s.get(1));
+        cancelled(s.get(2));
+        held(s.get(3));            // absent again
+        cancelled(s.get(5));       // Thursday 12 March, still ahead
+        Instant now = Instant.parse("2026-03-10T17:00:00Z"); // Tuesday 10 March, noon in Chicago (daylight time)
+        Enrollment enrollment = c.enrollments().get(0);
+
+        ProgramProgress progress = at(now, a -> a.progress(enrollment));
+
+        assertThat(progress.creditedSessions()).isZero();
+        assertThat(progress.attendedSessions()).isZero();
+        assertThat(progress.absentSessions()).isEqualTo(2);
+        assertThat(progress.notHeldSessions()).isEqualTo(1);
+        assertThat(progress.cancelledSessions()).as("only the one already past").isEqualTo(1);
+        assertThat(progress.consecutiveAbsences()).as("not held and cancelled do not break the run").isEqualTo(2);
+        assertThat(progress.absenceFlag()).isTrue();
+        assertThat(progress.remainingSessions()).isEqualTo(24);
+        // Wed 11 March (stored), then three a week from Mon 16 March: the 24th is Wednesday 6 May.
+        assertThat(progress.projectedCompletion()).isEqualTo(LocalDate.of(2026, 5, 6));
+    }
+
+    @Test
+    void withoutAnActiveEnrollmentNothingIsProjected() {
+        Clinic c = clinic();
+        Instant now = Instant.parse("2026-03-10T17:00:00Z");
+        TestPersistence.run(emf, em -> {
+            em.find(Enrollment.class, c.enrollments().get(1).id())
+                    .endWith(EnrollmentStatus.DISCHARGED, MONDAY.plusDays(7), "Stepped up to PHP", now);
+            em.find(Membership.class, c.memberships().get(1).id()).end(MONDAY.plusDays(7), "enrollment ended", now);
+        });
+        Enrollment discharged = TestPersistence.inTransaction(emf,
+                em -> em.find(Enrollment.class, c.enrollments().get(1).id()));
+
+        assertThat(at(now, a -> a.progress(discharged)).projectedCompletion()).isNull();
+        assertThat(at(now, a -> a.progress(c.enrollments().get(2))).projectedCompletion()).isNotNull();
     }
 }
