@@ -27,12 +27,15 @@ import org.eclipse.microprofile.config.Config;
  *
  * <p>Configuration, read and validated at deployment (a bad value fails it): {@code mend.sessions.not-held-after}
  * (MEND_SESSIONS_NOT_HELD_AFTER), the grace after the scheduled end, default 30 minutes, 0 to 24 hours, as whole
- * seconds or an ISO-8601 duration such as {@code PT30M}, like every duration in Mend's configuration.
+ * seconds or an ISO-8601 duration such as {@code PT30M}, like every duration in Mend's configuration; and
+ * {@code mend.sessions.mark-not-held} (MEND_SESSIONS_MARK_NOT_HELD), default true: false leaves every session as it
+ * is (the integration-test server does, whose fixtures are sessions on fixed past dates that must stay SCHEDULED).
  */
 @ApplicationScoped
 public class NotHeldSessionsJob {
 
     static final String GRACE_KEY = "mend.sessions.not-held-after";
+    static final String ENABLED_KEY = "mend.sessions.mark-not-held";
     static final Duration DEFAULT_GRACE = Duration.ofMinutes(30);
     static final Duration MAX_GRACE = Duration.ofHours(24);
     static final Duration PERIOD = Duration.ofMinutes(1);
@@ -69,8 +72,17 @@ public class NotHeldSessionsJob {
         return grace;
     }
 
+    /** Whether the job runs at all. */
+    static boolean enabled(Config config) {
+        return config.getOptionalValue(ENABLED_KEY, Boolean.class).orElse(true);
+    }
+
     void start(@Observes Startup.SchemaReady ready) {
         grace = graceOf(config);
+        if (!enabled(config)) {
+            LOG.info("MEND-SCHEDULE sessions are never marked NOT_HELD here (" + ENABLED_KEY + "=false)");
+            return;
+        }
         task = scheduler.scheduleWithFixedDelay(this::run, PERIOD.toSeconds(), PERIOD.toSeconds(), TimeUnit.SECONDS);
         LOG.info(() -> "MEND-SCHEDULE sessions not live " + grace.toMinutes()
                 + " min after their scheduled end become NOT_HELD");

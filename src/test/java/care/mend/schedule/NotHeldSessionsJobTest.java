@@ -17,7 +17,9 @@ class NotHeldSessionsJobTest {
         return (Config) Proxy.newProxyInstance(Config.class.getClassLoader(), new Class<?>[] {Config.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getOptionalValue")) {
-                        return Optional.ofNullable(values.get((String) args[0]));
+                        String value = values.get((String) args[0]);
+                        return args[1] == Boolean.class ? Optional.ofNullable(value).map(Boolean::valueOf)
+                                : Optional.ofNullable(value);
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -41,5 +43,11 @@ class NotHeldSessionsJobTest {
                     .as(bad).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(NotHeldSessionsJob.GRACE_KEY).hasMessageNotContaining(bad);
         }
+    }
+
+    @Test
+    void theJobRunsUnlessSwitchedOff() {
+        assertThat(NotHeldSessionsJob.enabled(config(Map.of()))).isTrue();
+        assertThat(NotHeldSessionsJob.enabled(config(Map.of(NotHeldSessionsJob.ENABLED_KEY, "false")))).isFalse();
     }
 }
