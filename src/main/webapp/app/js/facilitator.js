@@ -14,7 +14,7 @@ const ATTENDANCE_REFRESH_MS = 15000;
 const ENDED_RECHECK_MS = 2000;
 
 const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused'};
+    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 // Words for the media session's states (media.js), in the room's media note.
 const ROOM_GOES_ON = 'The room, the waiting list, the controls and attendance work as usual.';
@@ -57,7 +57,8 @@ async function loadSessions() {
             items.push(el('li', {dataset: {sessionId: session.id}},
                 el('span', {}, el('strong', {text: name}),
                     ` ${format.time(session.startsAt)}–${format.time(session.endsAt)}`,
-                    el('span', {class: 'badge', text: session.status === 'LIVE' ? 'Live' : ended ? 'Ended' : 'Scheduled'})),
+                    el('span', {class: 'badge', text: session.status === 'LIVE' ? 'Live' : ended ? 'Ended'
+                        : session.status === 'NOT_HELD' ? 'Not held' : 'Scheduled'})),
                 el('button', {type: 'button', 'aria-label': `${ended ? 'Attendance' : 'Open room'}: ${name}`,
                     text: ended ? 'Attendance' : 'Open room',
                     onclick: () => (ended ? openSignOff(session, name) : openRoom(session, name))})));

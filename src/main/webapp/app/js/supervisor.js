@@ -23,7 +23,7 @@ const PAGE_SIZE = 50;
 const CHART_ROW_LIMIT = 1000;
 const PROGRESS_LIMIT = 30;
 const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused'};
+    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 const state = {filter: {}, page: 0, auditPage: 0};
 
@@ -287,7 +287,8 @@ async function loadUnsigned() {
         for (const s of sessions) {
             items.push(el('li', {dataset: {sessionId: s.sessionId}},
                 el('span', {text: `${await groupName(s.groupId)}, ${format.date(s.localDate)}`}),
-                el('span', {class: 'hint', text: `ended ${format.dateTime(s.endsAt)}`})));
+                el('span', {class: 'hint', text: s.sessionStatus === 'NOT_HELD' ? 'not held'
+                    : `ended ${format.dateTime(s.endsAt)}`})));
         }
         $('unsigned').replaceChildren(...items);
         $('unsigned-status').textContent = sessions.length ? `${sessions.length} sessions wait for sign-off.`

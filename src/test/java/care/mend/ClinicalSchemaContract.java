@@ -207,6 +207,33 @@ abstract class ClinicalSchemaContract {
                 .isInstanceOf(PersistenceException.class);
     }
 
+    @Test
+    void aNotHeldSessionRoundTripsAndTheDatabaseRefusesOneWithoutItsTime() {
+        Fixture f = storeFixture();
+        LocalDate monday = LocalDate.of(2026, 3, 23);
+        PlannedSession planned = SessionScheduler.expand(f.group().schedule(), monday, monday).get(0);
+        java.time.Duration grace = java.time.Duration.ofMinutes(30);
+        Instant later = planned.endsAt().plus(java.time.Duration.ofHours(1));
+        UUID id = inTransaction(emf, em -> {
+            GroupSession session = new GroupSession(f.group().id(), planned, NOW);
+            em.persist(session);
+            return session.id();
+        });
+        run(emf, em -> em.find(GroupSession.class, id).markNotHeld(later, grace));
+        GroupSession stored = inTransaction(emf, em -> em.find(GroupSession.class, id));
+        assertThat(stored.status()).isEqualTo(GroupSessionStatus.NOT_HELD);
+        assertThat(stored.notHeldAt()).isEqualTo(later);
+        assertThat(stored.version()).isEqualTo(1);
+
+        for (String change : List.of("update group_session set not_held_at = null where id = ?",
+                "update group_session set status = 'SCHEDULED' where id = ?",
+                "update group_session set live_at = not_held_at where id = ?",
+                "update group_session set status = 'NOT HELD' where id = ?")) {
+            assertThatThrownBy(() -> run(emf, em -> em.createNativeQuery(change).setParameter(1, id)
+                    .executeUpdate())).as(change).isInstanceOf(PersistenceException.class);
+        }
+    }
+
     /** Database-level protection of the signed ledger; nothing to check where the database has no triggers. */
     void checkLedgerIsProtected(UUID recordId) throws Exception {
     }

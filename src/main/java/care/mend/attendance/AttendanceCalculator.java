@@ -118,6 +118,20 @@ public final class AttendanceCalculator {
         return whole;
     }
 
+    /**
+     * A patient's line for a session that did not take place: NOT_HELD, nothing present, no credit, and not an
+     * absence. No presence events are needed: the room never went live.
+     */
+    public static SessionAttendance notHeld(Instant scheduledStart, Instant scheduledEnd) {
+        long scheduledMinutes = Duration.between(scheduledStart, scheduledEnd).toMinutes();
+        Map<MediaModality, Long> none = new EnumMap<>(MediaModality.class);
+        for (MediaModality modality : MediaModality.values()) {
+            none.put(modality, 0L);
+        }
+        return new SessionAttendance(AttendanceStatus.NOT_HELD, null, null, 0, none, List.of(), List.of(),
+                scheduledMinutes, 0, false, "The session was not held: nobody attended, and it is not an absence.");
+    }
+
     private static List<PresenceEvent> ordered(Collection<PresenceEvent> events) {
         Map<String, PresenceEvent> unique = new LinkedHashMap<>();
         for (PresenceEvent event : events) {

@@ -153,6 +153,9 @@ public class AttendanceRecord {
         if (minutes < 0 || minutes > scheduledMinutes * 2) {
             throw MendException.invalidField("minutes", "must be between 0 and twice the scheduled minutes");
         }
+        if (status == AttendanceStatus.NOT_HELD) {
+            throw MendException.invalidField("status", "a held session's record can't be not held");
+        }
         if (credited && (status == AttendanceStatus.ABSENT || status == AttendanceStatus.EXCUSED)) {
             throw MendException.invalidField("credited", "an absent or excused session earns no credit");
         }

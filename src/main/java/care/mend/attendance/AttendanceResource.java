@@ -52,11 +52,6 @@ public class AttendanceResource {
     @Inject
     care.mend.program.EnrollmentService enrollments;
 
-    @Inject
-    care.mend.program.ProgramService programs;
-
-    @Inject
-    care.mend.program.SiteService sites;
 
     @GET
     @Path("sessions/{sessionId}")
@@ -69,7 +64,8 @@ public class AttendanceResource {
 
     @POST
     @Path("sessions/{sessionId}/sign-off")
-    @Operation(summary = "Sign an ended session's attendance (its facilitators); excused patients need a reason")
+    @Operation(summary = "Sign an ended session's attendance (its facilitators); excused patients need a reason."
+            + " A session that was not held is signed off at .../not-held instead (409 SESSION_WAS_NOT_HELD here)")
     public AttendanceSheetResponse signOff(@PathParam("sessionId") UUID sessionId, @Valid SignOffRequest body) {
         GroupSession session = attendance.session(sessionId);
         access.requireSignAttendance(session.groupId());
@@ -78,6 +74,20 @@ public class AttendanceResource {
             body.excused().forEach(excuse -> excused.put(excuse.patientId(), excuse.reason()));
         }
         return AttendanceSheetResponse.from(attendance.signOff(sessionId, access.user().subject(), excused));
+    }
+
+    @POST
+    @Path("sessions/{sessionId}/not-held")
+    @Operation(summary = "Sign off a session that was not held (its facilitators, or an admin), with the reason it did"
+            + " not take place; no patient is marked absent",
+            description = "400 without a reason or with one over 300 characters or not on one line; 409"
+                    + " SESSION_NOT_NOT_HELD unless the session is NOT_HELD, ALREADY_SIGNED once signed.")
+    public AttendanceSheetResponse signOffNotHeld(@PathParam("sessionId") UUID sessionId,
+                                                  @NotNull @Valid NotHeldSignOffRequest body) {
+        GroupSession session = attendance.session(sessionId);
+        access.requireSignAttendance(session.groupId());
+        return AttendanceSheetResponse.from(attendance.signOffNotHeld(sessionId, access.user().subject(),
+                body.reason()));
     }
 
     @POST
@@ -95,12 +105,12 @@ public class AttendanceResource {
 
     @GET
     @Path("enrollments/{enrollmentId}/progress")
-    @Operation(summary = "An enrollment's progress: credited sessions, weekly minutes, absences, projected completion")
+    @Operation(summary = "An enrollment's progress: credited sessions; attended, absent, excused, cancelled and"
+            + " not-held sessions; weekly minutes; absences; the projected completion from the group's schedule")
     public ProgramProgress progress(@PathParam("enrollmentId") UUID enrollmentId) {
         care.mend.program.Enrollment enrollment = enrollments.get(enrollmentId);
         access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
-        care.mend.program.Program program = programs.get(enrollment.programId());
-        return attendance.progress(enrollment, java.time.LocalDate.now(sites.get(program.siteId()).timeZone()));
+        return attendance.progress(enrollment);
     }
 
     @GET
@@ -144,12 +154,13 @@ public class AttendanceResource {
 
     @GET
     @Path("unsigned")
-    @Operation(summary = "Ended sessions whose attendance is still unsigned after some days (supervisors)")
+    @Operation(summary = "Ended and not-held sessions whose attendance is still unsigned after some days"
+            + " (supervisors)")
     public List<UnsignedSessionResponse> unsigned(@QueryParam("olderThanDays") @Min(0) @Max(365)
                                                   Integer olderThanDays) {
         access.requireOversight();
         int days = olderThanDays != null ? olderThanDays : unsignedAfterDays;
         return attendance.unsignedOlderThan(days, access.visibleGroups().orElse(null)).stream()
-                .map(s -> new UnsignedSessionResponse(s.id(), s.groupId(), s.localDate(), s.endsAt())).toList();
+                .map(UnsignedSessionResponse::from).toList();
     }
 }

@@ -26,8 +26,10 @@ import java.util.UUID;
 
 /**
  * The attendance of a session: calculated live from the presence events until the facilitator signs it, frozen
- * as records from then on, corrected only by amendments. Holds no rules of its own: the calculation is
- * {@link AttendanceCalculator}, the corrections {@link AttendanceRecord#amend}.
+ * as records from then on, corrected only by amendments. A session that was not held (NOT_HELD) has no attendance:
+ * its sheet says so for every patient, and it is signed off as not held with a reason, writing no records. Holds no
+ * rules of its own: the calculation is {@link AttendanceCalculator}, the corrections {@link AttendanceRecord#amend},
+ * the not-held sign-off {@link AttendanceSignOff#notHeld}, progress {@link ProgressCalculator}.
  */
 @ApplicationScoped
 @Transactional
@@ -36,10 +38,24 @@ public class AttendanceService {
     @PersistenceContext(unitName = "mend")
     EntityManager em;
 
-    @Inject
-    LocationAttestations attestations;
+    private LocationAttestations attestations;
+    private Clock clock;
 
-    private final Clock clock = Clock.systemUTC();
+    /** For the CDI proxy. */
+    protected AttendanceService() {
+    }
+
+    @Inject
+    public AttendanceService(LocationAttestations attestations, Clock clock) {
+        this.attestations = attestations;
+        this.clock = clock;
+    }
+
+    /** For tests outside the container. */
+    public AttendanceService(EntityManager em, LocationAttestations attestations, Clock clock) {
+        this(attestations, clock);
+        this.em = em;
+    }
 
     /** One patient's line on a session's sheet: the record if signed, else the live calculation. */
     public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation) {
@@ -61,7 +77,11 @@ public class AttendanceService {
         GroupSession session = session(sessionId);
         Optional<AttendanceSignOff> signOff = Optional.ofNullable(em.find(AttendanceSignOff.class, sessionId));
         List<Line> lines = new ArrayList<>();
-        if (signOff.isPresent()) {
+        if (session.status() == GroupSessionStatus.NOT_HELD) {
+            SessionAttendance notHeld = AttendanceCalculator.notHeld(session.startsAt(), session.endsAt());
+            expectedPatients(session).keySet().stream().sorted()
+                    .forEach(patient -> lines.add(new Line(patient, notHeld, null, null)));
+        } else if (signOff.isPresent()) {
             for (AttendanceRecord record : em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
                     + " order by r.patientId", AttendanceRecord.class).setParameter("s", sessionId).getResultList()) {
                 lines.add(new Line(record.patientId(), null, record, record.attestedLocation()));
@@ -80,6 +100,9 @@ public class AttendanceService {
      */
     public Sheet signOff(UUID sessionId, String signerSubject, Map<UUID, String> excused) {
         GroupSession session = session(sessionId);
+        if (session.status() == GroupSessionStatus.NOT_HELD) {
+            throw MendException.rule(ProblemCode.SESSION_WAS_NOT_HELD, "Session " + sessionId + " was not held");
+        }
         if (session.status() != GroupSessionStatus.ENDED) {
             throw MendException.rule(ProblemCode.SESSION_NOT_ENDED, "Session " + sessionId + " has not ended");
         }
@@ -92,12 +115,31 @@ public class AttendanceService {
                 throw MendException.invalidField("excused", "patient " + patient + " is not on this session's sheet");
             }
         }
-        Instant now = Instant.now(clock);
+        Instant now = clock.instant();
         em.persist(new AttendanceSignOff(sessionId, signerSubject, now));
         em.flush();
         Map<UUID, String> locations = attestations.latestFor(sessionId);
         calculated.forEach((patient, attendance) -> em.persist(new AttendanceRecord(sessionId, patient,
                 attendance, locations.get(patient), now)));
+        return sheet(sessionId);
+    }
+
+    /**
+     * Signs off a session that was not held: it must be NOT_HELD and not signed yet, and the signer gives the reason
+     * it did not take place. Writes no attendance records: nobody attended, and no patient is marked absent.
+     */
+    public Sheet signOffNotHeld(UUID sessionId, String signerSubject, String reason) {
+        GroupSession session = session(sessionId);
+        if (session.status() != GroupSessionStatus.NOT_HELD) {
+            throw MendException.rule(ProblemCode.SESSION_NOT_NOT_HELD,
+                    "Session " + sessionId + " is " + session.status() + ", not NOT_HELD");
+        }
+        AttendanceSignOff signOff = AttendanceSignOff.notHeld(sessionId, signerSubject, reason, clock.instant());
+        if (em.find(AttendanceSignOff.class, sessionId) != null) {
+            throw MendException.rule(ProblemCode.ALREADY_SIGNED, "Session " + sessionId + " is already signed");
+        }
+        em.persist(signOff);
+        em.flush();
         return sheet(sessionId);
     }
 
@@ -112,21 +154,24 @@ public class AttendanceService {
     public AttendanceRecord amend(UUID recordId, AttendanceStatus status, int minutes, boolean credited,
                                   String authorSubject, String reason) {
         AttendanceRecord record = record(recordId);
-        record.amend(status, minutes, credited, authorSubject, reason, Instant.now(clock));
+        record.amend(status, minutes, credited, authorSubject, reason, clock.instant());
         return record;
     }
 
-    /** Ended sessions not signed after {@code days} days, oldest first, within the given groups (null: all). */
+    /**
+     * Sessions ended or not held and not signed after {@code days} days, oldest first, within the given groups
+     * (null: all).
+     */
     public List<GroupSession> unsignedOlderThan(int days, java.util.Collection<UUID> groups) {
         if (groups != null && groups.isEmpty()) {
             return List.of();
         }
         String within = groups == null ? "" : " and s.groupId in :groups";
-        var query = em.createQuery("select s from GroupSession s where s.status = :ended and s.endsAt < :before"
+        var query = em.createQuery("select s from GroupSession s where s.status in :signable and s.endsAt < :before"
                         + within + " and not exists (select o from AttendanceSignOff o where o.sessionId = s.id)"
-                        + " order by s.endsAt", GroupSession.class)
-                .setParameter("ended", GroupSessionStatus.ENDED)
-                .setParameter("before", Instant.now(clock).minus(java.time.Duration.ofDays(days)))
+                        + " order by s.endsAt, s.id", GroupSession.class)
+                .setParameter("signable", List.of(GroupSessionStatus.ENDED, GroupSessionStatus.NOT_HELD))
+                .setParameter("before", clock.instant().minus(java.time.Duration.ofDays(days)))
                 .setMaxResults(500);
         if (groups != null) {
             query.setParameter("groups", groups);
@@ -135,35 +180,57 @@ public class AttendanceService {
     }
 
     /**
-     * Where an enrollment stands: the sessions of its program's groups that the patient belonged to (signed
-     * records where signed, live figures otherwise), the weekly minimum, and the schedule still ahead.
+     * Where an enrollment stands now: the sessions of its program's groups that the patient belonged to, each as
+     * what it was (signed records where signed, live figures otherwise; cancelled and not held), the weekly minimum,
+     * and the schedule still ahead in each group the patient still belongs to (nothing ahead unless the enrollment is
+     * active). The rules: {@link ProgressCalculator}.
      */
-    public ProgramProgress progress(care.mend.program.Enrollment enrollment, java.time.LocalDate today) {
+    public ProgramProgress progress(care.mend.program.Enrollment enrollment) {
+        Instant now = clock.instant();
         care.mend.program.Program program = em.find(care.mend.program.Program.class, enrollment.programId());
         List<care.mend.schedule.Membership> memberships = em.createQuery("select m from Membership m, TherapyGroup g"
                         + " where m.groupId = g.id and g.programId = :program and m.patientId = :patient",
                         care.mend.schedule.Membership.class)
                 .setParameter("program", enrollment.programId()).setParameter("patient", enrollment.patientId())
                 .getResultList();
+        boolean enrolled = enrollment.status() == care.mend.program.EnrollmentStatus.ENROLLED;
         List<AttendedSession> past = new ArrayList<>();
-        List<java.time.LocalDate> upcoming = new ArrayList<>();
+        List<ScheduleAhead> ahead = new ArrayList<>();
         for (care.mend.schedule.Membership membership : memberships) {
+            care.mend.schedule.TherapyGroup group = em.find(care.mend.schedule.TherapyGroup.class,
+                    membership.groupId());
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(now, group.schedule().zone());
+            List<GroupSession> stored = new ArrayList<>();
             for (GroupSession session : em.createQuery("select s from GroupSession s where s.groupId = :g"
-                    + " and s.localDate >= :from order by s.localDate", GroupSession.class)
+                    + " and s.localDate >= :from order by s.startsAt", GroupSession.class)
                     .setParameter("g", membership.groupId()).setParameter("from", enrollment.startDate())
                     .getResultList()) {
-                if (!membership.isActiveOn(session.localDate())
-                        || session.status() == GroupSessionStatus.CANCELLED) {
+                if (!session.localDate().isBefore(today)) {
+                    stored.add(session);
+                }
+                if (!membership.isActiveOn(session.localDate())) {
                     continue;
                 }
-                if (session.status() == GroupSessionStatus.ENDED) {
-                    past.add(attended(session, enrollment.patientId()));
-                } else if (!session.localDate().isBefore(today) && enrollment.isActiveOn(session.localDate())) {
-                    upcoming.add(session.localDate());
+                switch (session.status()) {
+                    case ENDED -> past.add(attended(session, enrollment.patientId()));
+                    case NOT_HELD -> past.add(AttendedSession.notHeld(session.localDate()));
+                    case CANCELLED -> {
+                        if (session.startsAt().isBefore(now)) {
+                            past.add(AttendedSession.cancelled(session.localDate()));
+                        }
+                    }
+                    case SCHEDULED, LIVE -> {
+                        // still ahead: the projection counts it
+                    }
                 }
             }
+            if (enrolled && membership.isActiveOnOrAfter(today)) {
+                java.time.LocalDate first = membership.fromDate().isAfter(enrollment.startDate())
+                        ? membership.fromDate() : enrollment.startDate();
+                ahead.add(new ScheduleAhead(group.schedule(), first, membership.toDate(), stored));
+            }
         }
-        return ProgressCalculator.calculate(past, upcoming, program.plan().requiredSessions(),
+        return ProgressCalculator.calculate(past, ahead, now, program.plan().requiredSessions(),
                 program.plan().minimumWeeklyMinutes());
     }
 
@@ -183,6 +250,27 @@ public class AttendanceService {
 
     /** Each expected patient's attendance: members that day, and anyone the room admitted. */
     private Map<UUID, SessionAttendance> calculate(GroupSession session, Map<UUID, String> excused) {
+        Map<UUID, List<PresenceEvent>> eventsByPatient = expectedPatients(session);
+        AttendanceRules rules = rulesOf(session);
+        // A session still running is counted up to now, not to its scheduled end: the live sheet shows so far.
+        Instant windowEnd = session.endedAt() != null ? session.endedAt()
+                : session.status() == GroupSessionStatus.LIVE ? latest(clock.instant(), session.startsAt()) : null;
+        Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
+        eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .forEach(entry -> {
+                    String reason = excused.get(entry.getKey());
+                    SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
+                            session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
+                    if (reason != null) {
+                        attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
+                    }
+                    result.put(entry.getKey(), attendance);
+                });
+        return result;
+    }
+
+    /** The patients expected at the session, with their presence events: members that day, and anyone admitted. */
+    private Map<UUID, List<PresenceEvent>> expectedPatients(GroupSession session) {
         Map<UUID, List<PresenceEvent>> eventsByPatient = new LinkedHashMap<>();
         for (UUID patient : em.createQuery("select m.patientId from Membership m where m.groupId = :g"
                         + " and m.fromDate <= :d and (m.toDate is null or m.toDate >= :d)", UUID.class)
@@ -203,22 +291,7 @@ public class AttendanceService {
                 eventsByPatient.computeIfAbsent(patient, p -> new ArrayList<>()).add(toEvent(record));
             }
         }
-        AttendanceRules rules = rulesOf(session);
-        // A session still running is counted up to now, not to its scheduled end: the live sheet shows so far.
-        Instant windowEnd = session.endedAt() != null ? session.endedAt()
-                : session.status() == GroupSessionStatus.LIVE ? latest(Instant.now(clock), session.startsAt()) : null;
-        Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
-        eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .forEach(entry -> {
-                    String reason = excused.get(entry.getKey());
-                    SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
-                            session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
-                    if (reason != null) {
-                        attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
-                    }
-                    result.put(entry.getKey(), attendance);
-                });
-        return result;
+        return eventsByPatient;
     }
 
     private static Instant latest(Instant a, Instant b) {

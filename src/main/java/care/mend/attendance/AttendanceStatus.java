@@ -13,5 +13,10 @@ public enum AttendanceStatus {
     /** Never admitted. */
     ABSENT,
     /** Excused by a facilitator, with a reason; no credit. */
-    EXCUSED
+    EXCUSED,
+    /**
+     * The session did not take place (its status is NOT_HELD): neither attended nor absent, no credit. Only on the
+     * sheet of such a session; a signed record never has it (nobody attended, so none is written).
+     */
+    NOT_HELD
 }

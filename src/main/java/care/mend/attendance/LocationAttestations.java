@@ -21,6 +21,15 @@ public class LocationAttestations {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** For CDI. */
+    protected LocationAttestations() {
+    }
+
+    /** For tests outside the container. */
+    public LocationAttestations(EntityManager em) {
+        this.em = em;
+    }
+
     /** Records the patient's statement for the session, with the server's time. */
     public void record(UUID sessionId, UUID patientId, String location) {
         em.persist(new LocationAttestation(sessionId, patientId, location, Instant.now(clock)));

@@ -4,6 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An ended session whose attendance nobody has signed. */
-public record UnsignedSessionResponse(UUID sessionId, UUID groupId, LocalDate localDate, Instant endsAt) {
+/**
+ * A session whose attendance nobody has signed: ended ({@code sessionStatus} ENDED, to be signed with attendance)
+ * or not held (NOT_HELD, to be signed off as not held with a reason).
+ */
+public record UnsignedSessionResponse(UUID sessionId, UUID groupId, LocalDate localDate, Instant endsAt,
+                                      String sessionStatus) {
+
+    static UnsignedSessionResponse from(care.mend.schedule.GroupSession session) {
+        return new UnsignedSessionResponse(session.id(), session.groupId(), session.localDate(), session.endsAt(),
+                session.status().name());
+    }
 }

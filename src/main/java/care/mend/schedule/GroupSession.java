@@ -12,6 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -21,9 +22,11 @@ import java.util.UUID;
 /**
  * One dated meeting of a group.
  *
- * <p>Lifecycle: SCHEDULED, then LIVE when the room opens, then ENDED; or CANCELLED from SCHEDULED with a reason.
- * A cancelled session stays on record (attendance and reports show it). A group has at most one session per
- * (local date, scheduled start time): {@code unique (group_id, local_date, start_local_time)}.
+ * <p>Lifecycle: SCHEDULED, then LIVE when the room opens, then ENDED; or CANCELLED from SCHEDULED with a reason;
+ * or NOT_HELD from SCHEDULED once its scheduled end plus a grace has passed without the room ever going live (a room
+ * can't open after the scheduled end, so such a session can never be held). A cancelled or not-held session stays
+ * on record (attendance and reports show it). A group has at most one session per (local date, scheduled start
+ * time): {@code unique (group_id, local_date, start_local_time)}.
  */
 @Entity
 @Table(name = "group_session")
@@ -70,6 +73,9 @@ public class GroupSession {
 
     @Column(name = "ended_at")
     private Instant endedAt;
+
+    @Column(name = "not_held_at")
+    private Instant notHeldAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -121,6 +127,42 @@ public class GroupSession {
     public void end(Instant now) {
         transition(GroupSessionStatus.LIVE, GroupSessionStatus.ENDED);
         this.endedAt = Checks.required("now", now);
+    }
+
+    /**
+     * The instant before which a session must have been scheduled to end, at {@code now}, to be not held: a
+     * SCHEDULED session ending before it is overdue. The one statement of the rule; the repository's query for
+     * candidates uses it too.
+     */
+    public static Instant notHeldIfEndedBefore(Instant now, Duration grace) {
+        Checks.required("now", now);
+        Checks.required("grace", grace);
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("the grace must not be negative");
+        }
+        return now.minus(grace);
+    }
+
+    /** Whether, at {@code now}, the session is still SCHEDULED although its scheduled end plus the grace has passed. */
+    public boolean isOverdue(Instant now, Duration grace) {
+        return status == GroupSessionStatus.SCHEDULED && endsAt.isBefore(notHeldIfEndedBefore(now, grace));
+    }
+
+    /**
+     * The session did not take place: it is still SCHEDULED (never went live, not cancelled) and its scheduled end
+     * plus {@code grace} has passed. Nobody attended it; its attendance is signed off as not held, with a reason.
+     */
+    public void markNotHeld(Instant now, Duration grace) {
+        if (status != GroupSessionStatus.SCHEDULED) {
+            throw MendException.rule(ProblemCode.INVALID_STATUS_TRANSITION,
+                    "Session " + id + " can't change from " + status + " to " + GroupSessionStatus.NOT_HELD);
+        }
+        if (!isOverdue(now, grace)) {
+            throw MendException.rule(ProblemCode.INVALID_STATUS_TRANSITION,
+                    "Session " + id + " is not over yet: it can't be not held");
+        }
+        this.status = GroupSessionStatus.NOT_HELD;
+        this.notHeldAt = now;
     }
 
     private void transition(GroupSessionStatus expected, GroupSessionStatus next) {
@@ -177,6 +219,11 @@ public class GroupSession {
 
     public Instant endedAt() {
         return endedAt;
+    }
+
+    /** When the server found that the session had not been held; null unless NOT_HELD. */
+    public Instant notHeldAt() {
+        return notHeldAt;
     }
 
     public long version() {

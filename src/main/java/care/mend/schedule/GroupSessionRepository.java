@@ -2,8 +2,10 @@ package care.mend.schedule;
 
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Collection;
@@ -22,6 +24,12 @@ public interface GroupSessionRepository {
 
     /** The keys of the group's sessions (any status) dated from {@code from} through {@code to}. */
     Set<SlotKey> keysBetween(UUID groupId, LocalDate from, LocalDate to);
+
+    /**
+     * Up to {@code max} sessions still SCHEDULED whose scheduled end is before {@code endedBefore}, oldest end first:
+     * the candidates for NOT_HELD (see {@link GroupSession#notHeldIfEndedBefore}). One indexed query.
+     */
+    List<GroupSession> scheduledEndingBefore(Instant endedBefore, int max);
 
     /** All filters optional (null: not filtered); {@code from}/{@code to} bound the local date, inclusive. */
     default Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,

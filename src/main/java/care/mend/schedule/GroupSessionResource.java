@@ -42,7 +42,8 @@ public class GroupSessionResource {
     }
 
     @GET
-    @Operation(summary = "List sessions, optionally by group, local-date range (inclusive) and status")
+    @Operation(summary = "List sessions, optionally by group, local-date range (inclusive) and status (SCHEDULED, LIVE,"
+            + " ENDED, CANCELLED, NOT_HELD: the time passed and the room never went live)")
     public Page<GroupSessionResponse> list(@QueryParam("groupId") String groupId, @QueryParam("from") String from,
                                            @QueryParam("to") String to, @QueryParam("status") String status,
                                            @BeanParam @Valid PageRequest page) {

@@ -10,10 +10,12 @@ import java.util.UUID;
  *                       where the caller already has the group
  * @param startLocalTime the scheduled wall-clock time; {@code startsAt} is the real start (they differ only for a
  *                       time that does not exist that day, in a spring-forward gap)
+ * @param notHeldAt      when the server found that the session had not been held (status NOT_HELD); else null
  */
 public record GroupSessionResponse(UUID id, UUID groupId, String groupName, LocalDate localDate,
                                    LocalTime startLocalTime, Instant startsAt, Instant endsAt, String timeZone,
-                                   GroupSessionStatus status, String cancellationReason, Instant cancelledAt) {
+                                   GroupSessionStatus status, String cancellationReason, Instant cancelledAt,
+                                   Instant notHeldAt) {
 
     public static GroupSessionResponse from(GroupSession s) {
         return from(s, null);
@@ -21,6 +23,7 @@ public record GroupSessionResponse(UUID id, UUID groupId, String groupName, Loca
 
     public static GroupSessionResponse from(GroupSession s, String groupName) {
         return new GroupSessionResponse(s.id(), s.groupId(), groupName, s.localDate(), s.startLocalTime(),
-                s.startsAt(), s.endsAt(), s.timeZone().getId(), s.status(), s.cancellationReason(), s.cancelledAt());
+                s.startsAt(), s.endsAt(), s.timeZone().getId(), s.status(), s.cancellationReason(), s.cancelledAt(),
+                s.notHeldAt());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -17,13 +18,16 @@ import java.util.Set;
 import java.util.Collection;
 import java.util.UUID;
 
-/** Generates a group's sessions from its schedule, and cancels sessions. */
+/** Generates a group's sessions from its schedule, cancels sessions, and finds the sessions that were not held. */
 @ApplicationScoped
 @Transactional
 public class GroupSessionService {
 
     /** The longest range one generation covers, in days (both ends included). */
     public static final int MAX_GENERATION_DAYS = 180;
+
+    /** The most sessions one {@link #markNotHeld} call marks; a caller that gets this many calls again. */
+    public static final int NOT_HELD_BATCH = 200;
 
     private static final System.Logger LOG = System.getLogger(GroupSessionService.class.getName());
 
@@ -81,6 +85,25 @@ public class GroupSessionService {
         session.cancel(reason, clock.instant());
         LOG.log(System.Logger.Level.DEBUG, "mend.schedule: session {0} cancelled", id);
         return session;
+    }
+
+    /**
+     * Marks NOT_HELD the sessions still SCHEDULED whose scheduled end plus {@code grace} has passed (at most
+     * {@link #NOT_HELD_BATCH}, oldest first): one query for the candidates, then the domain verb on each. Idempotent:
+     * a session once marked is no longer a candidate, and cancelled, live and ended sessions never are. A concurrent
+     * change of one of them (a cancellation) fails this transaction on the session's version; the next call retries.
+     *
+     * @return the sessions marked now
+     */
+    public List<GroupSession> markNotHeld(Duration grace) {
+        Instant now = clock.instant();
+        List<GroupSession> overdue = sessions.scheduledEndingBefore(GroupSession.notHeldIfEndedBefore(now, grace),
+                NOT_HELD_BATCH);
+        overdue.forEach(session -> session.markNotHeld(now, grace));
+        if (!overdue.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, "mend.schedule: {0} sessions not held", overdue.size());
+        }
+        return overdue;
     }
 
     public GroupSession get(UUID id) {

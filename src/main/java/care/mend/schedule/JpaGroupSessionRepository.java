@@ -6,8 +6,10 @@ import care.mend.platform.JpaListing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.Collection;
@@ -46,6 +48,14 @@ public class JpaGroupSessionRepository implements GroupSessionRepository {
                         + " and s.localDate between :from and :to", SlotKey.class)
                 .setParameter("group", groupId).setParameter("from", from).setParameter("to", to)
                 .getResultList());
+    }
+
+    @Override
+    public List<GroupSession> scheduledEndingBefore(Instant endedBefore, int max) {
+        return em.createQuery("select s from GroupSession s where s.status = :scheduled and s.endsAt < :before"
+                        + " order by s.endsAt, s.id", GroupSession.class)
+                .setParameter("scheduled", GroupSessionStatus.SCHEDULED).setParameter("before", endedBefore)
+                .setMaxResults(max).getResultList();
     }
 
     @Override

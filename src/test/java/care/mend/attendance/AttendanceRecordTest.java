@@ -64,6 +64,8 @@ class AttendanceRecordTest {
                 .isInstanceOf(MendException.class);
         assertThatThrownBy(() -> record.amend(AttendanceStatus.PRESENT, -1, true, "s", "why", SIGNED))
                 .isInstanceOf(MendException.class);
+        assertThatThrownBy(() -> record.amend(AttendanceStatus.NOT_HELD, 0, false, "s", "it was not held", SIGNED))
+                .as("a held session's record is never not held").isInstanceOf(MendException.class);
 
         assertThat(record.currentStatus()).isEqualTo(AttendanceStatus.PARTIAL);
         assertThat(record.amendments()).isEmpty();

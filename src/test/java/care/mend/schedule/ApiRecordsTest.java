@@ -83,6 +83,9 @@ class ApiRecordsTest {
                 "\"localDate\":\"2026-03-02\"", "\"startLocalTime\":\"18:00:00\"",
                 "\"startsAt\":\"2026-03-03T00:00:00Z\"", "\"timeZone\":\"America/Chicago\"",
                 "\"status\":\"SCHEDULED\"");
+        session.markNotHeld(session.endsAt().plusSeconds(3600), java.time.Duration.ofMinutes(30));
+        assertThat(JSONB.toJson(GroupSessionResponse.from(session))).contains("\"status\":\"NOT_HELD\"",
+                "\"notHeldAt\":\"2026-03-03T04:00:00Z\"");
         assertThat(JSONB.toJson(GroupResponse.from(group))).contains("\"dayOfWeek\":\"MONDAY\"",
                 "\"capacity\":12", "\"autoAdmit\":false");
     }

@@ -38,6 +38,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.lang.annotation.Annotation;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -106,6 +107,10 @@ abstract class ClinicalServicesContract {
     }
 
     private Services wire(EntityManager em) {
+        return wire(em, clock);
+    }
+
+    private Services wire(EntityManager em, Clock clock) {
         var siteRepo = new JpaSiteRepository(em);
         var patientRepo = new JpaPatientRepository(em);
         var staffRepo = new JpaStaffMemberRepository(em);
@@ -133,6 +138,11 @@ abstract class ClinicalServicesContract {
     /** One request: a transaction around the call. */
     <T> T call(Function<Services, T> work) {
         return TestPersistence.inTransaction(emf, em -> work.apply(wire(em)));
+    }
+
+    /** One request at another time than {@link #NOW}. */
+    <T> T callAt(Instant now, Function<Services, T> work) {
+        return TestPersistence.inTransaction(emf, em -> work.apply(wire(em, Clock.fixed(now, ZoneOffset.UTC))));
     }
 
     record World(Site site, StaffMember facilitator, Program program, TherapyGroup group) {
@@ -293,6 +303,40 @@ abstract class ClinicalServicesContract {
                 ProblemCode.SESSION_NOT_CANCELLABLE);
         assertRefused(() -> call(s -> s.sessions().generate(w.group().id(), MONDAY, MONDAY.plusDays(180))),
                 ProblemCode.VALIDATION_FAILED);
+    }
+
+    @Test
+    void sessionsNeverLiveBecomeNotHeldOnceTheGraceHasPassedAndOnlyOnce() {
+        // In January, before every other test's sessions: the sweep below must not reach theirs.
+        World w = world(12);
+        LocalDate monday = LocalDate.of(2026, 1, 5);
+        List<GroupSession> week = call(s -> s.sessions().generate(w.group().id(), monday, monday.plusDays(6)))
+                .created();
+        GroupSession cancelled = week.get(0);
+        GroupSession held = week.get(1);
+        GroupSession neverLive = week.get(2);
+        call(s -> s.sessions().cancel(cancelled.id(), "Snow day"));
+        call(s -> s.sessions().markLive(held.id(), held.startsAt()));
+        call(s -> s.sessions().markEnded(held.id(), held.endsAt()));
+        Duration grace = Duration.ofMinutes(30);
+        Instant due = neverLive.endsAt().plus(grace);
+
+        List<GroupSession> atTheEndOfTheGrace = callAt(due, s -> s.sessions().markNotHeld(grace));
+        List<GroupSession> aMinuteLater = callAt(due.plusSeconds(60), s -> s.sessions().markNotHeld(grace));
+        List<GroupSession> again = callAt(due.plusSeconds(120), s -> s.sessions().markNotHeld(grace));
+        assertThat(atTheEndOfTheGrace).as("not before the grace is over").isEmpty();
+        assertThat(aMinuteLater).extracting(GroupSession::id).containsExactly(neverLive.id());
+        assertThat(again).as("idempotent").isEmpty();
+
+        GroupSession stored = call(s -> s.sessions().get(neverLive.id()));
+        assertThat(stored.status()).isEqualTo(GroupSessionStatus.NOT_HELD);
+        assertThat(stored.notHeldAt()).isEqualTo(due.plusSeconds(60));
+        assertThat(call(s -> s.sessions().get(cancelled.id())).status()).isEqualTo(GroupSessionStatus.CANCELLED);
+        assertThat(call(s -> s.sessions().get(held.id())).status()).isEqualTo(GroupSessionStatus.ENDED);
+        assertThat(call(s -> s.sessions().list(w.group().id(), null, null, GroupSessionStatus.NOT_HELD, ALL))
+                .items()).extracting(GroupSession::id).containsExactly(neverLive.id());
+        assertRefused(() -> call(s -> s.sessions().markLive(neverLive.id(), due)),
+                ProblemCode.INVALID_STATUS_TRANSITION);
     }
 
     @Test

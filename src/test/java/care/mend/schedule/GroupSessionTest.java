@@ -8,6 +8,8 @@ import static care.mend.schedule.TherapyGroupTest.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import care.mend.platform.problem.ProblemCode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -60,5 +62,63 @@ class GroupSessionTest {
         s.goLive(NOW);
         assertRefused(() -> s.goLive(NOW), ProblemCode.INVALID_STATUS_TRANSITION);
         assertThat(s.liveAt()).isEqualTo(NOW);
+    }
+
+    private static final Duration GRACE = Duration.ofMinutes(30);
+
+    @Test
+    void aSessionNeverLiveIsNotHeldOnlyOnceItsEndPlusTheGraceHasPassed() {
+        GroupSession s = session();
+        Instant end = s.endsAt();
+        assertThat(s.isOverdue(end, GRACE)).isFalse();
+        assertThat(s.isOverdue(end.plus(GRACE), GRACE)).as("exactly at the end of the grace").isFalse();
+        assertRefused(() -> s.markNotHeld(end.plus(GRACE).minusSeconds(1), GRACE),
+                ProblemCode.INVALID_STATUS_TRANSITION);
+        assertThat(s.status()).isEqualTo(GroupSessionStatus.SCHEDULED);
+
+        Instant after = end.plus(GRACE).plusSeconds(1);
+        assertThat(s.isOverdue(after, GRACE)).isTrue();
+        s.markNotHeld(after, GRACE);
+        assertThat(s.status()).isEqualTo(GroupSessionStatus.NOT_HELD);
+        assertThat(s.notHeldAt()).isEqualTo(after);
+        assertThat(s.liveAt()).isNull();
+        assertThat(s.isOverdue(after.plusSeconds(60), GRACE)).as("no longer a candidate").isFalse();
+    }
+
+    @Test
+    void cancelledLiveAndEndedSessionsAreNeverNotHeld() {
+        GroupSession cancelled = session();
+        cancelled.cancel("Clinic closed", NOW);
+        GroupSession live = session();
+        live.goLive(live.startsAt());
+        GroupSession ended = session();
+        ended.goLive(ended.startsAt());
+        ended.end(ended.endsAt());
+        Instant muchLater = NOW.plus(Duration.ofDays(30));
+        for (GroupSession s : new GroupSession[] {cancelled, live, ended}) {
+            GroupSessionStatus before = s.status();
+            assertThat(s.isOverdue(muchLater, GRACE)).isFalse();
+            assertRefused(() -> s.markNotHeld(muchLater, GRACE), ProblemCode.INVALID_STATUS_TRANSITION);
+            assertThat(s.status()).isEqualTo(before);
+            assertThat(s.notHeldAt()).isNull();
+        }
+    }
+
+    @Test
+    void aNotHeldSessionChangesNoFurther() {
+        GroupSession s = session();
+        Instant later = s.endsAt().plus(Duration.ofHours(1));
+        s.markNotHeld(later, GRACE);
+        assertRefused(() -> s.markNotHeld(later.plusSeconds(60), GRACE), ProblemCode.INVALID_STATUS_TRANSITION);
+        assertRefused(() -> s.goLive(later), ProblemCode.INVALID_STATUS_TRANSITION);
+        assertRefused(() -> s.cancel("too late", later), ProblemCode.SESSION_NOT_CANCELLABLE);
+        assertThat(s.notHeldAt()).isEqualTo(later);
+    }
+
+    @Test
+    void aZeroGraceMeansRightAfterTheEnd() {
+        GroupSession s = session();
+        assertThat(s.isOverdue(s.endsAt(), Duration.ZERO)).isFalse();
+        assertThat(s.isOverdue(s.endsAt().plusMillis(1), Duration.ZERO)).isTrue();
     }
 }

@@ -134,6 +134,29 @@ class AccessPolicyOnH2Test {
     }
 
     @Test
+    void signingASessionOffWithAttendanceOrAsNotHeldIsForItsFacilitatorsAndAdmins() {
+        inTransaction(em -> em.persist(new StaffMember("sub-other-facilitator", "O", NOW)));
+        assertSign("sub-facilitator", Role.FACILITATOR, true);
+        assertSign("anyone", Role.ADMIN, true);
+        assertSign("sub-other-facilitator", Role.FACILITATOR, false);
+        assertSign("sub-supervisor", Role.SUPERVISOR, false);
+        assertSign("sub-member", Role.PATIENT, false);
+    }
+
+    private void assertSign(String subject, Role role, boolean allowed) {
+        inTransaction(em -> {
+            AccessPolicy policy = policy(subject, role, em);
+            if (allowed) {
+                policy.requireSignAttendance(group.id());
+            } else {
+                assertThatThrownBy(() -> policy.requireSignAttendance(group.id()))
+                        .as(subject).isInstanceOfSatisfying(MendException.class,
+                                e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+            }
+        });
+    }
+
+    @Test
     void aRefusedJoinIsAuditedAsDenied() {
         assertJoin("sub-outsider", Role.PATIENT, group, MONDAY, false);
 

@@ -41,6 +41,10 @@ public enum ProblemCode {
     SESSION_NOT_ENDED(409, "The session has not ended"),
     ALREADY_SIGNED(409, "The session's attendance is already signed"),
     NOT_SIGNED(409, "The session's attendance is not signed yet"),
+    /** The session did not take place: it is signed off as not held, with a reason, not with attendance. */
+    SESSION_WAS_NOT_HELD(409, "The session was not held; sign it off as not held"),
+    /** Only a session that did not take place (status NOT_HELD) is signed off as not held. */
+    SESSION_NOT_NOT_HELD(409, "Only a session that was not held can be signed off as not held"),
 
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");
