@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,11 @@ class AttendanceCsvTest {
         assertThat(AttendanceCsv.field("-5")).isEqualTo("-5");
 
         AttendanceReportRow row = new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(),
-                LocalDate.of(2026, 11, 2), Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"),
-                null, null, UUID.randomUUID(), UUID.randomUUID(), "Evening IOP, Jackson", UUID.randomUUID(),
-                "Group", UUID.randomUUID(), "Patient A. (demo)", Instant.parse("2026-11-03T00:02:00Z"),
-                Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT, 175, 100, 75, true,
-                false, "sub", "Home, Coles County");
+                LocalDate.of(2026, 11, 2), ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
+                Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(),
+                "Evening IOP, Jackson", UUID.randomUUID(), "Group", UUID.randomUUID(), "Patient A. (demo)",
+                Instant.parse("2026-11-03T00:02:00Z"), Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT,
+                175, 100, 75, 0, 0, true, false, "sub", "Home, Coles County", null);
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);
 

@@ -19,12 +19,12 @@ class AttendanceFhirExportTest {
 
     private static AttendanceReportRow row(UUID session, UUID patient, UUID program, AttendanceStatus status,
                                            int minutes, int audioOnly) {
-        return new AttendanceReportRow(UUID.randomUUID(), session, LocalDate.of(2026, 11, 2), START,
-                START.plusSeconds(10800), START.minusSeconds(300), START.plusSeconds(10800), UUID.randomUUID(),
-                program, "Evening IOP", UUID.randomUUID(), "Evening group", patient, "Patient A. (demo)",
-                minutes > 0 ? START.plusSeconds(120) : null, minutes > 0 ? START.plusSeconds(10800) : null, status,
-                minutes, minutes - audioOnly, audioOnly, minutes >= 135, false, "facilitator-sub",
-                minutes > 0 ? "Home (demo)" : null);
+        return new AttendanceReportRow(UUID.randomUUID(), session, LocalDate.of(2026, 11, 2),
+                java.time.ZoneId.of("America/Chicago"), START, START.plusSeconds(10800), START.minusSeconds(300),
+                START.plusSeconds(10800), UUID.randomUUID(), program, "Evening IOP", UUID.randomUUID(), "Evening group",
+                patient, "Patient A. (demo)", minutes > 0 ? START.plusSeconds(120) : null,
+                minutes > 0 ? START.plusSeconds(10800) : null, status, minutes, minutes - audioOnly, audioOnly, 0, 0,
+                minutes >= 135, false, "facilitator-sub", minutes > 0 ? "Home (demo)" : null, null);
     }
 
     @Test
