@@ -1,42 +1,91 @@
 package care.mend.attendance;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import care.mend.program.Enrollment;
 import care.mend.program.EnrollmentStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TimeZone;
 import java.util.UUID;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.StringType;
 
 /**
- * The signed attendance as a FHIR R4 collection Bundle, built with HAPI FHIR's R4 structures: an EpisodeOfCare per
- * enrollment, a group Encounter per session, and an Encounter per patient and session ({@code subject} the patient,
- * {@code partOf} the group Encounter, {@code period} from first admission to last departure, {@code length} in
- * minutes, class virtual, {@code episodeOfCare} the enrollment). Patients appear by Mend's pseudonymous id only.
+ * The signed attendance as a FHIR R4 {@code collection} Bundle, built with HAPI FHIR's R4 structures. Every entry's
+ * {@code fullUrl} is a {@code urn:uuid:} (name-based on Mend's id, so the same record has the same one in every
+ * export) and every reference points at an entry of the Bundle:
+ * <ul>
+ *   <li>{@code Organization} per site; {@code Group} per therapy group (managed by the site);</li>
+ *   <li>{@code Patient} per patient, by Mend's pseudonymous id only (no name);</li>
+ *   <li>{@code EpisodeOfCare} per enrollment: its period is the enrollment's dates as FHIR dates
+ *       ({@code 2026-10-01}), which are already the program's local dates;</li>
+ *   <li>{@code Encounter} per session ({@code subject} the Group, {@code period} the room's open to close);</li>
+ *   <li>{@code Encounter} per patient and session ({@code subject} the Patient, {@code partOf} the session's,
+ *       {@code episodeOfCare}, {@code period} first admitted to last left, {@code length} the minutes present).</li>
+ * </ul>
+ * Times are instants with the session's UTC offset ({@code 2026-11-02T18:02:00-06:00}); {@code class} is
+ * {@code VR} (virtual) from v3 ActCode.
+ *
+ * <p>Mend's status, as FHIR R4's {@code Encounter.status} and the
+ * {@code https://mend.care/fhir/StructureDefinition/attendance-status} extension (the full definitions, and the other
+ * extensions: {@code attendance-credited}, {@code attendance-amended}, {@code excuse-reason},
+ * {@code telehealth-modality}, {@code telehealth-minutes}, are in {@code src/docs/fhir-export.md}):
+ * <table>
+ *   <caption>Attendance status</caption>
+ *   <tr><th>Mend</th><th>Encounter.status</th><th>period, length</th></tr>
+ *   <tr><td>PRESENT, LATE, LEFT_EARLY, PARTIAL</td><td>finished</td><td>yes</td></tr>
+ *   <tr><td>EXCUSED, some minutes present</td><td>finished</td><td>yes</td></tr>
+ *   <tr><td>EXCUSED, no minute present</td><td>cancelled</td><td>no</td></tr>
+ *   <tr><td>ABSENT</td><td>cancelled</td><td>no</td></tr>
+ * </table>
+ * <table>
+ *   <caption>Telehealth modality (of the minutes with media flowing)</caption>
+ *   <tr><th>telehealth-modality</th><th>when</th><th>CPT modifier</th></tr>
+ *   <tr><td>audio-video</td><td>audio-video minutes at least the audio-only ones</td><td>95</td></tr>
+ *   <tr><td>audio-only</td><td>more audio-only minutes than audio-video ones</td><td>93</td></tr>
+ *   <tr><td>none</td><td>no media flowed (absent, or connected without media)</td><td>none</td></tr>
+ * </table>
+ * Minutes in the room with no media flowing are their own figure in {@code telehealth-minutes} and never count as
+ * video.
  */
 public final class AttendanceFhirExport {
 
     public static final String MEDIA_TYPE = "application/fhir+json";
-    static final String BASE = "urn:mend:fhir/";
-    static final String PATIENT_SYSTEM = "urn:mend:patient";
+
+    /** Where Mend's extensions are defined (src/docs/fhir-export.md) and its identifier systems named. */
+    static final String MEND = "https://mend.care/fhir/";
+    static final String EXTENSION = MEND + "StructureDefinition/";
+    static final String STATUS = EXTENSION + "attendance-status";
+    static final String CREDITED = EXTENSION + "attendance-credited";
+    static final String AMENDED = EXTENSION + "attendance-amended";
+    static final String EXCUSE_REASON = EXTENSION + "excuse-reason";
+    static final String MODALITY = EXTENSION + "telehealth-modality";
+    static final String MINUTES = EXTENSION + "telehealth-minutes";
+    static final String IDENTIFIER = MEND + "sid/";
+
     static final Coding VIRTUAL = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "VR", "virtual");
     static final String UCUM = "http://unitsofmeasure.org";
 
@@ -52,28 +101,34 @@ public final class AttendanceFhirExport {
         return Holder.R4;
     }
 
+    /**
+     * @param rows        the report rows to export
+     * @param enrollments the enrollments of the rows' patients (those covering a row become its episode of care)
+     */
     public static Bundle bundle(List<AttendanceReportRow> rows, List<Enrollment> enrollments, Instant generatedAt) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);
         bundle.setTimestamp(Date.from(generatedAt));
-        bundle.setIdentifier(new Identifier().setSystem("urn:mend:export").setValue(UUID.randomUUID().toString()));
-        Map<String, Resource> resources = new LinkedHashMap<>();
-        Set<UUID> patients = new LinkedHashSet<>();
+        bundle.getIdentifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID());
+        // One map per resource type, so that the Bundle lists them in this order.
+        Map<String, Resource> sites = new LinkedHashMap<>();
+        Map<String, Resource> groups = new LinkedHashMap<>();
+        Map<String, Resource> patients = new LinkedHashMap<>();
+        Map<String, Resource> episodes = new LinkedHashMap<>();
+        Map<String, Resource> sessions = new LinkedHashMap<>();
+        Map<String, Resource> attendances = new LinkedHashMap<>();
         for (AttendanceReportRow row : rows) {
-            patients.add(row.patientId());
-            resources.computeIfAbsent("Encounter/session-" + row.sessionId(), key -> groupEncounter(row));
+            sites.computeIfAbsent(urn("Organization", row.siteId()), key -> organization(row));
+            groups.computeIfAbsent(urn("Group", row.groupId()), key -> group(row));
+            patients.computeIfAbsent(urn("Patient", row.patientId()), key -> patient(row));
+            sessions.computeIfAbsent(urn("Encounter", row.sessionId()), key -> sessionEncounter(row));
             Optional<Enrollment> enrollment = enrollmentOf(row, enrollments);
-            enrollment.ifPresent(e -> resources.computeIfAbsent("EpisodeOfCare/enrollment-" + e.id(),
-                    key -> episode(e)));
-            resources.put("Encounter/attendance-" + row.recordId(), patientEncounter(row, enrollment));
+            enrollment.ifPresent(e -> episodes.computeIfAbsent(urn("EpisodeOfCare", e.id()), key -> episode(e, row)));
+            attendances.put(urn("Encounter", row.recordId()), patientEncounter(row, enrollment));
         }
-        for (UUID patient : patients) {
-            Patient resource = new Patient();
-            resource.setId("Patient/" + patient);
-            resource.addIdentifier().setSystem(PATIENT_SYSTEM).setValue(patient.toString());
-            resources.put("Patient/" + patient, resource);
+        for (Map<String, Resource> resources : List.of(sites, groups, patients, episodes, sessions, attendances)) {
+            resources.forEach((fullUrl, resource) -> bundle.addEntry().setFullUrl(fullUrl).setResource(resource));
         }
-        resources.forEach((key, resource) -> bundle.addEntry().setFullUrl(BASE + key).setResource(resource));
         return bundle;
     }
 
@@ -81,59 +136,131 @@ public final class AttendanceFhirExport {
         return context().newJsonParser().setPrettyPrint(false).encodeResourceToString(bundle);
     }
 
-    private static Encounter groupEncounter(AttendanceReportRow row) {
-        Encounter encounter = new Encounter();
-        encounter.setId("Encounter/session-" + row.sessionId());
-        encounter.addIdentifier().setSystem("urn:mend:group-session").setValue(row.sessionId().toString());
+    /** Encounter.status for a row; see the table above. */
+    static Encounter.EncounterStatus encounterStatus(AttendanceReportRow row) {
+        return switch (row.status()) {
+            case PRESENT, LATE, LEFT_EARLY, PARTIAL -> Encounter.EncounterStatus.FINISHED;
+            case EXCUSED -> row.minutesPresent() > 0 ? Encounter.EncounterStatus.FINISHED
+                    : Encounter.EncounterStatus.CANCELLED;
+            case ABSENT -> Encounter.EncounterStatus.CANCELLED;
+            // A session not held writes no records, so no report row has it; were one to, nothing took place.
+            case NOT_HELD -> Encounter.EncounterStatus.CANCELLED;
+        };
+    }
+
+    /** The telehealth-modality code for a row; see the table above. */
+    static String modalityCode(AttendanceReportRow row) {
+        return switch (row.modality()) {
+            case "AUDIO_ONLY" -> "audio-only";
+            case "AUDIO_VIDEO" -> "audio-video";
+            default -> "none";
+        };
+    }
+
+    /** The resource's {@code urn:uuid:}, the same for the same Mend id in every export, distinct per type. */
+    static String urn(String type, UUID mendId) {
+        return "urn:uuid:" + uuid(type, mendId);
+    }
+
+    private static UUID uuid(String type, UUID mendId) {
+        return UUID.nameUUIDFromBytes((MEND + type + "/" + mendId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static <T extends Resource> T identified(T resource, String type, UUID mendId) {
+        resource.setId(uuid(type, mendId).toString());
+        return resource;
+    }
+
+    private static Organization organization(AttendanceReportRow row) {
+        Organization site = identified(new Organization(), "Organization", row.siteId());
+        site.addIdentifier().setSystem(IDENTIFIER + "site").setValue(row.siteId().toString());
+        return site;
+    }
+
+    private static Group group(AttendanceReportRow row) {
+        Group group = identified(new Group(), "Group", row.groupId());
+        group.addIdentifier().setSystem(IDENTIFIER + "therapy-group").setValue(row.groupId().toString());
+        group.setType(Group.GroupType.PERSON).setActual(true).setName(row.groupName());
+        group.setManagingEntity(new Reference(urn("Organization", row.siteId())));
+        return group;
+    }
+
+    private static Patient patient(AttendanceReportRow row) {
+        Patient patient = identified(new Patient(), "Patient", row.patientId());
+        patient.addIdentifier().setSystem(IDENTIFIER + "patient").setValue(row.patientId().toString());
+        return patient;
+    }
+
+    private static Encounter sessionEncounter(AttendanceReportRow row) {
+        Encounter encounter = identified(new Encounter(), "Encounter", row.sessionId());
+        encounter.addIdentifier().setSystem(IDENTIFIER + "group-session").setValue(row.sessionId().toString());
+        // Reports hold signed sessions only, and a session is signed after it ended.
         encounter.setStatus(Encounter.EncounterStatus.FINISHED);
         encounter.setClass_(VIRTUAL.copy());
         encounter.addType(new CodeableConcept().setText("Intensive outpatient group psychotherapy session"));
         encounter.setServiceType(new CodeableConcept().setText(row.programName() + " / " + row.groupName()));
+        encounter.setSubject(new Reference(urn("Group", row.groupId())));
         encounter.setPeriod(period(row.roomOpened() != null ? row.roomOpened() : row.scheduledStart(),
-                row.roomClosed() != null ? row.roomClosed() : row.scheduledEnd()));
+                row.roomClosed() != null ? row.roomClosed() : row.scheduledEnd(), row.timeZone()));
+        encounter.setServiceProvider(new Reference(urn("Organization", row.siteId())));
         return encounter;
     }
 
     private static Encounter patientEncounter(AttendanceReportRow row, Optional<Enrollment> enrollment) {
-        Encounter encounter = new Encounter();
-        encounter.setId("Encounter/attendance-" + row.recordId());
-        encounter.addIdentifier().setSystem("urn:mend:attendance-record").setValue(row.recordId().toString());
-        boolean attended = row.status() != AttendanceStatus.ABSENT && row.status() != AttendanceStatus.EXCUSED;
-        encounter.setStatus(attended ? Encounter.EncounterStatus.FINISHED : Encounter.EncounterStatus.CANCELLED);
+        Encounter encounter = identified(new Encounter(), "Encounter", row.recordId());
+        encounter.addIdentifier().setSystem(IDENTIFIER + "attendance-record").setValue(row.recordId().toString());
+        Encounter.EncounterStatus status = encounterStatus(row);
+        encounter.setStatus(status);
         encounter.setClass_(VIRTUAL.copy());
-        encounter.addType(new CodeableConcept().setText(row.modality().equals("AUDIO_ONLY")
-                ? "Group telehealth, audio-only" : "Group telehealth, audio-video"));
-        encounter.setSubject(new Reference("Patient/" + row.patientId()));
-        encounter.setPartOf(new Reference("Encounter/session-" + row.sessionId()));
-        enrollment.ifPresent(e -> encounter.addEpisodeOfCare(new Reference("EpisodeOfCare/enrollment-" + e.id())));
+        encounter.addType(new CodeableConcept().setText(switch (modalityCode(row)) {
+            case "audio-only" -> "Group telehealth, audio-only";
+            case "audio-video" -> "Group telehealth, audio-video";
+            default -> "Group telehealth, no media";
+        }));
+        encounter.setSubject(new Reference(urn("Patient", row.patientId())));
+        encounter.setPartOf(new Reference(urn("Encounter", row.sessionId())));
+        enrollment.ifPresent(e -> encounter.addEpisodeOfCare(new Reference(urn("EpisodeOfCare", e.id()))));
+        encounter.setServiceProvider(new Reference(urn("Organization", row.siteId())));
         if (row.attestedLocation() != null) {
             // The patient's own words, not a managed Location resource: a reference by display only.
             encounter.addLocation().setLocation(new Reference().setDisplay(row.attestedLocation()))
                     .setStatus(Encounter.EncounterLocationStatus.COMPLETED);
         }
-        if (attended && row.firstAdmitted() != null) {
-            encounter.setPeriod(period(row.firstAdmitted(), row.lastLeft() != null ? row.lastLeft()
-                    : row.roomClosed()));
-            Duration length = new Duration();
-            length.setValue(row.minutesPresent()).setUnit("min").setSystem(UCUM).setCode("min");
-            encounter.setLength(length);
+        if (status == Encounter.EncounterStatus.FINISHED) {
+            if (row.firstAdmitted() != null) {
+                encounter.setPeriod(period(row.firstAdmitted(), row.lastLeft() != null ? row.lastLeft()
+                        : row.roomClosed(), row.timeZone()));
+            }
+            encounter.setLength(minutes(row.minutesPresent()));
         }
+        encounter.addExtension(STATUS, new CodeType(row.status().name()));
+        encounter.addExtension(CREDITED, new BooleanType(row.credited()));
+        encounter.addExtension(AMENDED, new BooleanType(row.amended()));
+        if (row.excuseReason() != null) {
+            encounter.addExtension(EXCUSE_REASON, new StringType(row.excuseReason()));
+        }
+        encounter.addExtension(MODALITY, new CodeType(modalityCode(row)));
+        Extension minutes = encounter.addExtension().setUrl(MINUTES);
+        minutes.addExtension("audioVideo", minutes(row.minutesAudioVideo()));
+        minutes.addExtension("audioOnly", minutes(row.minutesAudioOnly()));
+        minutes.addExtension("noMedia", minutes(row.minutesNoMedia()));
+        minutes.addExtension("reconnectionGap", minutes(row.gapMinutes()));
         return encounter;
     }
 
-    private static EpisodeOfCare episode(Enrollment enrollment) {
-        EpisodeOfCare episode = new EpisodeOfCare();
-        episode.setId("EpisodeOfCare/enrollment-" + enrollment.id());
-        episode.addIdentifier().setSystem("urn:mend:enrollment").setValue(enrollment.id().toString());
+    private static EpisodeOfCare episode(Enrollment enrollment, AttendanceReportRow row) {
+        EpisodeOfCare episode = identified(new EpisodeOfCare(), "EpisodeOfCare", enrollment.id());
+        episode.addIdentifier().setSystem(IDENTIFIER + "enrollment").setValue(enrollment.id().toString());
         episode.setStatus(enrollment.status() == EnrollmentStatus.ENROLLED ? EpisodeOfCare.EpisodeOfCareStatus.ACTIVE
                 : EpisodeOfCare.EpisodeOfCareStatus.FINISHED);
-        episode.setPatient(new Reference("Patient/" + enrollment.patientId()));
-        episode.addType(new CodeableConcept().setText("Intensive outpatient program"));
-        LocalDate end = enrollment.endDate() != null ? enrollment.endDate() : enrollment.plannedEndDate();
-        Period period = new Period().setStart(Date.from(enrollment.startDate().atStartOfDay(ZoneOffset.UTC)
-                .toInstant()));
-        if (end != null) {
-            period.setEnd(Date.from(end.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        episode.addType(new CodeableConcept().setText("Intensive outpatient program: " + row.programName()));
+        episode.setPatient(new Reference(urn("Patient", enrollment.patientId())));
+        episode.setManagingOrganization(new Reference(urn("Organization", row.siteId())));
+        // The enrollment's dates are the program's local dates: FHIR dates, not instants at some midnight. An open
+        // enrollment has no end (its planned end is a plan, not the period's end).
+        Period period = new Period().setStartElement(date(enrollment.startDate()));
+        if (enrollment.endDate() != null) {
+            period.setEndElement(date(enrollment.endDate()));
         }
         episode.setPeriod(period);
         return episode;
@@ -147,11 +274,25 @@ public final class AttendanceFhirExport {
                 .findFirst();
     }
 
-    private static Period period(Instant start, Instant end) {
-        Period period = new Period().setStart(Date.from(start));
+    private static Duration minutes(int minutes) {
+        Duration duration = new Duration();
+        duration.setValue(minutes).setUnit("min").setSystem(UCUM).setCode("min");
+        return duration;
+    }
+
+    private static DateTimeType date(LocalDate date) {
+        return new DateTimeType(date.toString());
+    }
+
+    private static Period period(Instant start, Instant end, ZoneId zone) {
+        Period period = new Period().setStartElement(instant(start, zone));
         if (end != null) {
-            period.setEnd(Date.from(end));
+            period.setEndElement(instant(end, zone));
         }
         return period;
+    }
+
+    private static DateTimeType instant(Instant at, ZoneId zone) {
+        return new DateTimeType(Date.from(at), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
     }
 }

@@ -31,6 +31,9 @@ public class AttendanceRecord {
 
     public static final int REASON_MAX = 500;
 
+    /** How the explanation of a patient excused at sign-off begins; the facilitator's reason follows. */
+    static final String EXCUSED_BECAUSE = "Excused by the facilitator: ";
+
     @Id
     private UUID id;
 
@@ -134,6 +137,12 @@ public class AttendanceRecord {
 
     public String attestedLocation() {
         return attestedLocation;
+    }
+
+    /** The facilitator's reason in an explanation written at sign-off for an excused patient; null if none. */
+    static String excuseReasonIn(String explanation) {
+        return explanation != null && explanation.startsWith(EXCUSED_BECAUSE)
+                ? explanation.substring(EXCUSED_BECAUSE.length()) : null;
     }
 
     /**

@@ -2,19 +2,56 @@ package care.mend.attendance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
  * One signed patient-session line, with what a payer or auditor asks for: date, start and stop, minutes, modality,
  * program, group, who signed, and where the patient said they were (null when not asked).
+ *
+ * @param date              the session's date in {@code timeZone}
+ * @param timeZone          the session's zone (its group's, by default its site's): the zone of {@code date}
+ * @param minutesPresent    the current figure (an amendment may have changed it)
+ * @param minutesAudioVideo of the minutes measured at sign-off, those with audio and video flowing
+ * @param minutesAudioOnly  those with audio only
+ * @param minutesNoMedia    those in the room with no media flowing
+ * @param gapMinutes        the reconnection gaps, not counted in the minutes present
+ * @param excuseReason      why the patient was excused, when the current status is EXCUSED (else null)
  */
-public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, Instant scheduledStart,
-                                  Instant scheduledEnd, Instant roomOpened, Instant roomClosed, UUID siteId,
-                                  UUID programId, String programName, UUID groupId, String groupName,
-                                  UUID patientId, String patientDisplayName, Instant firstAdmitted,
-                                  Instant lastLeft, AttendanceStatus status,
-                                  int minutesPresent, int minutesAudioVideo, int minutesAudioOnly, boolean credited,
-                                  boolean amended, String signedBySubject, String attestedLocation) {
+public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, ZoneId timeZone,
+                                  Instant scheduledStart, Instant scheduledEnd, Instant roomOpened,
+                                  Instant roomClosed, UUID siteId, UUID programId, String programName, UUID groupId,
+                                  String groupName, UUID patientId, String patientDisplayName, Instant firstAdmitted,
+                                  Instant lastLeft, AttendanceStatus status, int minutesPresent,
+                                  int minutesAudioVideo, int minutesAudioOnly, int minutesNoMedia, int gapMinutes,
+                                  boolean credited, boolean amended, String signedBySubject, String attestedLocation,
+                                  String excuseReason) {
+
+    public AttendanceReportRow {
+        Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /**
+     * The report query's constructor: the excuse reason is the one given at sign-off (kept in the record's
+     * explanation) unless an amendment excused the patient later, whose reason then says why.
+     */
+    public AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, ZoneId timeZone,
+                               Instant scheduledStart, Instant scheduledEnd, Instant roomOpened, Instant roomClosed,
+                               UUID siteId, UUID programId, String programName, UUID groupId, String groupName,
+                               UUID patientId, String patientDisplayName, Instant firstAdmitted, Instant lastLeft,
+                               AttendanceStatus status, int minutesPresent, int minutesAudioVideo,
+                               int minutesAudioOnly, int minutesNoMedia, int gapMinutes, boolean credited,
+                               boolean amended, String signedBySubject, String attestedLocation,
+                               String explanation, String excusingAmendmentReason) {
+        this(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened, roomClosed, siteId,
+                programId, programName, groupId, groupName, patientId, patientDisplayName, firstAdmitted, lastLeft,
+                status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes, credited,
+                amended, signedBySubject, attestedLocation, status != AttendanceStatus.EXCUSED ? null
+                        : excusingAmendmentReason != null ? excusingAmendmentReason
+                        : AttendanceRecord.excuseReasonIn(explanation));
+    }
 
     /**
      * The modality a payer bills by, from the minutes in which media really flowed (the decision, in one place):
@@ -27,13 +64,5 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
             return "NONE";
         }
         return minutesAudioOnly > minutesAudioVideo ? "AUDIO_ONLY" : "AUDIO_VIDEO";
-    }
-
-    /**
-     * Minutes in the room with no media flowing from the patient. The three columns add up to {@link #minutesPresent}
-     * (the calculator hands out whole minutes by the largest remainder).
-     */
-    public int minutesNoMedia() {
-        return Math.max(0, minutesPresent - minutesAudioVideo - minutesAudioOnly);
     }
 }

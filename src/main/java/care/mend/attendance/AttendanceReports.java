@@ -29,12 +29,23 @@ public class AttendanceReports {
             + " Patient pt, AttendanceSignOff o where r.sessionId = s.id and s.groupId = g.id and g.programId = p.id"
             + " and pt.id = r.patientId and o.sessionId = s.id";
 
+    private static final String EXCUSED = "care.mend.attendance.AttendanceStatus.EXCUSED";
+
+    // The reason of the latest amendment that excused the patient (null when none did): then that reason, not the
+    // one given at sign-off, says why. Only looked up for excused rows.
+    private static final String EXCUSING_AMENDMENT_REASON = "(case when r.currentStatus = " + EXCUSED
+            + " then (select max(a.reason) from AttendanceAmendment a where a.record = r and a.afterStatus = " + EXCUSED
+            + " and a.beforeStatus <> " + EXCUSED + " and a.amendedAt = (select max(b.amendedAt) from"
+            + " AttendanceAmendment b where b.record = r and b.afterStatus = " + EXCUSED + " and b.beforeStatus <> "
+            + EXCUSED + ")) end)";
+
     private static final String ROW = "select new care.mend.attendance.AttendanceReportRow(r.id, s.id, s.localDate,"
-            + " s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
-            + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo, r.minutesAudioOnly,"
-            + " r.currentCredited, (case when r.originalStatus <> r.currentStatus or r.originalMinutes <>"
-            + " r.currentMinutes or r.originalCredited <> r.currentCredited then true else false end),"
-            + " o.signedBySubject, r.attestedLocation)";
+            + " s.timeZone, s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
+            + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo,"
+            + " r.minutesAudioOnly, r.minutesNoMedia, r.gapMinutes, r.currentCredited, (case when r.originalStatus"
+            + " <> r.currentStatus or r.originalMinutes <> r.currentMinutes or r.originalCredited <>"
+            + " r.currentCredited then true else false end), o.signedBySubject, r.attestedLocation, r.explanation, "
+            + EXCUSING_AMENDMENT_REASON + ")";
 
     @PersistenceContext(unitName = "mend")
     EntityManager em;

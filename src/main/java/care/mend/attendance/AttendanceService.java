@@ -262,7 +262,7 @@ public class AttendanceService {
                     SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
                             session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
                     if (reason != null) {
-                        attendance = withExplanation(attendance, "Excused by the facilitator: " + reason.strip());
+                        attendance = withExplanation(attendance, AttendanceRecord.EXCUSED_BECAUSE + reason.strip());
                     }
                     result.put(entry.getKey(), attendance);
                 });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -12,18 +13,17 @@ class AttendanceCsvTest {
 
     private static AttendanceReportRow row(int minutes, int audioVideo, int audioOnly) {
         return new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 11, 2),
-                Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"), null, null,
-                UUID.randomUUID(), UUID.randomUUID(), "IOP", UUID.randomUUID(), "Group", UUID.randomUUID(), "P.",
-                null, null, AttendanceStatus.PARTIAL, minutes, audioVideo, audioOnly, false, false, "sub", null);
+                ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
+                Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(), "IOP",
+                UUID.randomUUID(), "Group", UUID.randomUUID(), "P.", null, null, AttendanceStatus.PARTIAL, minutes,
+                audioVideo, audioOnly, minutes - audioVideo - audioOnly, 0, false, false, "sub", null, null);
     }
 
     @Test
     void minutesWithoutMediaAreNeverVideoAndTheColumnsAddUp() {
         assertThat(row(40, 0, 0).modality()).isEqualTo("NONE");
-        assertThat(row(40, 0, 0).minutesNoMedia()).isEqualTo(40);
         assertThat(row(40, 10, 0).modality()).isEqualTo("AUDIO_VIDEO");
         assertThat(row(40, 10, 11).modality()).isEqualTo("AUDIO_ONLY");
-        assertThat(row(40, 10, 11).minutesNoMedia()).isEqualTo(19);
         String line = AttendanceCsv.of(List.of(row(40, 0, 0))).split("\r\n")[1];
         assertThat(line).contains(",PARTIAL,40,0,0,40,NONE,false,");
     }
@@ -38,11 +38,11 @@ class AttendanceCsvTest {
         assertThat(AttendanceCsv.field("-5")).isEqualTo("-5");
 
         AttendanceReportRow row = new AttendanceReportRow(UUID.randomUUID(), UUID.randomUUID(),
-                LocalDate.of(2026, 11, 2), Instant.parse("2026-11-03T00:00:00Z"), Instant.parse("2026-11-03T03:00:00Z"),
-                null, null, UUID.randomUUID(), UUID.randomUUID(), "Evening IOP, Jackson", UUID.randomUUID(),
-                "Group", UUID.randomUUID(), "Patient A. (demo)", Instant.parse("2026-11-03T00:02:00Z"),
-                Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT, 175, 100, 75, true,
-                false, "sub", "Home, Coles County");
+                LocalDate.of(2026, 11, 2), ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
+                Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(),
+                "Evening IOP, Jackson", UUID.randomUUID(), "Group", UUID.randomUUID(), "Patient A. (demo)",
+                Instant.parse("2026-11-03T00:02:00Z"), Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT,
+                175, 100, 75, 0, 0, true, false, "sub", "Home, Coles County", null);
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);
 
