@@ -45,6 +45,8 @@ public class SignalingEndpoint {
     private FloodGuard flood;
     /** The flood guard closed this connection; frames still arriving are ignored. Container thread only. */
     private boolean closingForRate;
+    /** Messages accepted and not yet handled on the lane. */
+    private final Backlog backlog = new Backlog(SignalingLimits.MAX_PENDING_MESSAGES);
     private HeartbeatPolicy.Tracker heartbeat;
 
     @OnOpen
@@ -111,7 +113,20 @@ public class SignalingEndpoint {
                 connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.FRAME_TOO_LARGE, null));
                 return;
             }
-            lane.execute(() -> handle(text));
+            if (!backlog.enter()) {
+                // The lane is behind (a slow database under a join, say): what waits for it is bounded, and the
+                // message over the bound is answered now with its own requestId, never left to time out.
+                String requestId = SignalingJson.envelope(text).map(ClientEnvelope::requestId).orElse(null);
+                connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.RATE_LIMITED, requestId));
+                return;
+            }
+            lane.execute(() -> {
+                try {
+                    handle(text);
+                } finally {
+                    backlog.leave();
+                }
+            });
         } catch (RejectedExecutionException e) {
             connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.INTERNAL_ERROR, null));
         } catch (RuntimeException e) {

@@ -18,6 +18,12 @@ public record SignalingLimits(int perSecond, int burst) {
 
     public static final SignalingLimits DEFAULTS = new SignalingLimits(20, 80);
 
+    /**
+     * Messages of one connection accepted but not yet handled, at most: beyond it a message is answered
+     * {@code RATE_LIMITED} at once. With frames of at most {@link #MAX_FRAME_BYTES}, what waits is at most 2 MiB.
+     */
+    public static final int MAX_PENDING_MESSAGES = 32;
+
     public SignalingLimits {
         if (perSecond < 1 || perSecond > 10_000 || burst < perSecond || burst > 100_000) {
             throw new IllegalArgumentException("mend.signaling.max-messages-per-second is 1 to 10000 and "
