@@ -434,7 +434,21 @@ public final class Room {
     /** Low-bandwidth mode: the client receives less; the room shows it to others so they understand. */
     public CompletionStage<Void> setLowBandwidth(ParticipantId actor, boolean lowBandwidth) {
         return command(() -> {
-            requireParticipant(actor).lowBandwidth = lowBandwidth;
+            Participant a = requireParticipant(actor);
+            if (a.lowBandwidth != lowBandwidth && media != null && mediaTouched.contains(actor)) {
+                // The client drops what the other mode received: the media server stops sending it too (one
+                // stream per publisher when the grid comes in; the grid, and with its last viewer the mixer, when
+                // the streams come back).
+                String me = actor.value();
+                List<String> from = lowBandwidth ? participants.keySet().stream().map(ParticipantId::value)
+                        .filter(id -> !id.equals(me)).toList() : List.of(MediaEndpointRef.GRID);
+                for (String publisher : from) {
+                    ice.forget(MediaEndpointRef.GRID.equals(publisher) ? MediaEndpointRef.grid(me)
+                            : MediaEndpointRef.subscriber(me, publisher));
+                    withMedia(m -> m.unsubscribe(me, publisher), failure -> { });
+                }
+            }
+            a.lowBandwidth = lowBandwidth;
             return null;
         });
     }

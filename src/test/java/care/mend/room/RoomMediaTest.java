@@ -242,4 +242,28 @@ class RoomMediaTest {
         media.completeAll();
         assertThat(mediaRoom().hasEndpoint(MediaEndpointRef.grid(p1.value()))).isFalse();
     }
+
+    @Test
+    void switchingLowBandwidthStopsWhatTheOtherModeReceived() {
+        CompletionStage<SdpAnswer> published = fx.room().publish(f1, new SdpOffer("v=0"));
+        media.completeAll();
+        done(published);
+        CompletionStage<SdpAnswer> subscribed = fx.room().subscribe(p1, f1, new SdpOffer("v=0"));
+        media.completeAll();
+        done(subscribed);
+        MediaEndpointRef stream = MediaEndpointRef.subscriber(p1.value(), f1.value());
+        assertThat(mediaRoom().hasEndpoint(stream)).isTrue();
+
+        done(fx.room().setLowBandwidth(p1, true));
+        media.completeAll();
+        assertThat(mediaRoom().hasEndpoint(stream)).as("the stream the grid replaces").isFalse();
+        CompletionStage<SdpAnswer> grid = fx.room().subscribeGrid(p1, new SdpOffer("v=0"));
+        media.completeAll();
+        done(grid);
+
+        done(fx.room().setLowBandwidth(p1, false));
+        media.completeAll();
+        assertThat(mediaRoom().hasEndpoint(MediaEndpointRef.grid(p1.value()))).as("the grid").isFalse();
+        assertThat(mediaRoom().hasEndpoint(MediaEndpointRef.publisher(f1.value()))).isTrue();
+    }
 }
