@@ -158,7 +158,7 @@ public final class AttendanceFhirExport {
     }
 
     /** The resource's {@code urn:uuid:}, the same for the same Mend id in every export, distinct per type. */
-    static String urn(String type, UUID mendId) {
+    public static String urn(String type, UUID mendId) {
         return "urn:uuid:" + uuid(type, mendId);
     }
 

@@ -240,12 +240,19 @@ class AttendanceIT {
                 .map(org.hl7.fhir.r4.model.Bundle.BundleEntryComponent::getResource)
                 .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance)
                 .map(org.hl7.fhir.r4.model.Encounter.class::cast)
-                .filter(e -> e.hasSubject() && e.getSubject().getReference().equals("Patient/" + f.patient1))
+                .filter(e -> e.hasSubject() && e.getSubject().getReference().equals(
+                        care.mend.attendance.AttendanceFhirExport.urn("Patient", UUID.fromString(f.patient1))))
                 .findFirst().orElseThrow();
         assertThat(encounter.getLength().getValue().intValue()).isEqualTo(175);
-        assertThat(encounter.getPartOf().getReference()).isEqualTo("Encounter/session-" + sessionId);
-        assertThat(encounter.getEpisodeOfCareFirstRep().getReference())
-                .isEqualTo("EpisodeOfCare/enrollment-" + f.enrollment1);
+        // References are the entries' urn:uuid fullUrls, and each resolves inside the Bundle.
+        java.util.Map<String, org.hl7.fhir.r4.model.Resource> byFullUrl = new java.util.HashMap<>();
+        bundle.getEntry().forEach(e -> byFullUrl.put(e.getFullUrl(), e.getResource()));
+        org.hl7.fhir.r4.model.Encounter session = (org.hl7.fhir.r4.model.Encounter) byFullUrl.get(
+                encounter.getPartOf().getReference());
+        assertThat(session.getIdentifierFirstRep().getValue()).isEqualTo(sessionId);
+        org.hl7.fhir.r4.model.EpisodeOfCare episode = (org.hl7.fhir.r4.model.EpisodeOfCare) byFullUrl.get(
+                encounter.getEpisodeOfCareFirstRep().getReference());
+        assertThat(episode.getIdentifierFirstRep().getValue()).isEqualTo(f.enrollment1);
 
         assertThat(anonymous.as("facilitator2").get("/api/attendance/report?" + filter).json().getInt("total"))
                 .isZero();
