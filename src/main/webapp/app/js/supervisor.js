@@ -1,6 +1,9 @@
 // The supervisor's dashboard: filters, the signed-attendance table, charts drawn as inline SVG, unsigned sessions,
-// the CSV and FHIR downloads and the access log. Drives the DOM; data comes from the REST API only.
+// the CSV and FHIR downloads and the access log. Drives the DOM; data comes from the REST API only. Each request for
+// patient data is one entry in the access log, so a load asks once for the table and the charts and once for the
+// progress of a whole program, never once per patient.
 import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
+import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, personWords} from './audit-log.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -19,13 +22,16 @@ function modalityWords(row) {
 const $ = (id) => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
 const PAGE_SIZE = 50;
-// Charts summarise at most this many rows (5 pages of 200); a dashboard is not an export.
+// Charts summarise at most this many rows (5 pages of 200); a dashboard is not an export. The first of those pages
+// also fills the table's first page.
+const CHART_PAGE_SIZE = 200;
 const CHART_ROW_LIMIT = 1000;
 const PROGRESS_LIMIT = 30;
+const AUDIT_PAGE_SIZE = 25;
 const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
     ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
-const state = {filter: {}, page: 0, auditPage: 0};
+const state = {filter: {}, page: 0, auditPage: 0, staff: [], patients: new Map()};
 
 function pageError(message) {
     $('page-error').textContent = message ?? '';
@@ -36,6 +42,7 @@ async function options(select, path, text) {
     for (const item of page.items) {
         select.append(el('option', {value: item.id, text: text(item)}));
     }
+    return page.items;
 }
 
 async function start() {
@@ -49,7 +56,9 @@ async function start() {
             options($('site'), 'sites', (s) => `${s.name} (${s.city})`),
             options($('program'), 'programs', (p) => p.name),
             options($('group'), 'groups', (g) => g.name),
-            options($('facilitator'), 'staff', (s) => s.displayName),
+            options($('facilitator'), 'staff', (s) => s.displayName).then((staff) => {
+                state.staff = staff;
+            }),
         ]);
     } catch (error) {
         pageError(error.message);
@@ -58,6 +67,10 @@ async function start() {
     const today = new Date();
     $('from').value = isoDate(addDays(today, -56));
     $('to').value = isoDate(today);
+    for (const [action, words] of Object.entries(ACTION_WORDS)) {
+        $('audit-action').append(el('option', {value: action, text: words}));
+    }
+    offerPeople();
     await apply();
     loadUnsigned();
     loadAudit();
@@ -91,45 +104,54 @@ async function apply() {
     state.page = 0;
     $('csv').href = `../api/attendance/report.csv${query(filter)}`;
     $('fhir').href = `../api/attendance/report.fhir${query(filter)}`;
-    await loadReport();
-    drawCharts();
+    $('report-status').textContent = 'Loading…';
+    let first;
+    try {
+        first = await api.get(`attendance/report${query({...filter, page: 0, size: CHART_PAGE_SIZE})}`);
+    } catch (error) {
+        $('report-status').textContent = `The report could not be loaded (${error.message}).`;
+        $('rate-chart').replaceChildren(el('p', {text: `Charts could not be drawn (${error.message}).`}));
+        return;
+    }
+    showReport({...first, items: first.items.slice(0, PAGE_SIZE), size: PAGE_SIZE});
+    await drawCharts(first);
     drawProgress();
 }
 
 async function loadReport() {
     $('report-status').textContent = 'Loading…';
     try {
-        const report = await api.get(`attendance/report${query({...state.filter, page: state.page,
-            size: PAGE_SIZE})}`);
-        $('report').tBodies[0].replaceChildren(...report.items.map((row) => el('tr', {dataset: {recordId: row.recordId}},
-            el('td', {text: format.date(row.date)}),
-            el('td', {text: row.groupName}),
-            el('th', {scope: 'row', text: row.patientDisplayName}),
-            el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
-            el('td', {text: format.minutes(row.minutesPresent)}),
-            el('td', {text: modalityWords(row)}),
-            el('td', {text: row.credited ? 'Yes' : 'No'}),
-            el('td', {text: row.attestedLocation ?? '—'}))));
-        const t = report.totals;
-        $('report-status').textContent = report.total === 0 ? 'No signed attendance for these filters.'
-            : `${report.total} rows; ${t.credited} credited; ${format.minutes(t.minutes)} in all, `
-            + `${format.minutes(t.audioOnlyMinutes)} audio only. Page ${state.page + 1} of `
-            + `${Math.max(1, Math.ceil(report.total / PAGE_SIZE))}.`;
-        $('previous').disabled = state.page === 0;
-        $('next').disabled = (state.page + 1) * PAGE_SIZE >= report.total;
+        showReport(await api.get(`attendance/report${query({...state.filter, page: state.page, size: PAGE_SIZE})}`));
     } catch (error) {
         $('report-status').textContent = `The report could not be loaded (${error.message}).`;
     }
 }
 
-async function allRows() {
-    const rows = [];
-    for (let page = 0; rows.length < CHART_ROW_LIMIT; page++) {
-        const report = await api.get(`attendance/report${query({...state.filter, page, size: 200})}`);
+function showReport(report) {
+    $('report').tBodies[0].replaceChildren(...report.items.map((row) => el('tr', {dataset: {recordId: row.recordId}},
+        el('td', {text: format.date(row.date)}),
+        el('td', {text: row.groupName}),
+        el('th', {scope: 'row', text: row.patientDisplayName}),
+        el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
+        el('td', {text: format.minutes(row.minutesPresent)}),
+        el('td', {text: modalityWords(row)}),
+        el('td', {text: row.credited ? 'Yes' : 'No'}),
+        el('td', {text: row.attestedLocation ?? '—'}))));
+    const t = report.totals;
+    $('report-status').textContent = report.total === 0 ? 'No signed attendance for these filters.'
+        : `${report.total} rows; ${t.credited} credited; ${format.minutes(t.minutes)} in all, `
+        + `${format.minutes(t.audioOnlyMinutes)} audio only. Page ${state.page + 1} of `
+        + `${Math.max(1, Math.ceil(report.total / PAGE_SIZE))}.`;
+    $('previous').disabled = state.page === 0;
+    $('next').disabled = (state.page + 1) * PAGE_SIZE >= report.total;
+}
+
+/** The rows the charts summarise: the first page already fetched, and further pages only when there are more. */
+async function chartRows(first) {
+    const rows = [...first.items];
+    for (let page = 1; rows.length < CHART_ROW_LIMIT && page * CHART_PAGE_SIZE < first.total; page++) {
+        const report = await api.get(`attendance/report${query({...state.filter, page, size: CHART_PAGE_SIZE})}`);
         rows.push(...report.items);
-        if ((page + 1) * 200 >= report.total) {
-            break;
-        }
     }
     return rows;
 }
@@ -140,15 +162,16 @@ function mondayOf(localDate) {
     return date.toISOString().slice(0, 10);
 }
 
-async function drawCharts() {
+async function drawCharts(first) {
     let rows;
     try {
-        rows = await allRows();
+        rows = await chartRows(first);
     } catch (error) {
         $('rate-chart').replaceChildren(el('p', {text: `Charts could not be drawn (${error.message}).`}));
         return;
     }
     state.rows = rows;
+    offerPatients(rows.map((row) => [row.patientId, row.patientDisplayName]));
     const weeks = new Map();
     for (const row of rows) {
         const week = weeks.get(mondayOf(row.date)) ?? {rows: 0, credited: 0, minutes: 0, audioOnly: 0};
@@ -224,21 +247,12 @@ async function drawProgress() {
         return;
     }
     try {
-        const enrollments = (await api.get(`enrollments${query({programId, size: 200})}`)).items
-            .slice(0, PROGRESS_LIMIT);
-        const names = new Map((state.rows ?? []).map((r) => [r.patientId, r.patientDisplayName]));
-        const bars = [];
-        for (const enrollment of enrollments) {
-            const progress = await api.get(`attendance/enrollments/${encodeURIComponent(enrollment.id)}/progress`);
-            let name = names.get(enrollment.patientId);
-            if (!name) {
-                name = await api.get(`patients/${encodeURIComponent(enrollment.patientId)}`)
-                    .then((p) => p.displayName).catch(() => 'A patient');
-            }
-            bars.push({name, credited: progress.creditedSessions, required: progress.requiredSessions,
-                flag: progress.absenceFlag});
-        }
-        container.replaceChildren(progressChart(bars));
+        // One request, and one access-log entry, for the whole chart.
+        const page = await api.get(`attendance/progress${query({programId, size: PROGRESS_LIMIT})}`);
+        offerPatients(page.items.map((item) => [item.patientId, item.patientDisplayName]));
+        container.replaceChildren(progressChart(page.items.map((item) => ({
+            name: item.patientDisplayName ?? 'A patient', credited: item.progress.creditedSessions,
+            required: item.progress.requiredSessions, flag: item.progress.absenceFlag}))));
     } catch (error) {
         container.replaceChildren(el('p', {text: `Progress could not be loaded (${error.message}).`}));
     }
@@ -298,18 +312,60 @@ async function loadUnsigned() {
     }
 }
 
+/** Patients the page has seen (report rows, progress), offered in the access log's person and patient filters. */
+function offerPatients(pairs) {
+    let added = false;
+    for (const [id, name] of pairs) {
+        if (id && name && !state.patients.has(id)) {
+            state.patients.set(id, name);
+            added = true;
+        }
+    }
+    if (added) {
+        offerPeople();
+    }
+}
+
+/** Fills the person (staff, then patients) and patient filters, keeping what is chosen. */
+function offerPeople() {
+    const byName = (a, b) => a[1].localeCompare(b[1]);
+    const patients = [...state.patients.entries()].sort(byName);
+    const patientOptions = () => patients.map(([id, name]) => el('option', {value: id, text: name}));
+    const person = $('audit-person');
+    const chosenPerson = person.value;
+    person.replaceChildren(el('option', {value: '', text: 'Anyone'}),
+        el('optgroup', {label: 'Staff'}, state.staff.map((s) => el('option', {value: s.id, text: s.displayName}))),
+        patients.length ? el('optgroup', {label: 'Patients'}, patientOptions()) : null);
+    person.value = chosenPerson;
+    const patient = $('audit-patient');
+    const chosenPatient = patient.value;
+    patient.replaceChildren(el('option', {value: '', text: 'Any patient'}), patientOptions());
+    patient.value = chosenPatient;
+}
+
 async function loadAudit() {
+    const values = {};
+    for (const id of ['audit-person', 'audit-patient', 'audit-action', 'audit-outcome', 'audit-from', 'audit-to']) {
+        values[$(id).name] = $(id).value;
+    }
+    const {params, error} = auditQuery(values, state.auditPage, AUDIT_PAGE_SIZE);
+    $('audit-filter-error').textContent = error ?? '';
+    if (error) {
+        return;
+    }
     try {
-        const page = await api.get(`audit${query({page: state.auditPage, size: 25})}`);
-        $('audit').tBodies[0].replaceChildren(...page.items.map((entry) => el('tr', {},
+        const page = await api.get(`audit${query(params)}`);
+        $('audit').tBodies[0].replaceChildren(...page.items.map((entry) => el('tr', {dataset: {entryId: entry.id}},
             el('td', {text: format.dateTime(entry.occurredAt)}),
-            el('td', {text: entry.actorRoles}),
-            el('td', {text: entry.action.toLowerCase().replaceAll('_', ' ')}),
-            el('td', {text: entry.resourceType}),
-            el('td', {text: entry.outcome === 'DENIED' ? 'Denied' : 'Allowed'}))));
-        $('audit-status').textContent = `${page.total} entries, newest first.`;
+            el('td', {text: personWords(entry)}),
+            el('td', {text: patientWords(entry)}),
+            el('td', {text: actionWords(entry.action) + (entry.siteName ? ` at ${entry.siteName}` : '')}),
+            el('td', {class: entry.outcome === 'DENIED' ? 'denied' : null, text: outcomeWords(entry)}))));
+        $('audit-status').textContent = page.total === 0 ? 'No entries for these filters.'
+            : `${page.total} entries, newest first. Page ${state.auditPage + 1} of `
+            + `${Math.ceil(page.total / AUDIT_PAGE_SIZE)}.`;
         $('audit-previous').disabled = state.auditPage === 0;
-        $('audit-next').disabled = (state.auditPage + 1) * 25 >= page.total;
+        $('audit-next').disabled = (state.auditPage + 1) * AUDIT_PAGE_SIZE >= page.total;
     } catch (error) {
         $('audit-status').textContent = `The access log could not be loaded (${error.message}).`;
     }
@@ -326,6 +382,11 @@ $('previous').addEventListener('click', () => {
 $('next').addEventListener('click', () => {
     state.page++;
     loadReport();
+});
+$('audit-filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.auditPage = 0;
+    loadAudit();
 });
 $('audit-previous').addEventListener('click', () => {
     state.auditPage--;

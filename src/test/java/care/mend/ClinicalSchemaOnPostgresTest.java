@@ -21,7 +21,7 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
         }
     }
 
-    /** PostgreSQL's own migration: the access log refuses UPDATE, DELETE and TRUNCATE, whoever asks. */
+    /** PostgreSQL's own migrations: the access log and its side tables refuse UPDATE, DELETE and TRUNCATE. */
     @org.junit.jupiter.api.Test
     void theAccessLogIsAppendOnlyInTheDatabase() throws Exception {
         try (var connection = postgres.getPostgresDatabase().getConnection();
@@ -29,8 +29,16 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
             sql.executeUpdate("insert into access_audit (id, occurred_at, actor_subject, actor_roles, action,"
                     + " resource_type, outcome, remote_address) values ('00000000-0000-4000-8000-000000000001',"
                     + " now(), 's', 'admin', 'READ_PATIENT', 'patient', 'ALLOWED', '127.0.0.1')");
+            sql.executeUpdate("insert into access_audit_patient (audit_id, patient_id) values"
+                    + " ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002')");
+            sql.executeUpdate("insert into access_audit_site (audit_id, site_id) values"
+                    + " ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000003')");
             for (String change : java.util.List.of("update access_audit set outcome = 'DENIED'",
-                    "delete from access_audit", "truncate access_audit")) {
+                    "update access_audit set actor_staff_id = null, site_id = null",
+                    "delete from access_audit", "truncate access_audit cascade",
+                    "update access_audit_patient set patient_id = audit_id", "delete from access_audit_patient",
+                    "truncate access_audit_patient", "update access_audit_site set site_id = audit_id",
+                    "delete from access_audit_site", "truncate access_audit_site")) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute(change))
                         .as(change).hasMessageContaining("append-only");
             }

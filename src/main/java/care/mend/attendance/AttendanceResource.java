@@ -1,7 +1,13 @@
 package care.mend.attendance;
 
 import care.mend.schedule.GroupSession;
+import care.mend.platform.Page;
+import care.mend.platform.QueryParams;
+import care.mend.platform.problem.MendException;
 import care.mend.security.AccessPolicy;
+import care.mend.security.AuditAction;
+import care.mend.security.Disclosure;
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -26,7 +32,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Attendance sheets, sign-off and amendments. Thin: the access policy decides, the service acts. */
+/**
+ * Attendance sheets, sign-off and amendments, progress, reports and exports. Thin: the access policy decides and
+ * writes the request's one row of the access log, the service acts. Sign-offs and amendments run in one transaction
+ * here, so that the change and its log row commit together.
+ */
 @Path("attendance")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -58,26 +68,29 @@ public class AttendanceResource {
     @Operation(summary = "A session's attendance sheet: live from the room until signed, frozen after")
     public AttendanceSheetResponse sheet(@PathParam("sessionId") UUID sessionId) {
         GroupSession session = attendance.session(sessionId);
-        access.requireReadAttendance(session.groupId(), sessionId);
-        return AttendanceSheetResponse.from(attendance.sheet(sessionId));
+        return access.readSheet(session.groupId(), sessionId,
+                () -> AttendanceSheetResponse.from(attendance.sheet(sessionId)), AttendanceResource::patientsOn);
     }
 
     @POST
     @Path("sessions/{sessionId}/sign-off")
+    @Transactional
     @Operation(summary = "Sign an ended session's attendance (its facilitators); excused patients need a reason."
             + " A session that was not held is signed off at .../not-held instead (409 SESSION_WAS_NOT_HELD here)")
     public AttendanceSheetResponse signOff(@PathParam("sessionId") UUID sessionId, @Valid SignOffRequest body) {
         GroupSession session = attendance.session(sessionId);
-        access.requireSignAttendance(session.groupId());
         Map<UUID, String> excused = new LinkedHashMap<>();
         if (body != null && body.excused() != null) {
             body.excused().forEach(excuse -> excused.put(excuse.patientId(), excuse.reason()));
         }
-        return AttendanceSheetResponse.from(attendance.signOff(sessionId, access.user().subject(), excused));
+        return access.signOff(AuditAction.SIGN_OFF, session.groupId(), sessionId,
+                () -> AttendanceSheetResponse.from(attendance.signOff(sessionId, access.user().subject(), excused)),
+                AttendanceResource::patientsOn);
     }
 
     @POST
     @Path("sessions/{sessionId}/not-held")
+    @Transactional
     @Operation(summary = "Sign off a session that was not held (its facilitators, or an admin), with the reason it did"
             + " not take place; no patient is marked absent",
             description = "400 without a reason or with one over 300 characters or not on one line; 409"
@@ -85,22 +98,25 @@ public class AttendanceResource {
     public AttendanceSheetResponse signOffNotHeld(@PathParam("sessionId") UUID sessionId,
                                                   @NotNull @Valid NotHeldSignOffRequest body) {
         GroupSession session = attendance.session(sessionId);
-        access.requireSignAttendance(session.groupId());
-        return AttendanceSheetResponse.from(attendance.signOffNotHeld(sessionId, access.user().subject(),
-                body.reason()));
+        return access.signOff(AuditAction.SIGN_OFF_NOT_HELD, session.groupId(), sessionId,
+                () -> AttendanceSheetResponse.from(attendance.signOffNotHeld(sessionId, access.user().subject(),
+                        body.reason())), AttendanceResource::patientsOn);
     }
 
     @POST
     @Path("records/{recordId}/amendments")
+    @Transactional
     @Operation(summary = "Correct a signed record; the original and every amendment stay visible")
     public AttendanceLineResponse amend(@PathParam("recordId") UUID recordId,
                                         @NotNull @Valid AmendmentRequest body) {
         AttendanceRecord record = attendance.record(recordId);
-        access.requireSignAttendance(attendance.session(record.sessionId()).groupId());
-        AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(), body.credited(),
-                access.user().subject(), body.reason());
-        return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended,
-                amended.attestedLocation()));
+        return access.amend(attendance.session(record.sessionId()).groupId(), record.sessionId(), recordId,
+                record.patientId(), () -> {
+                    AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(),
+                            body.credited(), access.user().subject(), body.reason());
+                    return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended,
+                            amended.attestedLocation()));
+                });
     }
 
     @GET
@@ -109,18 +125,33 @@ public class AttendanceResource {
             + " not-held sessions; weekly minutes; absences; the projected completion from the group's schedule")
     public ProgramProgress progress(@PathParam("enrollmentId") UUID enrollmentId) {
         care.mend.program.Enrollment enrollment = enrollments.get(enrollmentId);
-        access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
-        return attendance.progress(enrollment);
+        return access.readProgress(enrollment.id(), enrollment.patientId(), enrollment.programId(),
+                () -> attendance.progress(enrollment));
+    }
+
+    @GET
+    @Path("progress")
+    @Operation(summary = "The progress of a program's enrollments (staff, within their reach), one item per"
+            + " enrollment with the patient's display name: one request, and one access-log row, for a whole chart")
+    public Page<EnrollmentProgressResponse> programProgress(@QueryParam("programId") String programId,
+                                                             @BeanParam @Valid PageRequest page) {
+        UUID program = QueryParams.uuid("programId", programId);
+        if (program == null) {
+            throw MendException.invalidField("programId", "is required");
+        }
+        return access.readProgramProgress(program, () -> attendance.progressOf(enrollments.list(null, program, null,
+                        access.visiblePatients().orElse(null), access.visibleEnrollmentPrograms().orElse(null), page)),
+                EnrollmentProgressResponse::patientId);
     }
 
     @GET
     @Path("report")
     @Operation(summary = "Signed attendance rows by site, program, group, facilitator, patient and dates, with totals")
     public AttendanceReportResponse report(@BeanParam ReportQuery query, @BeanParam @Valid PageRequest page) {
-        access.requireReports();
         AttendanceReportFilter filter = query.toFilter();
-        access.auditListing("attendance-report", filter.patientId());
-        return AttendanceReportResponse.from(reports.report(filter, access.visibleGroups().orElse(null), page));
+        return access.report(filter.audited(AuditAction.READ_REPORT),
+                () -> AttendanceReportResponse.from(reports.report(filter, access.visibleGroups().orElse(null), page)),
+                report -> disclosed(report.items()));
     }
 
     @GET
@@ -128,12 +159,15 @@ public class AttendanceResource {
     @Produces("text/csv; charset=utf-8")
     @Operation(summary = "The same rows as CSV (RFC 4180, UTF-8, header row)")
     public Response reportCsv(@BeanParam ReportQuery query) {
-        access.requireReports();
-        AttendanceReportFilter filter = query.toFilter();
-        access.auditListing("attendance-export-csv", filter.patientId());
-        String csv = AttendanceCsv.of(reports.export(filter, access.visibleGroups().orElse(null)));
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"attendance.csv\"")
+        return Response.ok(csv(query)).header("Content-Disposition", "attachment; filename=\"attendance.csv\"")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /** The CSV export's body, after the policy decided and logged the request. */
+    String csv(ReportQuery query) {
+        AttendanceReportFilter filter = query.toFilter();
+        return AttendanceCsv.of(access.report(filter.audited(AuditAction.EXPORT_CSV),
+                () -> reports.export(filter, access.visibleGroups().orElse(null)), AttendanceResource::disclosed));
     }
 
     @GET
@@ -141,15 +175,26 @@ public class AttendanceResource {
     @Produces(AttendanceFhirExport.MEDIA_TYPE)
     @Operation(summary = "The same rows as a FHIR R4 Bundle: EpisodeOfCare per enrollment, Encounters per session")
     public Response reportFhir(@BeanParam ReportQuery query) {
-        access.requireReports();
+        return Response.ok(fhir(query)).header("Cache-Control", "no-store").build();
+    }
+
+    /** The FHIR export's body, after the policy decided and logged the request. */
+    String fhir(ReportQuery query) {
         AttendanceReportFilter filter = query.toFilter();
-        access.auditListing("attendance-export-fhir", filter.patientId());
-        List<AttendanceReportRow> rows = reports.export(filter, access.visibleGroups().orElse(null));
+        List<AttendanceReportRow> rows = access.report(filter.audited(AuditAction.EXPORT_FHIR),
+                () -> reports.export(filter, access.visibleGroups().orElse(null)), AttendanceResource::disclosed);
         java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
         rows.forEach(row -> patients.add(row.patientId()));
-        String json = AttendanceFhirExport.json(AttendanceFhirExport.bundle(rows, reports.enrollmentsOf(patients),
+        return AttendanceFhirExport.json(AttendanceFhirExport.bundle(rows, reports.enrollmentsOf(patients),
                 java.time.Instant.now()));
-        return Response.ok(json).header("Cache-Control", "no-store").build();
+    }
+
+    private static List<UUID> patientsOn(AttendanceSheetResponse sheet) {
+        return sheet.lines().stream().map(AttendanceLineResponse::patientId).toList();
+    }
+
+    private static Disclosure disclosed(List<AttendanceReportRow> rows) {
+        return Disclosure.ofItems(rows, AttendanceReportRow::patientId, AttendanceReportRow::siteId);
     }
 
     @GET

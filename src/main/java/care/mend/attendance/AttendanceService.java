@@ -234,6 +234,21 @@ public class AttendanceService {
                 program.plan().minimumWeeklyMinutes());
     }
 
+    /** The progress of each enrollment of a page, with the patients' display names, in one transaction. */
+    public care.mend.platform.Page<EnrollmentProgressResponse> progressOf(
+            care.mend.platform.Page<care.mend.program.Enrollment> enrollments) {
+        Map<UUID, String> names = new HashMap<>();
+        List<UUID> patients = enrollments.items().stream().map(care.mend.program.Enrollment::patientId).toList();
+        if (!patients.isEmpty()) {
+            for (Object[] row : em.createQuery("select p.id, p.displayName from Patient p where p.id in :ids",
+                    Object[].class).setParameter("ids", patients).getResultList()) {
+                names.put((UUID) row[0], (String) row[1]);
+            }
+        }
+        return enrollments.map(e -> new EnrollmentProgressResponse(e.id(), e.patientId(), names.get(e.patientId()),
+                e.status(), progress(e)));
+    }
+
     private AttendedSession attended(GroupSession session, UUID patientId) {
         List<AttendanceRecord> signed = em.createQuery("select r from AttendanceRecord r where r.sessionId = :s"
                         + " and r.patientId = :p", AttendanceRecord.class)

@@ -2,6 +2,8 @@ package care.mend.program;
 
 import care.mend.platform.QueryParams;
 import care.mend.security.AccessPolicy;
+import care.mend.security.AuditAction;
+import care.mend.security.AuditedAccess;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,11 +63,13 @@ public class EnrollmentResource {
                                          @QueryParam("status") String status,
                                          @BeanParam @Valid PageRequest page) {
         UUID patient = QueryParams.uuid("patientId", patientId);
-        access.auditListing("enrollment", patient);
-        return enrollments.list(patient, QueryParams.uuid("programId", programId),
-                QueryParams.enumValue("status", status, EnrollmentStatus.class),
-                access.visiblePatients().orElse(null), access.visibleEnrollmentPrograms().orElse(null), page)
-                .map(EnrollmentResponse::from);
+        UUID program = QueryParams.uuid("programId", programId);
+        EnrollmentStatus statusFilter = QueryParams.enumValue("status", status, EnrollmentStatus.class);
+        return access.listing(AuditedAccess.of(AuditAction.LIST_ENROLLMENTS, "enrollment", null).patient(patient)
+                        .program(program).filter(statusFilter == null ? null : "status=" + statusFilter),
+                () -> enrollments.list(patient, program, statusFilter, access.visiblePatients().orElse(null),
+                        access.visibleEnrollmentPrograms().orElse(null), page).map(EnrollmentResponse::from),
+                EnrollmentResponse::patientId);
     }
 
     @GET
@@ -73,8 +77,8 @@ public class EnrollmentResource {
     @Operation(summary = "Get an enrollment with its status history")
     public EnrollmentResponse get(@PathParam("id") UUID id) {
         Enrollment enrollment = enrollments.get(id);
-        access.requireReadEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId());
-        return EnrollmentResponse.from(enrollment);
+        return access.readEnrollment(enrollment.id(), enrollment.patientId(), enrollment.programId(),
+                () -> EnrollmentResponse.from(enrollment));
     }
 
     @POST

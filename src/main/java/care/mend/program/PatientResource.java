@@ -1,6 +1,8 @@
 package care.mend.program;
 
 import care.mend.security.AccessPolicy;
+import care.mend.security.AuditAction;
+import care.mend.security.AuditedAccess;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,18 +59,17 @@ public class PatientResource {
     @Operation(summary = "List patients, optionally the one linked to a subject")
     public Page<PatientResponse> list(@QueryParam("idpSubject") String idpSubject,
                                       @BeanParam @Valid PageRequest page) {
-        access.auditListing("patient", null);
-        return patients.list(idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(),
-                        access.visiblePatients().orElse(null), page)
-                .map(PatientResponse::from);
+        return access.listing(AuditedAccess.of(AuditAction.LIST_PATIENTS, "patient", null),
+                () -> patients.list(idpSubject == null || idpSubject.isBlank() ? null : idpSubject.strip(),
+                        access.visiblePatients().orElse(null), page).map(PatientResponse::from),
+                PatientResponse::id);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a patient")
     public PatientResponse get(@PathParam("id") UUID id) {
-        access.requireReadPatient(id);
-        return PatientResponse.from(patients.get(id));
+        return access.readPatient(id, () -> PatientResponse.from(patients.get(id)));
     }
 
     @PUT

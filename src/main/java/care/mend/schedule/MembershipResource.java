@@ -41,8 +41,8 @@ public class MembershipResource {
     @Operation(summary = "Get a membership")
     public MembershipResponse get(@PathParam("id") UUID id) {
         Membership membership = memberships.get(id);
-        access.requireReadMembership(membership.id(), membership.patientId(), membership.groupId());
-        return MembershipResponse.from(membership);
+        return access.readMembership(membership.id(), membership.patientId(), membership.groupId(),
+                () -> MembershipResponse.from(membership));
     }
 
     @POST

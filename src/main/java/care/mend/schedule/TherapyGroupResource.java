@@ -123,8 +123,9 @@ public class TherapyGroupResource {
     @Operation(summary = "List the group's memberships, optionally those active on a day")
     public Page<MembershipResponse> memberships(@PathParam("id") UUID id, @QueryParam("activeOn") String activeOn,
                                                 @BeanParam @Valid PageRequest page) {
-        access.requireReadRoster(id);
-        return memberships.list(id, QueryParams.date("activeOn", activeOn), page).map(MembershipResponse::from);
+        java.time.LocalDate day = QueryParams.date("activeOn", activeOn);
+        return access.readRoster(id, () -> memberships.list(id, day, page).map(MembershipResponse::from),
+                MembershipResponse::patientId);
     }
 
     @POST

@@ -8,12 +8,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import care.mend.program.Enrollment;
 import care.mend.schedule.Membership;
+import care.mend.platform.Page;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Who may do what, in one place, for REST, signaling and reports:
@@ -24,8 +28,19 @@ import java.util.UUID;
  *       program, and run those groups;</li>
  *   <li>patients see their own records and the groups they belong to, never another patient.</li>
  * </ul>
- * Every decision about one patient's records is written to the access audit log, allowed or denied. A refused
- * request gets {@code ACCESS_DENIED} (403) before anything is read or changed.
+ *
+ * <p><b>The access log.</b> Every read and export of patient data, and every sign-off and amendment, goes through
+ * one of the audited methods below, which decide, run the work, and write exactly one row of the access log per
+ * request: DENIED (then {@code ACCESS_DENIED}, 403, before anything is read or changed) or ALLOWED with the patients
+ * and sites the response carried ({@link Disclosure}). A read is logged after it succeeded (no data leaves without
+ * its row; a read that failed returned nothing), a change in the change's own transaction. The role checks are
+ * here too, not in {@code @RolesAllowed}: the container would refuse such a request before any of Mend's code ran,
+ * and the refusal (a patient asking for the attendance report, say) would go unrecorded. So every audited endpoint
+ * admits any authenticated caller ({@code web.xml}) and is decided here. {@code AuditedEndpointsTest} keeps
+ * {@code @RolesAllowed} off the resources.
+ *
+ * <p>Over 450 lines on purpose: it is the one place the rules live (one decision, one place); what a log row needs
+ * beyond the decision (the caller's records, the sites touched) is in {@link AuditTrail}.
  */
 @RequestScoped
 public class AccessPolicy {
@@ -40,6 +55,7 @@ public class AccessPolicy {
     EntityManager em;
 
     private Reach reach;
+    private AuditTrail trail;
 
     /** For CDI: a request-scoped policy of the current request's caller. */
     public AccessPolicy() {
@@ -47,8 +63,8 @@ public class AccessPolicy {
 
     /**
      * A policy for a caller outside any HTTP request: the signaling socket, whose caller was admitted at the handshake
-     * and whose messages are handled on worker threads where no request scope is active. Use it inside a
-     * transaction, for one decision (the reach is computed once and kept), and drop it.
+     * and whose messages are handled on worker threads where no request scope is active (and tests outside the
+     * container). Use it inside a transaction, for one request (the reach is computed once and kept), and drop it.
      */
     public static AccessPolicy forSocket(CurrentUser caller, EntityManager em, AccessAuditLog audit) {
         AccessPolicy policy = new AccessPolicy();
@@ -83,14 +99,9 @@ public class AccessPolicy {
 
     /** The staff directory: staff roles only. */
     public void requireStaff() {
-        if (!(user.has(Role.ADMIN) || user.has(Role.SUPERVISOR) || user.has(Role.FACILITATOR))) {
+        if (!isStaff()) {
             throw denied();
         }
-    }
-
-    /** Attendance reports and exports: supervisors (their sites), facilitators (their groups), admins. */
-    public void requireReports() {
-        requireStaff();
     }
 
     /** Oversight lists (unsigned sessions, later reports): supervisors and admins, within their reach. */
@@ -119,16 +130,20 @@ public class AccessPolicy {
 
     /**
      * Joining a group's live room on a given day: its facilitators, and its patients whose membership is active
-     * that day while their enrollment in the group's program is active too. Decided (and audited, since it reveals
-     * whether someone is in a group) before any seat or media is touched.
+     * that day while their enrollment in the group's program is active too. Decided and audited (it reveals who is
+     * in a group) before any seat or media is touched.
      */
-    public void requireJoinRoom(UUID groupId, LocalDate day) {
-        if (canRunGroup(groupId)) {
-            return;
-        }
+    public void requireJoinRoom(UUID groupId, UUID sessionId, LocalDate day) {
         Optional<UUID> self = reach().ownPatientId();
-        boolean allowed = self.isPresent() && isActiveMemberAndEnrolled(self.get(), groupId, day);
-        audited(new AuditedAccess("JOIN_ROOM", "group", groupId.toString(), self.orElse(null)), allowed);
+        boolean allowed = canRunGroup(groupId)
+                || self.isPresent() && isActiveMemberAndEnrolled(self.get(), groupId, day);
+        AuditedAccess access = AuditedAccess.of(AuditAction.JOIN_ROOM, "session", sessionId).session(sessionId)
+                .group(groupId).patient(canRunGroup(groupId) ? null : self.orElse(null));
+        if (!allowed) {
+            trail().denied(access);
+            throw denied();
+        }
+        trail().allowed(access, Disclosure.NOTHING);
     }
 
     private boolean isActiveMemberAndEnrolled(UUID patientId, UUID groupId, LocalDate day) {
@@ -142,51 +157,150 @@ public class AccessPolicy {
                 .anyMatch(enrollment -> enrollment.isActiveOn(day));
     }
 
-    // ---- attendance ----
+    // ---- attendance: changes, audited ----
 
-    /** Signing a session's attendance, excusing and amending: the group's facilitators (and admins). */
+    /** Whether the caller may sign a group's sessions, excuse and amend: its facilitators (and admins). */
+    public boolean canSignAttendance(UUID groupId) {
+        return reach().everything() || canRunGroup(groupId);
+    }
+
+    /** The sign-off rule alone, unaudited; the resources use {@link #signOff}, which audits it. */
     public void requireSignAttendance(UUID groupId) {
-        if (!(reach().everything() || canRunGroup(groupId))) {
+        if (!canSignAttendance(groupId)) {
             throw denied();
         }
     }
 
-    /** A session's attendance sheet: staff of the group or its site. Audited: it lists patients. */
-    public void requireReadAttendance(UUID groupId, UUID sessionId) {
-        audited(new AuditedAccess("READ_ATTENDANCE", "session", sessionId.toString(), null),
-                reach().everything() || staffSeesGroup(groupId));
+    /**
+     * Signs a session off ({@link AuditAction#SIGN_OFF} or {@link AuditAction#SIGN_OFF_NOT_HELD}): the group's
+     * facilitators and admins. Call it in the transaction of the change: the ALLOWED row commits with the sign-off.
+     *
+     * @param patientsOf the patients on the signed sheet
+     */
+    public <T> T signOff(AuditAction action, UUID groupId, UUID sessionId, Supplier<T> change,
+                         Function<? super T, ? extends Collection<UUID>> patientsOf) {
+        if (action != AuditAction.SIGN_OFF && action != AuditAction.SIGN_OFF_NOT_HELD) {
+            throw new IllegalArgumentException("not a sign-off: " + action);
+        }
+        AuditedAccess access = AuditedAccess.of(action, "session", sessionId).session(sessionId).group(groupId);
+        return changed(access, canSignAttendance(groupId), change, result -> Disclosure.ofPatients(
+                patientsOf.apply(result)));
+    }
+
+    /** Amends a signed record: the group's facilitators and admins, in the transaction of the change. */
+    public <T> T amend(UUID groupId, UUID sessionId, UUID recordId, UUID patientId, Supplier<T> change) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.AMEND, "attendance-record", recordId)
+                .session(sessionId).group(groupId).patient(patientId);
+        return changed(access, canSignAttendance(groupId), change, result -> Disclosure.ofPatients(
+                Set.of(patientId)));
     }
 
     // ---- reads of patient data: audited ----
 
+    /** A session's attendance sheet: staff of the group or its site. */
+    public <T> T readSheet(UUID groupId, UUID sessionId, Supplier<T> read,
+                           Function<? super T, ? extends Collection<UUID>> patientsOf) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.READ_SHEET, "session", sessionId).session(sessionId)
+                .group(groupId);
+        return audited(access, reach().everything() || staffSeesGroup(groupId), read,
+                result -> Disclosure.ofPatients(patientsOf.apply(result)));
+    }
+
     /** One patient's record. */
-    public void requireReadPatient(UUID patientId) {
-        audited(AuditedAccess.read("patient", patientId, patientId), canSeePatient(patientId));
+    public <T> T readPatient(UUID patientId, Supplier<T> read) {
+        return audited(AuditedAccess.of(AuditAction.READ_PATIENT, "patient", patientId).patient(patientId),
+                canSeePatient(patientId), read, result -> Disclosure.ofPatients(Set.of(patientId)));
     }
 
     /** One enrollment: the patient's, in a program the caller may see. */
-    public void requireReadEnrollment(UUID enrollmentId, UUID patientId, UUID programId) {
-        audited(AuditedAccess.read("enrollment", enrollmentId, patientId),
-                canSeePatient(patientId) && visibleEnrollmentPrograms().map(p -> p.contains(programId)).orElse(true));
+    public <T> T readEnrollment(UUID enrollmentId, UUID patientId, UUID programId, Supplier<T> read) {
+        return readOfEnrollment(AuditAction.READ_ENROLLMENT, enrollmentId, patientId, programId, read);
+    }
+
+    /** One enrollment's progress: whoever may see the enrollment. */
+    public <T> T readProgress(UUID enrollmentId, UUID patientId, UUID programId, Supplier<T> read) {
+        return readOfEnrollment(AuditAction.READ_PROGRESS, enrollmentId, patientId, programId, read);
+    }
+
+    private <T> T readOfEnrollment(AuditAction action, UUID enrollmentId, UUID patientId, UUID programId,
+                                   Supplier<T> read) {
+        boolean allowed = canSeePatient(patientId)
+                && visibleEnrollmentPrograms().map(p -> p.contains(programId)).orElse(true);
+        return audited(AuditedAccess.of(action, "enrollment", enrollmentId).patient(patientId).program(programId),
+                allowed, read, result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
+    /**
+     * The progress of a program's enrollments at once, for the supervisor's chart: staff, within their reach (the
+     * listing is restricted by {@link #visiblePatients()} and {@link #visibleEnrollmentPrograms()}). One row for the
+     * whole chart, listing the patients it showed.
+     */
+    public <T> Page<T> readProgramProgress(UUID programId, Supplier<Page<T>> read, Function<? super T, UUID> patientOf) {
+        return audited(AuditedAccess.of(AuditAction.READ_PROGRESS, "program", programId).program(programId),
+                isStaff(), read, page -> Disclosure.ofItems(page.items(), patientOf, null));
     }
 
     /** One membership (a patient in a group). */
-    public void requireReadMembership(UUID membershipId, UUID patientId, UUID groupId) {
+    public <T> T readMembership(UUID membershipId, UUID patientId, UUID groupId, Supplier<T> read) {
         Reach r = reach();
         boolean allowed = r.everything() || r.ownPatientId().filter(patientId::equals).isPresent()
                 || staffSeesGroup(groupId);
-        audited(AuditedAccess.read("membership", membershipId, patientId), allowed);
+        return audited(AuditedAccess.of(AuditAction.READ_MEMBERSHIP, "membership", membershipId).patient(patientId)
+                .group(groupId), allowed, read, result -> Disclosure.ofPatients(Set.of(patientId)));
     }
 
     /** A group's roster: who its patients are. Staff of the group or its site only. */
-    public void requireReadRoster(UUID groupId) {
-        audited(new AuditedAccess("LIST_MEMBERSHIPS", "group", groupId.toString(), null),
-                reach().everything() || staffSeesGroup(groupId));
+    public <T> Page<T> readRoster(UUID groupId, Supplier<Page<T>> read, Function<? super T, UUID> patientOf) {
+        return audited(AuditedAccess.of(AuditAction.READ_ROSTER, "group", groupId).group(groupId),
+                reach().everything() || staffSeesGroup(groupId), read,
+                page -> Disclosure.ofItems(page.items(), patientOf, null));
     }
 
-    /** Records that a listing of patient records was served, with the caller's restriction applied. */
-    public void auditListing(String resourceType, UUID patientFilter) {
-        audit.record(user, AuditedAccess.list(resourceType, patientFilter), AccessOutcome.ALLOWED);
+    /**
+     * A listing of patient records ({@link AuditAction#LIST_PATIENTS}, {@link AuditAction#LIST_ENROLLMENTS}), which
+     * the caller's {@code read} restricts to their reach: always allowed, one row with the patients listed.
+     */
+    public <T> Page<T> listing(AuditedAccess access, Supplier<Page<T>> read, Function<? super T, UUID> patientOf) {
+        return audited(access, true, read, page -> Disclosure.ofItems(page.items(), patientOf, null));
+    }
+
+    /**
+     * The attendance report and its exports ({@link AuditAction#READ_REPORT}, {@link AuditAction#EXPORT_CSV},
+     * {@link AuditAction#EXPORT_FHIR}): supervisors (their sites), facilitators (their groups) and admins; the
+     * caller's {@code read} restricts the rows to {@link #visibleGroups()}. One row per request, with the filter
+     * and the patients and sites of the rows returned; a patient's request is refused and recorded.
+     */
+    public <T> T report(AuditedAccess access, Supplier<T> read, Function<? super T, Disclosure> disclosed) {
+        return audited(access, isStaff(), read, disclosed);
+    }
+
+    private <T> T audited(AuditedAccess access, boolean allowed, Supplier<T> read,
+                          Function<? super T, Disclosure> disclosed) {
+        if (!allowed) {
+            trail().denied(access);
+            throw denied();
+        }
+        T result = read.get();
+        trail().allowed(access, disclosed.apply(result));
+        return result;
+    }
+
+    private <T> T changed(AuditedAccess access, boolean allowed, Supplier<T> change,
+                          Function<? super T, Disclosure> disclosed) {
+        if (!allowed) {
+            trail().denied(access);
+            throw denied();
+        }
+        T result = change.get();
+        trail().changed(access, disclosed.apply(result));
+        return result;
+    }
+
+    private AuditTrail trail() {
+        if (trail == null) {
+            trail = new AuditTrail(user, em, audit);
+        }
+        return trail;
     }
 
     // ---- restrictions for listings: empty means unrestricted ----
@@ -247,9 +361,17 @@ public class AccessPolicy {
         return Optional.of(ids);
     }
 
-    /** The audit entries a caller may read: admins all; supervisors those about patients they may see. */
-    public Optional<Set<UUID>> visibleAuditPatients() {
-        return visiblePatients();
+    /**
+     * The access-log rows a caller may read, and whose patients they may see named: admins all (empty); supervisors
+     * the rows that touched their sites, rows from before V10 about patients they may see, and the names of those
+     * patients only.
+     */
+    public Optional<AuditVisibility> auditVisibility() {
+        Reach r = reach();
+        if (r.everything()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuditVisibility(r.supervisedSites(), visiblePatients().orElseThrow()));
     }
 
     // ---- the reach ----
@@ -330,11 +452,8 @@ public class AccessPolicy {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
-    private void audited(AuditedAccess access, boolean allowed) {
-        audit.record(user, access, allowed ? AccessOutcome.ALLOWED : AccessOutcome.DENIED);
-        if (!allowed) {
-            throw denied();
-        }
+    private boolean isStaff() {
+        return user.has(Role.ADMIN) || user.has(Role.SUPERVISOR) || user.has(Role.FACILITATOR);
     }
 
     private static MendException denied() {

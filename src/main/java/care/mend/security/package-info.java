@@ -1,6 +1,8 @@
 /**
  * Who is calling, and may they: the current user as the identity provider vouches for them (subject and realm
- * roles, never a name), the one {@link care.mend.security.AccessPolicy} that REST, signaling and reports ask,
- * and the append-only access audit log of every read of a patient's records, allowed or denied.
+ * roles, never a name), the one {@link care.mend.security.AccessPolicy} that REST, signaling and reports ask, and
+ * the append-only access audit log: one row per read or export of patient data, sign-off and amendment, allowed or
+ * denied, naming people and patients by record id ({@link care.mend.security.AccessLogReader} resolves their names
+ * when the log is read).
  */
 package care.mend.security;

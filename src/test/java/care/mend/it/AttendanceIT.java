@@ -259,9 +259,14 @@ class AttendanceIT {
         assertThat(anonymous.as("patient1").get("/api/attendance/report?" + filter).status()).isEqualTo(403);
         try (Connection db = database(); var sql = db.createStatement();
              var rs = sql.executeQuery("select count(*) from access_audit where action in"
-                     + " ('LIST_ATTENDANCE-REPORT', 'LIST_ATTENDANCE-EXPORT-CSV', 'LIST_ATTENDANCE-EXPORT-FHIR')")) {
+                     + " ('READ_REPORT', 'EXPORT_CSV', 'EXPORT_FHIR') and outcome = 'ALLOWED'")) {
             rs.next();
             assertThat(rs.getInt(1)).isGreaterThanOrEqualTo(3);
         }
+        // The patient's refused request is in the log too, and their site's supervisor reads it.
+        JsonObject refusals = anonymous.as("supervisor")
+                .get("/api/audit?action=READ_REPORT&outcome=DENIED&size=200").json();
+        assertThat(refusals.getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("actorRoles")).isEqualTo("patient"));
     }
 }

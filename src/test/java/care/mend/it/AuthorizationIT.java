@@ -150,6 +150,8 @@ class AuthorizationIT {
                         404, 404, 404, 404, 404, 404, 401),
                 new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
                         200, 200, 200, 403, 200, 403, 401),
+                new Row("GET", "/api/attendance/progress?programId=" + f.program1, null,
+                        200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/report", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/report.csv", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/report.fhir", null, 200, 200, 200, 200, 403, 403, 401),
@@ -205,6 +207,13 @@ class AuthorizationIT {
                     assertThat(e.getString("action")).isEqualTo("READ_PATIENT");
                     assertThat(e.getString("actorRoles")).isEqualTo("patient");
                     assertThat(e.getString("remoteAddress")).isNotBlank();
+                    assertThat(e.getString("outcome")).isEqualTo("DENIED");
+                });
+        // The supervisor sees the patient's name (their site's patient); the caller, of another site, unnamed.
+        assertThat(denied.getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> {
+                    assertThat(e.getString("patientDisplayName")).isNotBlank();
+                    assertThat(!e.containsKey("actorDisplayName") || e.isNull("actorDisplayName")).isTrue();
                 });
         assertThat(allowed.getJsonArray("items").getValuesAs(JsonObject.class))
                 .anySatisfy(e -> assertThat(e.getString("actorSubject")).isEqualTo(DemoIdentities.FACILITATOR));

@@ -45,6 +45,8 @@ class AccessPolicyOnH2Test {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final Instant NOW = Instant.parse("2026-11-02T12:00:00Z");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
+    /** The session joined: the policy only records its id. */
+    private static final java.util.UUID SESSION = java.util.UUID.randomUUID();
 
     private EntityManagerFactory emf;
     private TherapyGroup group;
@@ -170,9 +172,9 @@ class AccessPolicyOnH2Test {
         inTransaction(em -> {
             AccessPolicy policy = policy(subject, role, em);
             if (allowed) {
-                policy.requireJoinRoom(into.id(), day);
+                policy.requireJoinRoom(into.id(), SESSION, day);
             } else {
-                assertThatThrownBy(() -> policy.requireJoinRoom(into.id(), day))
+                assertThatThrownBy(() -> policy.requireJoinRoom(into.id(), SESSION, day))
                         .isInstanceOfSatisfying(MendException.class,
                                 e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
             }
@@ -187,9 +189,7 @@ class AccessPolicyOnH2Test {
         AccessPolicy policy = new AccessPolicy();
         policy.user = new CurrentUser(subject, EnumSet.of(role), "127.0.0.1");
         policy.em = em;
-        AccessAuditLog audit = new AccessAuditLog();
-        audit.entityManager = em;
-        policy.audit = audit;
+        policy.audit = new AccessAuditLog(em, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         return policy;
     }
 

@@ -57,7 +57,7 @@ public class JpaRoomPlans implements RoomPlans {
         }
         LocalDate day = session.localDate();
         try {
-            AccessPolicy.forSocket(caller, em, audit).requireJoinRoom(session.groupId(), day);
+            AccessPolicy.forSocket(caller, em, audit).requireJoinRoom(session.groupId(), session.id(), day);
         } catch (MendException e) {
             if (e.code() == ProblemCode.ACCESS_DENIED) {
                 throw new Refusal(SignalingErrorCode.ACCESS_DENIED);

@@ -1,0 +1,79 @@
+package care.mend.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one audited request did: reads and exports of patient data, sign-offs and amendments. One row of the access
+ * log per request, whatever number of records it listed.
+ *
+ * <p>Rows written before these names existed (Mend before V10) carry older action strings; {@link #ofStored} reads
+ * them as the action they were, and {@link #storedNames()} lets a filter find them too. The log is append-only, so
+ * they are never rewritten.
+ */
+public enum AuditAction {
+    /** One patient's record. */
+    READ_PATIENT,
+    /** A listing of patients. */
+    LIST_PATIENTS,
+    /** One enrollment with its history. */
+    READ_ENROLLMENT,
+    /** A listing of enrollments. */
+    LIST_ENROLLMENTS,
+    /** One membership (a patient in a group). */
+    READ_MEMBERSHIP,
+    /** A group's roster. */
+    READ_ROSTER,
+    /** Joining a group's live room (it reveals who is in the group). */
+    JOIN_ROOM,
+    /** A session's attendance sheet. */
+    READ_SHEET,
+    /** Progress toward the required sessions: one enrollment's, or a program's enrollments at once. */
+    READ_PROGRESS,
+    /** A page of the signed-attendance report. */
+    READ_REPORT,
+    /** The report as CSV. */
+    EXPORT_CSV,
+    /** The report as a FHIR Bundle. */
+    EXPORT_FHIR,
+    /** Signing a session's attendance. */
+    SIGN_OFF,
+    /** Signing off a session that was not held. */
+    SIGN_OFF_NOT_HELD,
+    /** Amending a signed attendance record. */
+    AMEND;
+
+    /** The action strings written before V10, by the action they were. */
+    private static final Map<String, AuditAction> LEGACY = Map.of(
+            "READ_ATTENDANCE", READ_SHEET,
+            "LIST_MEMBERSHIPS", READ_ROSTER,
+            "LIST_PATIENT", LIST_PATIENTS,
+            "LIST_ENROLLMENT", LIST_ENROLLMENTS,
+            "LIST_ATTENDANCE-REPORT", READ_REPORT,
+            "LIST_ATTENDANCE-EXPORT-CSV", EXPORT_CSV,
+            "LIST_ATTENDANCE-EXPORT-FHIR", EXPORT_FHIR);
+
+    /** The action a stored string names, old names included; empty for a string Mend never wrote. */
+    public static Optional<AuditAction> ofStored(String stored) {
+        for (AuditAction action : values()) {
+            if (action.name().equals(stored)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.ofNullable(LEGACY.get(stored));
+    }
+
+    /** Every string rows of this action may carry: its name, and the names older rows used for it. */
+    public List<String> storedNames() {
+        List<String> names = new ArrayList<>();
+        names.add(name());
+        LEGACY.forEach((legacy, action) -> {
+            if (action == this) {
+                names.add(legacy);
+            }
+        });
+        return names;
+    }
+}
