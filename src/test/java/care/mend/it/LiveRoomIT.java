@@ -446,7 +446,7 @@ class LiveRoomIT {
 
         assertThat(refused.getString("type")).isEqualTo("error");
         assertThat(refused.getString("code")).isEqualTo("ACCESS_DENIED");
-        assertThat(query("select outcome from access_audit where action = 'JOIN_ROOM' and resource_id = ?::text",
+        assertThat(query("select outcome from access_audit where action = 'JOIN_ROOM' and group_id = ?::uuid",
                 live.groupId())).contains("DENIED");
         stranger.send("{\"type\":\"join\",\"requestId\":\"j2\",\"sessionId\":\"%s\"}".formatted(UUID.randomUUID()));
         assertThat(reply(stranger, "j2").getString("code")).isEqualTo("SESSION_NOT_FOUND");
