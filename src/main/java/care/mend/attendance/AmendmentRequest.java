@@ -1,5 +1,6 @@
 package care.mend.attendance;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,5 +10,5 @@ import jakarta.validation.constraints.Size;
 /** Body of a correction of a signed attendance record. */
 public record AmendmentRequest(@NotNull AttendanceStatus status, @NotNull @Min(0) @Max(600) Integer minutes,
                                @NotNull Boolean credited,
-                               @NotBlank @Size(max = AttendanceRecord.REASON_MAX) String reason) {
+                               @NotBlank @Size(max = AttendanceRecord.REASON_MAX) @PlainText String reason) {
 }

@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** @param idpSubject the Keycloak user's {@code sub}; links the patient to a login, unique */
 public record CreatePatientRequest(
-        @NotBlank @Size(max = Patient.SUBJECT_MAX) String idpSubject,
-        @NotBlank @Size(max = Patient.DISPLAY_NAME_MAX) String displayName,
+        @NotBlank @Size(max = Patient.SUBJECT_MAX) @PlainText String idpSubject,
+        @NotBlank @Size(max = Patient.DISPLAY_NAME_MAX) @PlainText String displayName,
         @NotNull @Valid EmergencyContactBody emergencyContact) {
 }

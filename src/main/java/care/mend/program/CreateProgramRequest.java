@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** @param minimumWeeklyMinutes the weekly attendance floor in minutes; 540 (9 hours) when absent */
 public record CreateProgramRequest(
         @NotNull UUID siteId,
-        @NotBlank @Size(max = Program.NAME_MAX) String name,
+        @NotBlank @Size(max = Program.NAME_MAX) @PlainText String name,
         @NotNull ProgramKind kind,
         @NotNull @Min(20) @Max(40) Integer requiredSessions,
         @NotNull @Min(3) @Max(4) Integer plannedSessionsPerWeek,

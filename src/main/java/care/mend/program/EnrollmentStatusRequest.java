@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,5 +14,5 @@ import java.time.LocalDate;
 public record EnrollmentStatusRequest(
         @NotNull EnrollmentStatus status,
         @NotNull LocalDate effectiveDate,
-        @NotBlank @Size(max = EnrollmentStatusChange.REASON_MAX) String reason) {
+        @NotBlank @Size(max = EnrollmentStatusChange.REASON_MAX) @PlainText String reason) {
 }

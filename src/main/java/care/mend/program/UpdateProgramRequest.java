@@ -1,5 +1,6 @@
 package care.mend.program;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** What may change in a program: its name and plan (not its site or kind). */
 public record UpdateProgramRequest(
-        @NotBlank @Size(max = Program.NAME_MAX) String name,
+        @NotBlank @Size(max = Program.NAME_MAX) @PlainText String name,
         @NotNull @Min(20) @Max(40) Integer requiredSessions,
         @NotNull @Min(3) @Max(4) Integer plannedSessionsPerWeek,
         @NotNull @Min(60) @Max(300) Integer plannedSessionMinutes,

@@ -1,7 +1,8 @@
 package care.mend.schedule;
 
+import care.mend.platform.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-public record CancelSessionRequest(@NotBlank @Size(max = GroupSession.REASON_MAX) String reason) {
+public record CancelSessionRequest(@NotBlank @Size(max = GroupSession.REASON_MAX) @PlainText String reason) {
 }

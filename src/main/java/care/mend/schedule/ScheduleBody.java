@@ -1,5 +1,6 @@
 package care.mend.schedule;
 
+import care.mend.platform.PlainText;
 import care.mend.platform.QueryParams;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param timeZone a region id such as {@code America/Chicago}; in requests, absent means the site's zone (on
  *                 creation) or unchanged (on update)
  */
-public record ScheduleBody(@Size(max = 64) String timeZone,
+public record ScheduleBody(@Size(max = 64) @PlainText String timeZone,
                            @NotNull @Size(min = 1, max = WeeklySchedule.MAX_SLOTS) List<@NotNull @Valid SlotBody> slots) {
 
     ZoneId zoneOrNull() {

@@ -5,7 +5,10 @@ package care.mend.platform.problem;
  * HTTP status; add new codes rather than reusing old ones.
  */
 public enum ProblemCode {
-    /** The body or a parameter failed validation; {@code errors} lists the offending fields. */
+    /**
+     * The body or a parameter failed validation; {@code errors} lists the offending fields. Text fields refuse
+     * control characters and unpaired surrogates here too.
+     */
     VALIDATION_FAILED(400, "The request has invalid fields"),
     /** The body is not JSON, or not of the expected shape. */
     MALFORMED_BODY(400, "The request body could not be read"),
