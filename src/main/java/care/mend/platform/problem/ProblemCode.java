@@ -21,6 +21,8 @@ public enum ProblemCode {
     /** The representation asked for or sent is not supported. */
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
+    /** The body is larger than the API accepts ({@code mend.api.max-body-size}, 1 MiB by default): not processed. */
+    BODY_TOO_LARGE(413, "The request body is too large"),
     /** Another request changed the resource first; read it again and retry. */
     CONCURRENT_MODIFICATION(409, "The resource was changed by another request"),
 
