@@ -10,7 +10,12 @@ public enum ProblemCode {
      * control characters and unpaired surrogates here too.
      */
     VALIDATION_FAILED(400, "The request has invalid fields"),
-    /** The body is not JSON, or not of the expected shape. */
+    /**
+     * The body is not JSON, or not of the expected shape: a value of the wrong JSON type for its field (a string or a
+     * number where true or false belongs, a number where text belongs), a fraction or an out-of-range number for a
+     * whole-number field, an unknown enum constant. {@code errors} names the field where one can be named; the
+     * value itself is never repeated.
+     */
     MALFORMED_BODY(400, "The request body could not be read"),
     /** No resource has that id (or the caller may not know that it exists). */
     NOT_FOUND(404, "No such resource"),
