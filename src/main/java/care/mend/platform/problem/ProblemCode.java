@@ -17,6 +17,8 @@ public enum ProblemCode {
      * value itself is never repeated.
      */
     MALFORMED_BODY(400, "The request body could not be read"),
+    /** The call needs a valid access token (or the page session), and it had none, or an expired or invalid one. */
+    AUTHENTICATION_REQUIRED(401, "Authentication required"),
     /** No resource has that id (or the caller may not know that it exists). */
     NOT_FOUND(404, "No such resource"),
     /** The caller is authenticated but may not do this, or may not see this record. */
