@@ -16,16 +16,20 @@ public final class Api {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private static final HttpClient HTTP11 = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .version(HttpClient.Version.HTTP_1_1).build();
 
+    private final HttpClient client;
     private final URI base;
     private final String bearerToken;
     private final String accept;
 
     public Api(URI base) {
-        this(base, null, "application/json");
+        this(CLIENT, base, null, "application/json");
     }
 
-    private Api(URI base, String bearerToken, String accept) {
+    private Api(HttpClient client, URI base, String bearerToken, String accept) {
+        this.client = client;
         this.base = base;
         this.bearerToken = bearerToken;
         this.accept = accept;
@@ -33,12 +37,17 @@ public final class Api {
 
     /** The same API, calling as the holder of this access token. */
     public Api withToken(String token) {
-        return new Api(base, token, accept);
+        return new Api(client, base, token, accept);
+    }
+
+    /** The same API over HTTP/1.1 only (the default client upgrades to HTTP/2 where the server offers it). */
+    public Api overHttp11() {
+        return new Api(HTTP11, base, bearerToken, accept);
     }
 
     /** The same API, asking for another representation (for example {@code text/csv}). */
     public Api accepting(String mediaType) {
-        return new Api(base, bearerToken, mediaType);
+        return new Api(client, base, bearerToken, mediaType);
     }
 
     /** The same API, calling as a demo user of the test Keycloak (admin, supervisor, facilitator, patient1 ...). */
@@ -79,8 +88,12 @@ public final class Api {
     }
 
     public HttpResult send(String method, String path, String contentType, String body) {
-        return send(request(path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        return send(method, path, contentType, HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Any body: {@code BodyPublishers.ofInputStream} sends it chunked, without a {@code Content-Length}. */
+    public HttpResult send(String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+        return send(request(path).header("Content-Type", contentType).method(method, body));
     }
 
     private HttpRequest.Builder request(String path) {
@@ -90,9 +103,9 @@ public final class Api {
         return bearerToken == null ? builder : builder.header("Authorization", "Bearer " + bearerToken);
     }
 
-    private static HttpResult send(HttpRequest.Builder builder) {
+    private HttpResult send(HttpRequest.Builder builder) {
         try {
-            return HttpResult.of(CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
+            return HttpResult.of(client.send(builder.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -295,6 +295,65 @@ class ClinicalApiIT {
     }
 
     @Test
+    void wronglyTypedJsonIsRefusedNamingTheFieldAndNothingIsStored() {
+        String programId = program(site());
+        String staffId = staff();
+        String group = """
+                {"name":"Typed Group","programId":"%s","capacity":12,"autoAdmit":%s,
+                 "schedule":{"timeZone":"America/Chicago","slots":[
+                   {"dayOfWeek":"MONDAY","startTime":"18:00","lengthMinutes":180}]},
+                 "facilitatorIds":["%s"]}""";
+
+        for (String autoAdmit : List.of("\"yes\"", "1", "1e308")) {
+            HttpResult result = admin.post("/api/groups", group.formatted(programId, autoAdmit, staffId));
+            assertThat(result.status()).as(result.toString()).isEqualTo(400);
+            assertThat(result.contentType()).startsWith("application/problem+json");
+            assertThat(result.problemCode()).isEqualTo("MALFORMED_BODY");
+            assertThat(fields(result)).containsExactly("body.autoAdmit");
+            assertThat(result.body()).doesNotContain("yes", "1e308");
+        }
+        assertThat(admin.get("/api/groups?programId=" + programId).json().getInt("total")).isZero();
+
+        String subject = "it-typed-" + UUID.randomUUID();
+        HttpResult patient = admin.post("/api/patients", """
+                {"idpSubject":"%s","displayName":1,"emergencyContact":{"name":"C","phone":"+1 555 0100"}}"""
+                .formatted(subject));
+        assertThat(patient.problemCode()).as(patient.toString()).isEqualTo("MALFORMED_BODY");
+        assertThat(fields(patient)).containsExactly("body.displayName");
+        assertThat(admin.get("/api/patients?idpSubject=" + subject).json().getInt("total")).isZero();
+
+        HttpResult right = admin.post("/api/groups", group.formatted(programId, "true", staffId));
+        assertThat(right.status()).as(right.toString()).isEqualTo(201);
+        assertThat(right.json().getBoolean("autoAdmit")).isTrue();
+    }
+
+    @Test
+    void controlCharactersAndLoneSurrogatesInTextAreInvalidFields() {
+        String subject = "it-text-" + UUID.randomUUID();
+        String patient = """
+                {"idpSubject":"%s","displayName":"%s","emergencyContact":{"name":"%s","phone":"+1 555 0100"}}""";
+
+        HttpResult nul = admin.post("/api/patients", patient.formatted(subject, "Dana\\u0000Lee", "C"));
+        HttpResult surrogate = admin.post("/api/patients", patient.formatted(subject, "Dana", "Lee\\ud800"));
+        HttpResult newline = admin.post("/api/patients", patient.formatted(subject, "Dana\\nLee", "C"));
+
+        for (HttpResult result : List.of(nul, surrogate, newline)) {
+            assertThat(result.status()).as(result.toString()).isEqualTo(400);
+            assertThat(result.problemCode()).isEqualTo("VALIDATION_FAILED");
+            assertThat(result.body()).doesNotContain("Dana", "Lee");
+        }
+        assertThat(fields(nul)).containsExactly("body.displayName");
+        assertThat(fields(surrogate)).containsExactly("body.emergencyContact.name");
+        assertThat(fields(newline)).containsExactly("body.displayName");
+        assertThat(admin.get("/api/patients?idpSubject=" + subject).json().getInt("total")).isZero();
+    }
+
+    private static List<String> fields(HttpResult problem) {
+        return problem.json().getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .map(error -> error.getString("field")).toList();
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         HttpResult result = admin.send("POST", "/api/sites", "text/plain", "name=x");
 

@@ -3,7 +3,11 @@ package care.mend.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,7 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The platform on the provisioned server and PostgreSQL: health, the OpenAPI document, problem responses. */
+/**
+ * The platform on the provisioned server and PostgreSQL: health, the OpenAPI document, problem responses (401s from
+ * the sign-in mechanism included) and the body size limit.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class PlatformIT {
@@ -72,6 +79,50 @@ class PlatformIT {
         HttpResult result = api.get("/api/no-such-thing");
 
         assertThat(result.status()).isEqualTo(401);
+    }
+
+    @Test
+    void unauthorizedIsAProblemDocumentToo() {
+        List<HttpResult> refusals = List.of(api.get("/api/me"), api.post("/api/sites", "{}"),
+                api.withToken("not-a-token").get("/api/sites"), api.withToken("a.b.c").put("/api/sites/x", "{}"));
+
+        for (HttpResult result : refusals) {
+            assertThat(result.status()).as(result.toString()).isEqualTo(401);
+            assertThat(result.contentType()).as(result.toString()).startsWith("application/problem+json");
+            assertThat(result.problemCode()).isEqualTo("AUTHENTICATION_REQUIRED");
+            assertThat(result.json().getInt("status")).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WithoutBeingRead() {
+        Api admin = api.as("admin");
+        int before = admin.get("/api/sites?size=1").json().getInt("total");
+        byte[] twelveMebibytes = site("x".repeat(12 * 1024 * 1024));
+        List<HttpResult> refusals = new java.util.ArrayList<>();
+
+        // HTTP/2 (the client upgrades) and HTTP/1.1; a declared length, and chunked with none.
+        for (Api client : List.of(admin, admin.overHttp11())) {
+            refusals.add(client.send("POST", "/api/sites", "application/json",
+                    HttpRequest.BodyPublishers.ofByteArray(twelveMebibytes)));
+            refusals.add(client.send("POST", "/api/sites", "application/json",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(twelveMebibytes))));
+        }
+
+        for (HttpResult result : refusals) {
+            assertThat(result.status()).as(result.toString()).isEqualTo(413);
+            assertThat(result.contentType()).startsWith("application/problem+json");
+            assertThat(result.problemCode()).isEqualTo("BODY_TOO_LARGE");
+        }
+        assertThat(admin.get("/api/sites?size=1").json().getInt("total")).isEqualTo(before);
+        // A body under the limit still goes through, on the same client.
+        assertThat(admin.post("/api/sites", new String(site("Limit Clinic"), StandardCharsets.UTF_8)).status())
+                .isEqualTo(201);
+    }
+
+    private static byte[] site(String name) {
+        return ("{\"name\":\"" + name + "\",\"city\":\"Memphis\",\"state\":\"TN\",\"timeZone\":\"America/Chicago\"}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
