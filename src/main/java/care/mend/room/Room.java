@@ -519,7 +519,7 @@ public final class Room {
     /**
      * What a failed media call tells the client: {@code MEDIA_UNAVAILABLE} when no media server is configured at all
      * (trying again cannot help), {@code MEDIA_FAILED} when the media server failed or cannot be reached now (the
-     * client retries). An expected outcome, logged without a trace.
+     * client retries). An expected outcome, logged at DEBUG only.
      */
     private static RoomException mediaRefusal(String what, Throwable failure) {
         Throwable cause = failure;
@@ -531,7 +531,7 @@ public final class Room {
         if (cause instanceof MediaUnavailableException) {
             return new RoomException(RoomErrorCode.MEDIA_UNAVAILABLE);
         }
-        LOG.log(System.Logger.Level.INFO, "MEND-ROOM media: {0}: {1}", what, cause.getClass().getSimpleName());
+        // DEBUG: while a media server is down every page retries, and the media server logs the outage once itself.
         LOG.log(System.Logger.Level.DEBUG, "MEND-ROOM media: " + what, failure);
         return new RoomException(RoomErrorCode.MEDIA_FAILED);
     }
