@@ -257,8 +257,8 @@ abstract class ClinicalSchemaContract {
             return record.id();
         });
         run(emf, em -> em.find(care.mend.attendance.AttendanceRecord.class, recordId).amend(
-                care.mend.attendance.AttendanceStatus.EXCUSED, 0, false, "facilitator-sub", "Hospital visit",
-                NOW.plusSeconds(60)));
+                new care.mend.attendance.AttendanceCorrection(care.mend.attendance.AttendanceStatus.EXCUSED, 0, false,
+                        null, "Hospital visit", null), 135, "facilitator-sub", NOW.plusSeconds(60)));
 
         care.mend.attendance.AttendanceRecord stored = inTransaction(emf,
                 em -> em.find(care.mend.attendance.AttendanceRecord.class, recordId));

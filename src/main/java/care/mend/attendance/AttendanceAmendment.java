@@ -12,7 +12,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One correction of a signed attendance record: who, when, why, and the figures before and after. */
+/**
+ * One correction of a signed attendance record: who, when, why, and the figures before and after (the minutes by
+ * modality too, except on amendments made before V12, which stated none), and why credit was given below the
+ * program's credit minutes when it was.
+ */
 @Entity
 @Immutable
 @Table(name = "attendance_amendment")
@@ -54,13 +58,35 @@ public class AttendanceAmendment {
     @Column(name = "after_credited", nullable = false)
     private boolean afterCredited;
 
+    @Column(name = "before_minutes_audio_video")
+    private Integer beforeMinutesAudioVideo;
+
+    @Column(name = "before_minutes_audio_only")
+    private Integer beforeMinutesAudioOnly;
+
+    @Column(name = "before_minutes_no_media")
+    private Integer beforeMinutesNoMedia;
+
+    @Column(name = "after_minutes_audio_video")
+    private Integer afterMinutesAudioVideo;
+
+    @Column(name = "after_minutes_audio_only")
+    private Integer afterMinutesAudioOnly;
+
+    @Column(name = "after_minutes_no_media")
+    private Integer afterMinutesNoMedia;
+
+    @Column(name = "credit_override_reason", length = 500)
+    private String creditOverrideReason;
+
     protected AttendanceAmendment() {
         // for JPA
     }
 
     AttendanceAmendment(AttendanceRecord record, String authorSubject, String reason, Instant amendedAt,
                         AttendanceStatus beforeStatus, AttendanceStatus afterStatus, int beforeMinutes,
-                        int afterMinutes, boolean beforeCredited, boolean afterCredited) {
+                        int afterMinutes, boolean beforeCredited, boolean afterCredited, ModalityMinutes beforeSplit,
+                        ModalityMinutes afterSplit, String creditOverrideReason) {
         this.id = UUID.randomUUID();
         this.record = record;
         this.authorSubject = authorSubject;
@@ -72,6 +98,13 @@ public class AttendanceAmendment {
         this.afterMinutes = afterMinutes;
         this.beforeCredited = beforeCredited;
         this.afterCredited = afterCredited;
+        this.beforeMinutesAudioVideo = beforeSplit.audioVideo();
+        this.beforeMinutesAudioOnly = beforeSplit.audioOnly();
+        this.beforeMinutesNoMedia = beforeSplit.noMedia();
+        this.afterMinutesAudioVideo = afterSplit.audioVideo();
+        this.afterMinutesAudioOnly = afterSplit.audioOnly();
+        this.afterMinutesNoMedia = afterSplit.noMedia();
+        this.creditOverrideReason = creditOverrideReason;
     }
 
     public UUID id() {
@@ -112,5 +145,22 @@ public class AttendanceAmendment {
 
     public boolean afterCredited() {
         return afterCredited;
+    }
+
+    /** The minutes by modality before this amendment; null on amendments made before V12. */
+    public ModalityMinutes beforeSplit() {
+        return beforeMinutesAudioVideo == null ? null
+                : new ModalityMinutes(beforeMinutesAudioVideo, beforeMinutesAudioOnly, beforeMinutesNoMedia);
+    }
+
+    /** The minutes by modality after it; null on amendments made before V12. */
+    public ModalityMinutes afterSplit() {
+        return afterMinutesAudioVideo == null ? null
+                : new ModalityMinutes(afterMinutesAudioVideo, afterMinutesAudioOnly, afterMinutesNoMedia);
+    }
+
+    /** Why the session was credited below the program's credit minutes; null when it was not. */
+    public String creditOverrideReason() {
+        return creditOverrideReason;
     }
 }

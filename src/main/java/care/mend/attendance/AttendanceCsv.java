@@ -2,14 +2,21 @@ package care.mend.attendance;
 
 import java.util.List;
 
-/** Report rows as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or break. */
+/**
+ * Report rows as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or break.
+ * The {@code original_*} columns are the figures as signed (the same as the current ones unless amended); the
+ * {@code amended_at}, {@code amended_by} (the author's identity-provider subject, as {@code signed_by} names the
+ * signer), {@code amendment_reason} and {@code credit_override_reason} columns are the record's latest amendment's,
+ * empty when it has none.
+ */
 public final class AttendanceCsv {
 
     static final List<String> HEADER = List.of("session_id", "date", "scheduled_start", "scheduled_end",
             "room_opened", "room_closed", "site_id", "program_id", "program", "group_id", "group", "patient_id",
             "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only",
             "minutes_no_media", "modality", "credited",
-            "amended", "signed_by", "attested_location");
+            "amended", "signed_by", "attested_location", "original_status", "original_minutes", "original_credited",
+            "amended_at", "amended_by", "amendment_reason", "credit_override_reason");
 
     private AttendanceCsv() {
     }
@@ -18,6 +25,7 @@ public final class AttendanceCsv {
         StringBuilder csv = new StringBuilder();
         line(csv, HEADER);
         for (AttendanceReportRow r : rows) {
+            AttendanceReportRow.LatestAmendment latest = r.amendment();
             line(csv, List.of(text(r.sessionId()), text(r.date()), text(r.scheduledStart()), text(r.scheduledEnd()),
                     text(r.roomOpened()), text(r.roomClosed()), text(r.siteId()), text(r.programId()),
                     text(r.programName()), text(r.groupId()), text(r.groupName()), text(r.patientId()),
@@ -25,7 +33,11 @@ public final class AttendanceCsv {
                     Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()),
                     Integer.toString(r.minutesNoMedia()), r.modality(),
                     Boolean.toString(r.credited()), Boolean.toString(r.amended()), text(r.signedBySubject()),
-                    text(r.attestedLocation())));
+                    text(r.attestedLocation()), r.originalStatus().name(), Integer.toString(r.originalMinutes()),
+                    Boolean.toString(r.originalCredited()), text(latest == null ? null : latest.amendedAt()),
+                    text(latest == null ? null : latest.authorSubject()),
+                    text(latest == null ? null : latest.reason()),
+                    text(latest == null ? null : latest.creditOverrideReason())));
         }
         return csv.toString();
     }

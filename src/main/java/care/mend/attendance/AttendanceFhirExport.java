@@ -26,9 +26,13 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -44,7 +48,10 @@ import org.hl7.fhir.r4.model.StringType;
  *       ({@code 2026-10-01}), which are already the program's local dates;</li>
  *   <li>{@code Encounter} per session ({@code subject} the Group, {@code period} the room's open to close);</li>
  *   <li>{@code Encounter} per patient and session ({@code subject} the Patient, {@code partOf} the session's,
- *       {@code episodeOfCare}, {@code period} first admitted to last left, {@code length} the minutes present).</li>
+ *       {@code episodeOfCare}, {@code period} first admitted to last left, {@code length} the minutes present);</li>
+ *   <li>{@code Provenance} per amended record ({@code target} its Encounter; {@code recorded}, {@code reason},
+ *       {@code activity} UPDATE and {@code agent} of the latest amendment), and a {@code Practitioner} per author
+ *       with a staff record (identifier and display name; an author without one is named by identifier only).</li>
  * </ul>
  * Times are instants with the session's UTC offset ({@code 2026-11-02T18:02:00-06:00}); {@code class} is
  * {@code VR} (virtual) from v3 ActCode.
@@ -86,6 +93,11 @@ public final class AttendanceFhirExport {
     static final String MINUTES = EXTENSION + "telehealth-minutes";
     static final String IDENTIFIER = MEND + "sid/";
 
+    static final Coding UPDATE = new Coding("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "UPDATE",
+            "revise");
+    static final Coding AUTHOR = new Coding("http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+            "author", "Author");
+
     static final Coding VIRTUAL = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "VR", "virtual");
     static final String UCUM = "http://unitsofmeasure.org";
 
@@ -117,6 +129,8 @@ public final class AttendanceFhirExport {
         Map<String, Resource> episodes = new LinkedHashMap<>();
         Map<String, Resource> sessions = new LinkedHashMap<>();
         Map<String, Resource> attendances = new LinkedHashMap<>();
+        Map<String, Resource> practitioners = new LinkedHashMap<>();
+        Map<String, Resource> provenances = new LinkedHashMap<>();
         for (AttendanceReportRow row : rows) {
             sites.computeIfAbsent(urn("Organization", row.siteId()), key -> organization(row));
             groups.computeIfAbsent(urn("Group", row.groupId()), key -> group(row));
@@ -125,8 +139,17 @@ public final class AttendanceFhirExport {
             Optional<Enrollment> enrollment = enrollmentOf(row, enrollments);
             enrollment.ifPresent(e -> episodes.computeIfAbsent(urn("EpisodeOfCare", e.id()), key -> episode(e, row)));
             attendances.put(urn("Encounter", row.recordId()), patientEncounter(row, enrollment));
+            AttendanceReportRow.LatestAmendment amendment = row.amendment();
+            if (amendment != null) {
+                if (amendment.authorStaffId() != null) {
+                    practitioners.computeIfAbsent(urn("Practitioner", amendment.authorStaffId()),
+                            key -> practitioner(amendment));
+                }
+                provenances.put(urn("Provenance", row.recordId()), provenance(row, amendment));
+            }
         }
-        for (Map<String, Resource> resources : List.of(sites, groups, patients, episodes, sessions, attendances)) {
+        for (Map<String, Resource> resources : List.of(sites, groups, patients, practitioners, episodes, sessions,
+                attendances, provenances)) {
             resources.forEach((fullUrl, resource) -> bundle.addEntry().setFullUrl(fullUrl).setResource(resource));
         }
         return bundle;
@@ -246,6 +269,42 @@ public final class AttendanceFhirExport {
         minutes.addExtension("noMedia", minutes(row.minutesNoMedia()));
         minutes.addExtension("reconnectionGap", minutes(row.gapMinutes()));
         return encounter;
+    }
+
+    private static Practitioner practitioner(AttendanceReportRow.LatestAmendment amendment) {
+        Practitioner practitioner = identified(new Practitioner(), "Practitioner", amendment.authorStaffId());
+        practitioner.addIdentifier().setSystem(IDENTIFIER + "staff").setValue(amendment.authorStaffId().toString());
+        if (amendment.authorDisplayName() != null) {
+            practitioner.addName().setText(amendment.authorDisplayName());
+        }
+        return practitioner;
+    }
+
+    /**
+     * The latest amendment of a row's record. The author is their Practitioner entry (shown by their display name);
+     * one without a staff record is named by their identity-provider subject as an identifier, never as a name.
+     */
+    private static Provenance provenance(AttendanceReportRow row, AttendanceReportRow.LatestAmendment amendment) {
+        Provenance provenance = identified(new Provenance(), "Provenance", row.recordId());
+        provenance.addTarget(new Reference(urn("Encounter", row.recordId())));
+        provenance.setRecordedElement(new InstantType(Date.from(amendment.amendedAt()), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone(row.timeZone())));
+        provenance.addReason().setText(amendment.reason());
+        if (amendment.creditOverrideReason() != null) {
+            provenance.addReason().setText("Credited below the program's credit minutes: "
+                    + amendment.creditOverrideReason());
+        }
+        provenance.setActivity(new CodeableConcept(UPDATE.copy()));
+        Reference author;
+        if (amendment.authorStaffId() != null) {
+            author = new Reference(urn("Practitioner", amendment.authorStaffId()))
+                    .setDisplay(amendment.authorDisplayName());
+        } else {
+            author = new Reference().setIdentifier(new Identifier().setSystem(IDENTIFIER + "idp-subject")
+                    .setValue(amendment.authorSubject()));
+        }
+        provenance.addAgent().setType(new CodeableConcept(AUTHOR.copy())).setWho(author);
+        return provenance;
     }
 
     private static EpisodeOfCare episode(Enrollment enrollment, AttendanceReportRow row) {

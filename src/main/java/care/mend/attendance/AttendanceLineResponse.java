@@ -16,13 +16,18 @@ public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceSt
                                      List<Amendment> amendments) {
 
     /** The figures as signed, before any amendment. */
-    public record Original(AttendanceStatus status, long minutesPresent, boolean credited) {
+    public record Original(AttendanceStatus status, long minutesPresent, boolean credited,
+                           Map<String, Long> minutesByModality, String explanation) {
     }
 
-    /** One correction: who, when, why, before and after. */
+    /**
+     * One correction: who, when, why, before and after. The splits are null on amendments made before V12; the
+     * override reason says why credit was given below the program's credit minutes (null when it was not).
+     */
     public record Amendment(String authorSubject, Instant amendedAt, String reason, AttendanceStatus beforeStatus,
                             AttendanceStatus afterStatus, long beforeMinutes, long afterMinutes,
-                            boolean beforeCredited, boolean afterCredited) {
+                            boolean beforeCredited, boolean afterCredited, Map<String, Long> beforeMinutesByModality,
+                            Map<String, Long> afterMinutesByModality, String creditOverrideReason) {
     }
 
     static AttendanceLineResponse from(AttendanceService.Line line) {
@@ -37,12 +42,17 @@ public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceSt
         }
         AttendanceRecord r = line.record();
         return new AttendanceLineResponse(r.patientId(), r.id(), r.currentStatus(), r.currentMinutes(),
-                r.currentCredited(), Map.of("AUDIO_VIDEO", (long) r.minutesAudioVideo(),
-                        "AUDIO_ONLY", (long) r.minutesAudioOnly(), "NONE", (long) r.minutesNoMedia()),
+                r.currentCredited(), r.currentSplit().byName(),
                 r.gapMinutes(), r.firstAdmitted(), r.lastLeft(), r.scheduledMinutes(), r.explanation(),
-                r.attestedLocation(), new Original(r.originalStatus(), r.originalMinutes(), r.originalCredited()),
+                r.attestedLocation(), new Original(r.originalStatus(), r.originalMinutes(), r.originalCredited(),
+                        r.originalSplit().byName(), r.originalExplanation()),
                 r.amendments().stream().map(a -> new Amendment(a.authorSubject(), a.amendedAt(), a.reason(),
                         a.beforeStatus(), a.afterStatus(), a.beforeMinutes(), a.afterMinutes(), a.beforeCredited(),
-                        a.afterCredited())).toList());
+                        a.afterCredited(), byName(a.beforeSplit()), byName(a.afterSplit()),
+                        a.creditOverrideReason())).toList());
+    }
+
+    private static Map<String, Long> byName(ModalityMinutes split) {
+        return split == null ? null : split.byName();
     }
 }

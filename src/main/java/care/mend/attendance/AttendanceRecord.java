@@ -1,7 +1,6 @@
 package care.mend.attendance;
 
 import care.mend.media.MediaModality;
-import care.mend.platform.problem.MendException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,8 +21,9 @@ import java.util.UUID;
 /**
  * A patient's attendance at a session as the facilitator signed it. Lifecycle: created at sign-off from the
  * calculated {@link SessionAttendance}; its original figures never change; a correction is an
- * {@link AttendanceAmendment} (author, time, reason, before and after), after which the current figures are the
- * amendment's. The full history stays readable.
+ * {@link AttendanceAmendment} (author, time, reason, before and after), checked against the sign-off's rules
+ * ({@link AmendmentRules}), after which the current figures (status, minutes, credit, their split by modality and the
+ * explanation) are the amendment's. The full history stays readable.
  */
 @Entity
 @Table(name = "attendance_record")
@@ -72,6 +72,15 @@ public class AttendanceRecord {
     @Column(name = "minutes_no_media", nullable = false, updatable = false)
     private int minutesNoMedia;
 
+    @Column(name = "current_minutes_audio_video", nullable = false)
+    private int currentMinutesAudioVideo;
+
+    @Column(name = "current_minutes_audio_only", nullable = false)
+    private int currentMinutesAudioOnly;
+
+    @Column(name = "current_minutes_no_media", nullable = false)
+    private int currentMinutesNoMedia;
+
     @Column(name = "gap_minutes", nullable = false, updatable = false)
     private int gapMinutes;
 
@@ -86,6 +95,9 @@ public class AttendanceRecord {
 
     @Column(name = "explanation", nullable = false, updatable = false, length = 500)
     private String explanation;
+
+    @Column(name = "current_explanation", nullable = false, length = 1500)
+    private String currentExplanation;
 
     /** Where the patient said they were (the latest statement at sign-off); null when they were not asked. */
     @Column(name = "attested_location", updatable = false, length = LocationAttestation.LOCATION_MAX)
@@ -124,6 +136,9 @@ public class AttendanceRecord {
         this.minutesAudioVideo = Math.toIntExact(attendance.minutesByModality().get(MediaModality.AUDIO_VIDEO));
         this.minutesAudioOnly = Math.toIntExact(attendance.minutesByModality().get(MediaModality.AUDIO_ONLY));
         this.minutesNoMedia = Math.toIntExact(attendance.minutesByModality().get(MediaModality.NONE));
+        this.currentMinutesAudioVideo = minutesAudioVideo;
+        this.currentMinutesAudioOnly = minutesAudioOnly;
+        this.currentMinutesNoMedia = minutesNoMedia;
         this.gapMinutes = Math.toIntExact(attendance.gaps().stream()
                 .mapToLong(gap -> gap.length().toSeconds()).sum() / 60);
         this.firstAdmitted = attendance.firstAdmitted();
@@ -131,6 +146,7 @@ public class AttendanceRecord {
         this.scheduledMinutes = Math.toIntExact(attendance.scheduledMinutes());
         this.explanation = attendance.explanation().length() <= 500 ? attendance.explanation()
                 : attendance.explanation().substring(0, 500);
+        this.currentExplanation = explanation;
         this.attestedLocation = attestedLocation == null ? null : AttestedLocation.checked(attestedLocation);
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
@@ -146,34 +162,28 @@ public class AttendanceRecord {
     }
 
     /**
-     * Corrects the record. The reason is required and kept with the author and the figures before and after; the
-     * original figures stay as signed.
+     * Corrects the record, if the correction keeps to {@link AmendmentRules} (else nothing changes). The amendment
+     * keeps the author, the reason and the figures before and after; the original figures stay as signed.
+     *
+     * @param creditMinutes the minutes that earn credit in the session's program
      */
-    public AttendanceAmendment amend(AttendanceStatus status, int minutes, boolean credited, String authorSubject,
-                                     String reason, Instant now) {
-        Objects.requireNonNull(status, "status");
+    public AttendanceAmendment amend(AttendanceCorrection correction, long creditMinutes, String authorSubject,
+                                     Instant now) {
         Objects.requireNonNull(authorSubject, "authorSubject");
-        if (reason == null || reason.isBlank()) {
-            throw MendException.invalidField("reason", "must not be blank");
-        }
-        if (reason.strip().length() > REASON_MAX) {
-            throw MendException.invalidField("reason", "must be at most " + REASON_MAX + " characters");
-        }
-        if (minutes < 0 || minutes > scheduledMinutes * 2) {
-            throw MendException.invalidField("minutes", "must be between 0 and twice the scheduled minutes");
-        }
-        if (status == AttendanceStatus.NOT_HELD) {
-            throw MendException.invalidField("status", "a held session's record can't be not held");
-        }
-        if (credited && (status == AttendanceStatus.ABSENT || status == AttendanceStatus.EXCUSED)) {
-            throw MendException.invalidField("credited", "an absent or excused session earns no credit");
-        }
-        AttendanceAmendment amendment = new AttendanceAmendment(this, authorSubject, reason.strip(), now,
-                currentStatus, status, currentMinutes, minutes, currentCredited, credited);
+        ModalityMinutes split = AmendmentRules.check(correction, this, creditMinutes);
+        String override = correction.credited() && correction.minutes() < creditMinutes
+                ? correction.creditOverrideReason().strip() : null;
+        AttendanceAmendment amendment = new AttendanceAmendment(this, authorSubject, correction.reason().strip(),
+                now, currentStatus, correction.status(), currentMinutes, correction.minutes(), currentCredited,
+                correction.credited(), currentSplit(), split, override);
         amendments.add(amendment);
-        currentStatus = status;
-        currentMinutes = minutes;
-        currentCredited = credited;
+        currentStatus = correction.status();
+        currentMinutes = correction.minutes();
+        currentCredited = correction.credited();
+        currentMinutesAudioVideo = split.audioVideo();
+        currentMinutesAudioOnly = split.audioOnly();
+        currentMinutesNoMedia = split.noMedia();
+        currentExplanation = AmendmentRules.explanation(correction, split, scheduledMinutes, creditMinutes);
         return amendment;
     }
 
@@ -213,16 +223,29 @@ public class AttendanceRecord {
         return currentCredited;
     }
 
+    /** The current audio-video minutes: as signed, or as the latest amendment split the minutes. */
     public int minutesAudioVideo() {
-        return minutesAudioVideo;
+        return currentMinutesAudioVideo;
     }
 
+    /** The current audio-only minutes. */
     public int minutesAudioOnly() {
-        return minutesAudioOnly;
+        return currentMinutesAudioOnly;
     }
 
+    /** The current minutes in the room without media. */
     public int minutesNoMedia() {
-        return minutesNoMedia;
+        return currentMinutesNoMedia;
+    }
+
+    /** The minutes by modality now; they add up to {@link #currentMinutes()} unless amended before V12. */
+    public ModalityMinutes currentSplit() {
+        return new ModalityMinutes(currentMinutesAudioVideo, currentMinutesAudioOnly, currentMinutesNoMedia);
+    }
+
+    /** The minutes by modality as measured and signed; they add up to {@link #originalMinutes()}. */
+    public ModalityMinutes originalSplit() {
+        return new ModalityMinutes(minutesAudioVideo, minutesAudioOnly, minutesNoMedia);
     }
 
     public int gapMinutes() {
@@ -241,7 +264,13 @@ public class AttendanceRecord {
         return scheduledMinutes;
     }
 
+    /** The status in words: as signed, or rewritten from the latest amendment's figures and reason. */
     public String explanation() {
+        return currentExplanation;
+    }
+
+    /** The explanation as signed. */
+    public String originalExplanation() {
         return explanation;
     }
 

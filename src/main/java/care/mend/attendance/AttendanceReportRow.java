@@ -13,11 +13,15 @@ import java.util.UUID;
  * @param date              the session's date in {@code timeZone}
  * @param timeZone          the session's zone (its group's, by default its site's): the zone of {@code date}
  * @param minutesPresent    the current figure (an amendment may have changed it)
- * @param minutesAudioVideo of the minutes measured at sign-off, those with audio and video flowing
+ * @param minutesAudioVideo of the current minutes, those with audio and video flowing (as measured at sign-off, or
+ *                          as the latest amendment split them)
  * @param minutesAudioOnly  those with audio only
  * @param minutesNoMedia    those in the room with no media flowing
  * @param gapMinutes        the reconnection gaps, not counted in the minutes present
  * @param excuseReason      why the patient was excused, when the current status is EXCUSED (else null)
+ * @param originalStatus    the status as signed (also originalMinutes and originalCredited); the same as the
+ *                          current one unless an amendment changed it
+ * @param amendment         the record's latest amendment, or null if it has none
  */
 public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, ZoneId timeZone,
                                   Instant scheduledStart, Instant scheduledEnd, Instant roomOpened,
@@ -26,11 +30,32 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                   Instant lastLeft, AttendanceStatus status, int minutesPresent,
                                   int minutesAudioVideo, int minutesAudioOnly, int minutesNoMedia, int gapMinutes,
                                   boolean credited, boolean amended, String signedBySubject, String attestedLocation,
-                                  String excuseReason) {
+                                  String excuseReason, AttendanceStatus originalStatus, int originalMinutes,
+                                  boolean originalCredited, LatestAmendment amendment) {
 
     public AttendanceReportRow {
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(originalStatus, "originalStatus");
+    }
+
+    /**
+     * The latest correction of the row's record.
+     *
+     * @param authorSubject     the author's identity-provider subject (as {@code signedBySubject} names the signer)
+     * @param authorStaffId     the author's staff record, or null if they have none (an admin known only to the
+     *                          identity provider)
+     * @param authorDisplayName that staff record's display name as it is now, or null
+     * @param creditOverrideReason why credit was given below the program's credit minutes, or null
+     */
+    public record LatestAmendment(Instant amendedAt, String authorSubject, UUID authorStaffId,
+                                  String authorDisplayName, String reason, String creditOverrideReason) {
+
+        public LatestAmendment {
+            Objects.requireNonNull(amendedAt, "amendedAt");
+            Objects.requireNonNull(authorSubject, "authorSubject");
+            Objects.requireNonNull(reason, "reason");
+        }
     }
 
     /**
@@ -44,13 +69,24 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                AttendanceStatus status, int minutesPresent, int minutesAudioVideo,
                                int minutesAudioOnly, int minutesNoMedia, int gapMinutes, boolean credited,
                                boolean amended, String signedBySubject, String attestedLocation,
-                               String explanation, String excusingAmendmentReason) {
+                               String explanation, String excusingAmendmentReason, AttendanceStatus originalStatus,
+                               int originalMinutes, boolean originalCredited) {
         this(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened, roomClosed, siteId,
                 programId, programName, groupId, groupName, patientId, patientDisplayName, firstAdmitted, lastLeft,
                 status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes, credited,
                 amended, signedBySubject, attestedLocation, status != AttendanceStatus.EXCUSED ? null
                         : excusingAmendmentReason != null ? excusingAmendmentReason
-                        : AttendanceRecord.excuseReasonIn(explanation));
+                        : AttendanceRecord.excuseReasonIn(explanation), originalStatus, originalMinutes,
+                originalCredited, null);
+    }
+
+    /** The same row with its record's latest amendment. */
+    public AttendanceReportRow withAmendment(LatestAmendment latest) {
+        return new AttendanceReportRow(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened,
+                roomClosed, siteId, programId, programName, groupId, groupName, patientId, patientDisplayName,
+                firstAdmitted, lastLeft, status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia,
+                gapMinutes, credited, amended, signedBySubject, attestedLocation, excuseReason, originalStatus,
+                originalMinutes, originalCredited, latest);
     }
 
     /**

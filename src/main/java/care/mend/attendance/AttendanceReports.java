@@ -41,11 +41,17 @@ public class AttendanceReports {
 
     private static final String ROW = "select new care.mend.attendance.AttendanceReportRow(r.id, s.id, s.localDate,"
             + " s.timeZone, s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
-            + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo,"
-            + " r.minutesAudioOnly, r.minutesNoMedia, r.gapMinutes, r.currentCredited, (case when r.originalStatus"
-            + " <> r.currentStatus or r.originalMinutes <> r.currentMinutes or r.originalCredited <>"
-            + " r.currentCredited then true else false end), o.signedBySubject, r.attestedLocation, r.explanation, "
-            + EXCUSING_AMENDMENT_REASON + ")";
+            + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes,"
+            + " r.currentMinutesAudioVideo, r.currentMinutesAudioOnly, r.currentMinutesNoMedia, r.gapMinutes,"
+            + " r.currentCredited, (case when r.originalStatus <> r.currentStatus or r.originalMinutes <>"
+            + " r.currentMinutes or r.originalCredited <> r.currentCredited or r.minutesAudioVideo <>"
+            + " r.currentMinutesAudioVideo or r.minutesAudioOnly <> r.currentMinutesAudioOnly or r.minutesNoMedia <>"
+            + " r.currentMinutesNoMedia then true else false end), o.signedBySubject, r.attestedLocation,"
+            + " r.explanation, " + EXCUSING_AMENDMENT_REASON + ", r.originalStatus, r.originalMinutes,"
+            + " r.originalCredited)";
+
+    /** Record ids per query for the rows' latest amendments: well inside every database's limit on parameters. */
+    private static final int AMENDMENT_LOOKUP_CHUNK = 1000;
 
     @PersistenceContext(unitName = "mend")
     EntityManager em;
@@ -68,7 +74,7 @@ public class AttendanceReports {
         String where = conditions(filter, visibleGroups, parameters);
         TypedQuery<Object[]> totalsQuery = em.createQuery("select count(r), coalesce(sum(r.currentMinutes), 0),"
                 + " coalesce(sum(case when r.currentCredited = true then 1 else 0 end), 0),"
-                + " coalesce(sum(r.minutesAudioOnly), 0)" + FROM + where, Object[].class);
+                + " coalesce(sum(r.currentMinutesAudioOnly), 0)" + FROM + where, Object[].class);
         parameters.forEach(totalsQuery::setParameter);
         Object[] sums = totalsQuery.getSingleResult();
         Totals totals = new Totals(number(sums[0]), number(sums[1]), number(sums[2]), number(sums[3]));
@@ -99,7 +105,46 @@ public class AttendanceReports {
         TypedQuery<AttendanceReportRow> query = em.createQuery(ROW + FROM + where + " order by s.startsAt, g.id, pt.id",
                 AttendanceReportRow.class);
         parameters.forEach(query::setParameter);
-        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+        return withLatestAmendments(query.setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    /**
+     * The rows with their records' latest amendments (author resolved to a staff record by subject, when there is
+     * one), looked up by record id in chunks: one query per chunk, whatever the number of amended rows.
+     */
+    private List<AttendanceReportRow> withLatestAmendments(List<AttendanceReportRow> rows) {
+        // Columns, not entities: an amendment entity would load its record, and the record all its amendments.
+        Map<UUID, Object[]> latest = new java.util.HashMap<>();
+        for (int from = 0; from < rows.size(); from += AMENDMENT_LOOKUP_CHUNK) {
+            List<UUID> ids = rows.subList(from, Math.min(rows.size(), from + AMENDMENT_LOOKUP_CHUNK)).stream()
+                    .map(AttendanceReportRow::recordId).toList();
+            for (Object[] found : em.createQuery("select a.record.id, a.amendedAt, a.authorSubject, a.reason,"
+                    + " a.creditOverrideReason from AttendanceAmendment a where a.record.id in :ids"
+                    + " order by a.amendedAt, a.id", Object[].class).setParameter("ids", ids).getResultList()) {
+                latest.put((UUID) found[0], found);
+            }
+        }
+        if (latest.isEmpty()) {
+            return rows;
+        }
+        java.util.Set<String> authors = new java.util.HashSet<>();
+        latest.values().forEach(a -> authors.add((String) a[2]));
+        Map<String, Object[]> staff = new java.util.HashMap<>();
+        for (Object[] person : em.createQuery("select s.idpSubject, s.id, s.displayName from StaffMember s"
+                + " where s.idpSubject in :subjects", Object[].class).setParameter("subjects", authors)
+                .getResultList()) {
+            staff.put((String) person[0], person);
+        }
+        return rows.stream().map(row -> {
+            Object[] a = latest.get(row.recordId());
+            if (a == null) {
+                return row;
+            }
+            Object[] author = staff.get((String) a[2]);
+            return row.withAmendment(new AttendanceReportRow.LatestAmendment((java.time.Instant) a[1], (String) a[2],
+                    author == null ? null : (UUID) author[1], author == null ? null : (String) author[2],
+                    (String) a[3], (String) a[4]));
+        }).toList();
     }
 
     private static String conditions(AttendanceReportFilter f, Collection<UUID> visibleGroups,

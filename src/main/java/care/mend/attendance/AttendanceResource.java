@@ -106,14 +106,18 @@ public class AttendanceResource {
     @POST
     @Path("records/{recordId}/amendments")
     @Transactional
-    @Operation(summary = "Correct a signed record; the original and every amendment stay visible")
+    @Operation(summary = "Correct a signed record; the original and every amendment stay visible",
+            description = "Checked by the sign-off's rules: minutes within the scheduled minutes, split by modality"
+                    + " (adding up) when they change, the status agreeing with minutes and credit (409"
+                    + " AMENDMENT_INCONSISTENT), credit below the program's credit minutes only with"
+                    + " creditOverrideReason (409 CREDIT_BELOW_THRESHOLD). A refused one changes nothing.")
     public AttendanceLineResponse amend(@PathParam("recordId") UUID recordId,
                                         @NotNull @Valid AmendmentRequest body) {
         AttendanceRecord record = attendance.record(recordId);
         return access.amend(attendance.session(record.sessionId()).groupId(), record.sessionId(), recordId,
                 record.patientId(), () -> {
-                    AttendanceRecord amended = attendance.amend(recordId, body.status(), body.minutes(),
-                            body.credited(), access.user().subject(), body.reason());
+                    AttendanceRecord amended = attendance.amend(recordId, body.correction(),
+                            access.user().subject());
                     return AttendanceLineResponse.from(new AttendanceService.Line(amended.patientId(), null, amended,
                             amended.attestedLocation()));
                 });

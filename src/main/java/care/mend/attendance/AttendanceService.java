@@ -61,8 +61,9 @@ public class AttendanceService {
     public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation) {
     }
 
-    /** A session's sheet. */
-    public record Sheet(GroupSession session, Optional<AttendanceSignOff> signOff, List<Line> lines) {
+    /** A session's sheet; {@code creditMinutes} earn credit in it (what an amendment is checked against). */
+    public record Sheet(GroupSession session, Optional<AttendanceSignOff> signOff, List<Line> lines,
+                        long creditMinutes) {
     }
 
     public GroupSession session(UUID sessionId) {
@@ -91,7 +92,9 @@ public class AttendanceService {
             calculate(session, Map.of()).forEach((patient, attendance) -> lines.add(new Line(patient, attendance,
                     null, locations.get(patient))));
         }
-        return new Sheet(session, signOff, lines);
+        long creditMinutes = rulesOf(session).creditMinutes(
+                java.time.Duration.between(session.startsAt(), session.endsAt()).toMinutes());
+        return new Sheet(session, signOff, lines, creditMinutes);
     }
 
     /**
@@ -151,10 +154,11 @@ public class AttendanceService {
         return record;
     }
 
-    public AttendanceRecord amend(UUID recordId, AttendanceStatus status, int minutes, boolean credited,
-                                  String authorSubject, String reason) {
+    /** Corrects a signed record by the sign-off's rules, with the credit minutes of the session's program. */
+    public AttendanceRecord amend(UUID recordId, AttendanceCorrection correction, String authorSubject) {
         AttendanceRecord record = record(recordId);
-        record.amend(status, minutes, credited, authorSubject, reason, clock.instant());
+        long creditMinutes = rulesOf(session(record.sessionId())).creditMinutes(record.scheduledMinutes());
+        record.amend(correction, creditMinutes, authorSubject, clock.instant());
         return record;
     }
 

@@ -372,7 +372,8 @@ abstract class AccessLogContract {
         refused(other, r -> r.signOff(c.north().session().id(), null));
         AttendanceSheetResponse sheet = signed(c.north());
         AttendanceLineResponse line = sheet.lines().get(0);
-        AmendmentRequest amendment = new AmendmentRequest(AttendanceStatus.EXCUSED, 0, false, "Hospital visit");
+        AmendmentRequest amendment = new AmendmentRequest(AttendanceStatus.EXCUSED, 0, false, "Hospital visit", null,
+                null);
         refused(other, r -> r.amend(line.recordId(), amendment));
         as(c.north().facilitator(), r -> r.amend(line.recordId(), amendment));
 

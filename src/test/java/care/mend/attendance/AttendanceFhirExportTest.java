@@ -60,6 +60,8 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
@@ -197,8 +199,42 @@ class AttendanceFhirExportTest {
                 SITE, PROGRAM, "Evening IOP (synthetic)", GROUP, "Evening group (synthetic)", r.patientId(),
                 "Patient " + r.patientId().toString().substring(0, 4) + " (synthetic)", r.firstAdmitted(),
                 r.lastLeft(), r.currentStatus(), r.currentMinutes(), r.minutesAudioVideo(), r.minutesAudioOnly(),
-                r.minutesNoMedia(), r.gapMinutes(), r.currentCredited(), false, "facilitator-subject",
-                r.attestedLocation(), r.explanation(), null);
+                r.minutesNoMedia(), r.gapMinutes(), r.currentCredited(), !r.amendments().isEmpty(),
+                "facilitator-subject", r.attestedLocation(), r.originalExplanation(), null, r.originalStatus(),
+                r.originalMinutes(), r.originalCredited());
+    }
+
+    static final UUID AUTHOR_STAFF = UUID.randomUUID();
+    static final String AUTHOR_NAME = "Supervisor S. (synthetic)";
+    static final String AUTHOR_SUBJECT = "supervisor-subject-" + UUID.randomUUID();
+    static final String ADMIN_SUBJECT = "admin-subject-" + UUID.randomUUID();
+
+    /**
+     * The report rows of the records, two of them amended as AttendanceReports returns them: the absent patient found
+     * present by a supervisor with a staff record, the partial one credited below the credit minutes by an admin
+     * without one.
+     */
+    static List<AttendanceReportRow> rowsWithAmendments(Map<UUID, AttendanceRecord> records) {
+        Instant amendedAt = END.plusSeconds(86_400);
+        List<AttendanceReportRow> rows = new ArrayList<>();
+        for (AttendanceRecord r : records.values()) {
+            AttendanceReportRow.LatestAmendment latest = null;
+            long credit = AttendanceRules.DEFAULT.creditMinutes(180);
+            if (r.originalStatus() == ABSENT) {
+                r.amend(new AttendanceCorrection(PRESENT, 150, true, new ModalityMinutes(0, 150, 0),
+                        "Joined by phone (synthetic)", null), credit, AUTHOR_SUBJECT, amendedAt);
+                latest = new AttendanceReportRow.LatestAmendment(amendedAt, AUTHOR_SUBJECT, AUTHOR_STAFF, AUTHOR_NAME,
+                        "Joined by phone (synthetic)", null);
+            } else if (r.originalStatus() == PARTIAL) {
+                r.amend(new AttendanceCorrection(PRESENT, r.currentMinutes(), true, null, "Room log (synthetic)",
+                        "Director agreed (synthetic)"), credit, ADMIN_SUBJECT, amendedAt);
+                latest = new AttendanceReportRow.LatestAmendment(amendedAt, ADMIN_SUBJECT, null, null,
+                        "Room log (synthetic)", "Director agreed (synthetic)");
+            }
+            AttendanceReportRow row = row(r);
+            rows.add(latest == null ? row : row.withAmendment(latest));
+        }
+        return rows;
     }
 
     @Test
@@ -206,7 +242,7 @@ class AttendanceFhirExportTest {
         Map<UUID, AttendanceRecord> records = records();
         assertThat(records.values()).extracting(AttendanceRecord::currentStatus)
                 .contains(PRESENT, LATE, LEFT_EARLY, PARTIAL, ABSENT, EXCUSED);
-        List<AttendanceReportRow> rows = records.values().stream().map(AttendanceFhirExportTest::row).toList();
+        List<AttendanceReportRow> rows = rowsWithAmendments(records);
         List<Enrollment> enrollments = records.keySet().stream()
                 .map(patient -> new Enrollment(patient, PROGRAM, ENROLLED_FROM, DATE.plusWeeks(8), START)).toList();
 
@@ -226,7 +262,8 @@ class AttendanceFhirExportTest {
         }
         everyReferenceResolves(bundle, byUrl);
         assertThat(byUrl.values()).extracting(r -> r.getResourceType().name()).containsOnly("Organization", "Group",
-                "Patient", "EpisodeOfCare", "Encounter");
+                "Patient", "Practitioner", "EpisodeOfCare", "Encounter", "Provenance");
+        provenanceOfEachAmendedRecord(rows, byUrl);
 
         EpisodeOfCare episode = byUrl.values().stream().filter(EpisodeOfCare.class::isInstance)
                 .map(EpisodeOfCare.class::cast).findFirst().orElseThrow();
@@ -260,9 +297,13 @@ class AttendanceFhirExportTest {
             if (attended) {
                 assertThat(e.getLength().getValue().intValue()).isEqualTo(record.currentMinutes());
                 assertThat(e.getLength().getCode()).isEqualTo("min");
-                assertThat(e.getPeriod().getStart().toInstant()).isEqualTo(record.firstAdmitted());
-                assertThat(e.getPeriod().getEnd().toInstant()).isEqualTo(record.lastLeft());
-                assertThat(e.getPeriod().getStartElement().getValueAsString()).endsWith("-06:00");
+                if (record.firstAdmitted() == null) {
+                    assertThat(e.hasPeriod()).as("amended to present: no stay was measured").isFalse();
+                } else {
+                    assertThat(e.getPeriod().getStart().toInstant()).isEqualTo(record.firstAdmitted());
+                    assertThat(e.getPeriod().getEnd().toInstant()).isEqualTo(record.lastLeft());
+                    assertThat(e.getPeriod().getStartElement().getValueAsString()).endsWith("-06:00");
+                }
             } else {
                 assertThat(e.hasLength()).isFalse();
                 assertThat(e.hasPeriod()).isFalse();
@@ -372,6 +413,11 @@ class AttendanceFhirExportTest {
                     if (!byUrl.containsKey(reference.getReference())) {
                         dangling.add(resource.getResourceType() + " -> " + reference.getReference());
                     }
+                } else if (reference.hasIdentifier()) {
+                    // An amendment's author without a staff record: their identity-provider subject, as an id.
+                    assertThat(reference.getIdentifier().getSystem())
+                            .isEqualTo(AttendanceFhirExport.IDENTIFIER + "idp-subject");
+                    assertThat(reference.hasDisplay()).isFalse();
                 } else {
                     // Only the patient's own words for where they were: a display, pointing at nothing.
                     assertThat(reference.getDisplay()).isEqualTo("Home (synthetic)");
@@ -380,6 +426,40 @@ class AttendanceFhirExportTest {
         }
         assertThat(dangling).as("references to no entry").isEmpty();
         assertThat(resolved).isGreaterThan(bundle.getEntry().size());
+    }
+
+    /** A Provenance per amended record: its Encounter, the time, the reasons, UPDATE, the author by name or id. */
+    private static void provenanceOfEachAmendedRecord(List<AttendanceReportRow> rows, Map<String, Resource> byUrl) {
+        List<Provenance> provenances = byUrl.values().stream().filter(Provenance.class::isInstance)
+                .map(Provenance.class::cast).toList();
+        List<AttendanceReportRow> amended = rows.stream().filter(row -> row.amendment() != null).toList();
+        assertThat(amended).hasSize(2);
+        assertThat(provenances).hasSameSizeAs(amended);
+        for (AttendanceReportRow row : amended) {
+            Provenance p = provenances.stream().filter(candidate -> candidate.getTargetFirstRep().getReference()
+                    .equals(AttendanceFhirExport.urn("Encounter", row.recordId()))).findFirst().orElseThrow();
+            assertThat(byUrl.get(p.getTargetFirstRep().getReference())).isInstanceOf(Encounter.class);
+            assertThat(p.getRecorded().toInstant()).isEqualTo(row.amendment().amendedAt());
+            assertThat(p.getRecordedElement().getValueAsString()).endsWith("-06:00");
+            assertThat(p.getActivity().getCodingFirstRep().getCode()).isEqualTo("UPDATE");
+            assertThat(p.getReasonFirstRep().getText()).isEqualTo(row.amendment().reason());
+            Reference who = p.getAgentFirstRep().getWho();
+            if (row.amendment().authorStaffId() != null) {
+                assertThat(byUrl.get(who.getReference())).isInstanceOf(Practitioner.class);
+                assertThat(who.getDisplay()).isEqualTo(AUTHOR_NAME);
+                assertThat(p.getReason()).hasSize(1);
+            } else {
+                assertThat(who.hasReference()).isFalse();
+                assertThat(who.getIdentifier().getValue()).isEqualTo(ADMIN_SUBJECT);
+                assertThat(p.getReason()).extracting(r -> r.getText())
+                        .contains("Credited below the program's credit minutes: Director agreed (synthetic)");
+            }
+            assertThat(who.getDisplay()).as("a subject is never shown as a name")
+                    .isNotEqualTo(row.amendment().authorSubject());
+            Encounter e = (Encounter) byUrl.get(AttendanceFhirExport.urn("Encounter", row.recordId()));
+            assertThat(((BooleanType) e.getExtensionByUrl(AttendanceFhirExport.AMENDED).getValue()).booleanValue())
+                    .isTrue();
+        }
     }
 
     private static Encounter encounterWith(Map<String, Resource> byUrl, String system, UUID id) {

@@ -1,9 +1,7 @@
 package care.mend.attendance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import care.mend.platform.problem.MendException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -31,20 +29,32 @@ class AttendanceRecordTest {
         assertThat(record.amendments()).isEmpty();
     }
 
+    static final long CREDIT_MINUTES = AttendanceRules.DEFAULT.creditMinutes(180);
+
+    static AttendanceCorrection correction(AttendanceStatus status, int minutes, boolean credited,
+                                           ModalityMinutes split, String reason) {
+        return new AttendanceCorrection(status, minutes, credited, split, reason, null);
+    }
+
     @Test
     void anAmendmentChangesTheCurrentFiguresAndKeepsTheOriginalAndTheHistory() {
         AttendanceRecord record = partial();
 
-        record.amend(AttendanceStatus.EXCUSED, 100, false, "facilitator-sub", "Medical appointment, documented",
-                SIGNED.plusSeconds(60));
-        record.amend(AttendanceStatus.PRESENT, 150, true, "supervisor-sub", "Connection log shows the room audio",
-                SIGNED.plusSeconds(120));
+        record.amend(correction(AttendanceStatus.EXCUSED, 100, false, null, "Medical appointment, documented"),
+                CREDIT_MINUTES, "facilitator-sub", SIGNED.plusSeconds(60));
+        assertThat(record.currentSplit()).as("unchanged minutes keep their split").isEqualTo(record.originalSplit());
+        record.amend(correction(AttendanceStatus.PRESENT, 150, true, new ModalityMinutes(100, 45, 5),
+                "Connection log shows the room audio"), CREDIT_MINUTES, "supervisor-sub", SIGNED.plusSeconds(120));
 
         assertThat(record.originalStatus()).isEqualTo(AttendanceStatus.PARTIAL);
         assertThat(record.originalMinutes()).isEqualTo(100);
+        assertThat(record.originalSplit()).isEqualTo(new ModalityMinutes(100, 0, 0));
+        assertThat(record.originalExplanation()).startsWith("Present 100 of 180");
         assertThat(record.currentStatus()).isEqualTo(AttendanceStatus.PRESENT);
         assertThat(record.currentMinutes()).isEqualTo(150);
         assertThat(record.currentCredited()).isTrue();
+        assertThat(record.currentSplit()).isEqualTo(new ModalityMinutes(100, 45, 5));
+        assertThat(record.minutesAudioOnly()).isEqualTo(45);
         List<AttendanceAmendment> history = record.amendments();
         assertThat(history).extracting(AttendanceAmendment::beforeStatus)
                 .containsExactly(AttendanceStatus.PARTIAL, AttendanceStatus.EXCUSED);
@@ -52,22 +62,33 @@ class AttendanceRecordTest {
                 .containsExactly("facilitator-sub", "supervisor-sub");
         assertThat(history.get(1).beforeMinutes()).isEqualTo(100);
         assertThat(history.get(1).afterMinutes()).isEqualTo(150);
+        assertThat(history.get(1).beforeSplit()).isEqualTo(new ModalityMinutes(100, 0, 0));
+        assertThat(history.get(1).afterSplit()).isEqualTo(new ModalityMinutes(100, 45, 5));
+        assertThat(history.get(1).creditOverrideReason()).isNull();
     }
 
     @Test
-    void anAmendmentNeedsAReasonAndSenseAndChangesNothingOtherwise() {
+    void theExplanationIsRewrittenFromTheAmendedFiguresWithTheReasonAndWithoutTheAuthor() {
         AttendanceRecord record = partial();
 
-        assertThatThrownBy(() -> record.amend(AttendanceStatus.PRESENT, 150, true, "s", " ", SIGNED))
-                .isInstanceOf(MendException.class);
-        assertThatThrownBy(() -> record.amend(AttendanceStatus.ABSENT, 0, true, "s", "why", SIGNED))
-                .isInstanceOf(MendException.class);
-        assertThatThrownBy(() -> record.amend(AttendanceStatus.PRESENT, -1, true, "s", "why", SIGNED))
-                .isInstanceOf(MendException.class);
-        assertThatThrownBy(() -> record.amend(AttendanceStatus.NOT_HELD, 0, false, "s", "it was not held", SIGNED))
-                .as("a held session's record is never not held").isInstanceOf(MendException.class);
+        record.amend(correction(AttendanceStatus.PRESENT, 150, true, new ModalityMinutes(100, 45, 5),
+                "Joined by phone first"), CREDIT_MINUTES, "supervisor-sub", SIGNED.plusSeconds(60));
 
-        assertThat(record.currentStatus()).isEqualTo(AttendanceStatus.PARTIAL);
-        assertThat(record.amendments()).isEmpty();
+        assertThat(record.explanation()).isEqualTo("Amended after sign-off: present, 150 of 180 scheduled minutes"
+                + " present (credit from 135), credited; 100 min audio and video, 45 min audio only, 5 min without"
+                + " media. Reason: Joined by phone first").doesNotContain("supervisor-sub");
+
+        record.amend(new AttendanceCorrection(AttendanceStatus.PRESENT, 60, true, new ModalityMinutes(0, 60, 0),
+                "Left for the hospital; the hour counts", "Supervisor's decision"), CREDIT_MINUTES, "supervisor-sub",
+                SIGNED.plusSeconds(120));
+        assertThat(record.explanation()).contains("60 of 180", "Reason: Left for the hospital; the hour counts",
+                "(credited below the credit minutes: Supervisor's decision)");
+        assertThat(record.amendments().get(1).creditOverrideReason()).isEqualTo("Supervisor's decision");
+
+        record.amend(correction(AttendanceStatus.ABSENT, 0, false, null, "Another patient's line"), CREDIT_MINUTES,
+                "supervisor-sub", SIGNED.plusSeconds(180));
+        assertThat(record.explanation()).isEqualTo("Amended after sign-off: absent, not in the room during the"
+                + " session. Reason: Another patient's line");
+        assertThat(record.currentSplit()).as("0 minutes split as 0, 0, 0").isEqualTo(new ModalityMinutes(0, 0, 0));
     }
 }

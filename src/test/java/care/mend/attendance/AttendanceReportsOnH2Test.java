@@ -122,9 +122,10 @@ class AttendanceReportsOnH2Test {
             AttendanceRecord absent = em.createQuery("select r from AttendanceRecord r, Patient p where"
                     + " p.id = r.patientId and p.displayName like 'absent%'", AttendanceRecord.class).getSingleResult();
             Instant at = NOW.plusSeconds(86_400 * 40);
-            absent.amend(AttendanceStatus.EXCUSED, 0, false, "supervisor-subject", "Hospitalised (synthetic)", at);
-            absent.amend(AttendanceStatus.EXCUSED, 0, false, "supervisor-subject", "Typo fixed (synthetic)",
-                    at.plusSeconds(60));
+            absent.amend(new AttendanceCorrection(AttendanceStatus.EXCUSED, 0, false, null,
+                    "Hospitalised (synthetic)", null), 135, "supervisor-subject", at);
+            absent.amend(new AttendanceCorrection(AttendanceStatus.EXCUSED, 0, false, null, "Typo fixed (synthetic)",
+                    null), 135, "supervisor-subject", at.plusSeconds(60));
         });
 
         Map<String, AttendanceReportRow> rows = inTransaction(emf, em -> {

@@ -57,6 +57,17 @@ public enum ProblemCode {
     SESSION_WAS_NOT_HELD(409, "The session was not held; sign it off as not held"),
     /** Only a session that did not take place (status NOT_HELD) is signed off as not held. */
     SESSION_NOT_NOT_HELD(409, "Only a session that was not held can be signed off as not held"),
+    /**
+     * An amendment's status does not agree with its minutes and credit, by the sign-off's rules (ABSENT: 0 minutes,
+     * no credit; PRESENT: minutes and credit; PARTIAL: minutes, no credit; EXCUSED: no credit); {@code errors} names
+     * the fields ({@code body.minutes}, {@code body.credited}).
+     */
+    AMENDMENT_INCONSISTENT(409, "The amended status does not agree with its minutes and credit"),
+    /**
+     * An amendment credits fewer minutes than the program's credit minutes without saying why
+     * ({@code body.creditOverrideReason}).
+     */
+    CREDIT_BELOW_THRESHOLD(409, "Credit below the program's credit minutes needs an override reason"),
 
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");
