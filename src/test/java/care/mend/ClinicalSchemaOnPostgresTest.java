@@ -57,6 +57,9 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
             for (String change : java.util.List.of(
                     "update attendance_record set original_status = 'PRESENT' where id = " + record,
                     "update attendance_record set original_minutes = 180 where id = " + record,
+                    "update attendance_record set minutes_audio_video = 180 where id = " + record,
+                    "update attendance_record set explanation = 'rewritten' where id = " + record,
+                    "update attendance_record set gap_minutes = 9 where id = " + record,
                     "delete from attendance_record where id = " + record,
                     "update attendance_amendment set reason = 'rewritten' where record_id = " + record,
                     "delete from attendance_amendment where record_id = " + record,
@@ -66,6 +69,10 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute(change))
                         .as(change).isInstanceOf(java.sql.SQLException.class);
             }
+            // What an amendment changes stays changeable.
+            org.assertj.core.api.Assertions.assertThat(sql.executeUpdate("update attendance_record set"
+                    + " current_minutes_audio_only = current_minutes_audio_only + 1, current_explanation = 'Amended'"
+                    + " where id = " + record)).isEqualTo(1);
         }
     }
 }

@@ -392,6 +392,40 @@ abstract class AccessLogContract {
     }
 
     @Test
+    void thePatientsLogShowsTheSignOffAndTheAmendmentAndARefusedAmendmentChangesNothing() {
+        Clinic c = clinic();
+        AttendanceLineResponse line = signed(c.north()).lines().get(0);
+        assertThat(line.status()).isEqualTo(AttendanceStatus.ABSENT);
+        AmendmentRequest inconsistent = new AmendmentRequest(AttendanceStatus.PRESENT, 0, false,
+                "Joined by phone (synthetic)", null, null);
+        assertRefused(() -> as(c.north().facilitator(), r -> r.amend(line.recordId(), inconsistent)),
+                ProblemCode.AMENDMENT_INCONSISTENT);
+        AttendanceLineResponse amended = as(c.north().facilitator(), r -> r.amend(line.recordId(),
+                new AmendmentRequest(AttendanceStatus.PRESENT, 150, true, "Joined by phone (synthetic)",
+                        java.util.Map.of("AUDIO_VIDEO", 0, "AUDIO_ONLY", 150, "NONE", 0), null)));
+        assertThat(amended.status()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(amended.original().status()).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(amended.minutesByModality()).containsEntry("AUDIO_ONLY", 150L);
+        assertThat(amended.amendments()).singleElement().satisfies(a -> {
+            assertThat(a.afterMinutesByModality()).containsEntry("AUDIO_ONLY", 150L);
+            assertThat(a.beforeMinutesByModality()).containsEntry("AUDIO_ONLY", 0L);
+        });
+
+        List<AuditEntryResponse> patientsLog = log(c.north().supervisor(), new AuditFilter(null, null,
+                line.patientId(), null, null, null, null, null));
+        assertThat(patientsLog).extracting(AuditEntryResponse::action, AuditEntryResponse::outcome).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("AMEND", AccessOutcome.ALLOWED),
+                org.assertj.core.groups.Tuple.tuple("SIGN_OFF", AccessOutcome.ALLOWED));
+        assertThat(patientsLog).allSatisfy(row -> {
+            assertThat(row.sessionId()).isEqualTo(c.north().session().id());
+            assertThat(row.actorStaffId()).isEqualTo(c.north().facilitator().recordId());
+        });
+        assertThat(patientsLog.get(0).patientId()).isEqualTo(line.patientId());
+        assertThat(patientsLog.get(0).patientDisplayName()).isEqualTo(c.north().patients().stream()
+                .filter(p -> p.id().equals(line.patientId())).findFirst().orElseThrow().displayName());
+    }
+
+    @Test
     void theLogFiltersByPersonPatientActionOutcomeAndTimeAndPages() {
         Clinic c = clinic();
         Patient first = c.north().patients().get(0);

@@ -51,8 +51,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report query on the migrated schema: a row carries the session's zone, the minutes by modality, the
- * reconnection gaps and the excuse reason (from sign-off, or from the amendment that excused the patient).
+ * The report query on the migrated schema: a row carries the session's zone, the minutes by modality (as amended),
+ * the reconnection gaps, the excuse reason (from sign-off, or from the amendment that excused the patient), the
+ * original figures and the latest amendment with its author's staff record.
  */
 class AttendanceReportsOnH2Test {
 
@@ -88,6 +89,7 @@ class AttendanceReportsOnH2Test {
                     new WeeklySchedule(CHICAGO, List.of(new ScheduleSlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180))),
                     Set.of(persist(em, new StaffMember("staff-" + UUID.randomUUID(), "Facilitator (synthetic)", NOW))
                             .id()), NOW));
+            persist(em, new StaffMember("supervisor-subject", "Supervisor (synthetic)", NOW));
             LocalDate monday = LocalDate.of(2026, 11, 2);
             PlannedSession planned = SessionScheduler.expand(group.schedule(), monday, monday).get(0);
             GroupSession session = persist(em, new GroupSession(group.id(), planned, NOW));
@@ -126,6 +128,10 @@ class AttendanceReportsOnH2Test {
                     "Hospitalised (synthetic)", null), 135, "supervisor-subject", at);
             absent.amend(new AttendanceCorrection(AttendanceStatus.EXCUSED, 0, false, null, "Typo fixed (synthetic)",
                     null), 135, "supervisor-subject", at.plusSeconds(60));
+            AttendanceRecord gap = em.createQuery("select r from AttendanceRecord r, Patient p where"
+                    + " p.id = r.patientId and p.displayName like 'gap%'", AttendanceRecord.class).getSingleResult();
+            gap.amend(new AttendanceCorrection(AttendanceStatus.PRESENT, 174, true, new ModalityMinutes(100, 54, 20),
+                    "Phone audio per the call log (synthetic)", null), 135, "admin-without-staff-record", at);
         });
 
         Map<String, AttendanceReportRow> rows = inTransaction(emf, em -> {
@@ -143,10 +149,19 @@ class AttendanceReportsOnH2Test {
         assertThat(gap.date()).isEqualTo(LocalDate.of(2026, 11, 2));
         assertThat(gap.gapMinutes()).isEqualTo(6);
         assertThat(gap.minutesNoMedia()).isEqualTo(20);
-        assertThat(gap.minutesAudioVideo()).isEqualTo(154);
+        assertThat(gap.minutesAudioVideo()).as("the amended split, not the measured 154").isEqualTo(100);
+        assertThat(gap.minutesAudioOnly()).isEqualTo(54);
         assertThat(gap.minutesPresent()).isEqualTo(174);
         assertThat(gap.modality()).isEqualTo("AUDIO_VIDEO");
         assertThat(gap.excuseReason()).isNull();
+        assertThat(gap.amended()).as("only the split changed").isTrue();
+        assertThat(gap.originalStatus()).isEqualTo(AttendanceStatus.PRESENT);
+        assertThat(gap.originalMinutes()).isEqualTo(174);
+        assertThat(gap.amendment().authorSubject()).isEqualTo("admin-without-staff-record");
+        assertThat(gap.amendment().authorStaffId()).isNull();
+        assertThat(gap.amendment().authorDisplayName()).isNull();
+        assertThat(rows.get("excused at sign-off").amendment()).isNull();
+        assertThat(rows.get("excused at sign-off").originalStatus()).isEqualTo(AttendanceStatus.EXCUSED);
         try (Jsonb jsonb = JsonbBuilder.create()) {
             // The report's JSON (the supervisor page reads it) names the zone by its id.
             assertThat(jsonb.toJson(gap)).contains("\"timeZone\":\"America/Chicago\"", "\"gapMinutes\":6");
@@ -159,6 +174,15 @@ class AttendanceReportsOnH2Test {
         assertThat(amended.amended()).isTrue();
         assertThat(amended.excuseReason()).as("the amendment that excused, not a later one")
                 .isEqualTo("Hospitalised (synthetic)");
+        assertThat(amended.originalStatus()).isEqualTo(AttendanceStatus.ABSENT);
+        assertThat(amended.originalCredited()).isFalse();
+        assertThat(amended.amendment()).as("the latest amendment").satisfies(latest -> {
+            assertThat(latest.reason()).isEqualTo("Typo fixed (synthetic)");
+            assertThat(latest.amendedAt()).isEqualTo(NOW.plusSeconds(86_400 * 40 + 60));
+            assertThat(latest.authorSubject()).isEqualTo("supervisor-subject");
+            assertThat(latest.authorStaffId()).isNotNull();
+            assertThat(latest.authorDisplayName()).isEqualTo("Supervisor (synthetic)");
+        });
     }
 
     private static <T> T persist(EntityManager em, T entity) {

@@ -132,20 +132,57 @@ class AttendanceIT {
 
         String recordId = lineOf(signed.json(), f.patient1).getString("recordId");
         String amendments = "/api/attendance/records/" + recordId + "/amendments";
-        String correction = "{\"status\":\"LATE\",\"minutes\":160,\"credited\":true,"
+        String correction = "{\"status\":\"PARTIAL\",\"minutes\":100,\"credited\":false,"
+                + "\"minutesByModality\":{\"AUDIO_VIDEO\":60,\"AUDIO_ONLY\":40,\"NONE\":0},"
                 + "\"reason\":\"Joined by phone first; facilitator's note\"}";
         assertThat(anonymous.as("supervisor").post(amendments, correction).status()).isEqualTo(403);
         assertThat(anonymous.as("facilitator").post(amendments, correction.replace("Joined by phone first; "
                 + "facilitator's note", " ")).problemCode()).isEqualTo("VALIDATION_FAILED");
+        // The sign-off's rules: PARTIAL earns no credit; credit below 135 of 180 minutes needs an override reason;
+        // changed minutes state their split. Each refusal names its field and changes nothing.
+        HttpResult credited = anonymous.as("facilitator").post(amendments, correction.replace("false", "true"));
+        assertThat(credited.problemCode()).as(credited.toString()).isEqualTo("AMENDMENT_INCONSISTENT");
+        assertThat(credited.status()).isEqualTo(409);
+        assertThat(credited.toString()).contains("body.credited");
+        HttpResult belowCredit = anonymous.as("facilitator").post(amendments, correction
+                .replace("PARTIAL", "PRESENT").replace("false", "true"));
+        assertThat(belowCredit.problemCode()).as(belowCredit.toString()).isEqualTo("CREDIT_BELOW_THRESHOLD");
+        assertThat(belowCredit.toString()).contains("body.creditOverrideReason");
+        HttpResult noSplit = anonymous.as("facilitator").post(amendments, correction.replace(
+                "\"minutesByModality\":{\"AUDIO_VIDEO\":60,\"AUDIO_ONLY\":40,\"NONE\":0},", ""));
+        assertThat(noSplit.problemCode()).as(noSplit.toString()).isEqualTo("VALIDATION_FAILED");
+        assertThat(noSplit.toString()).contains("body.minutesByModality");
+        assertThat(anonymous.as("facilitator").post(amendments, correction.replace("100", "181")).problemCode())
+                .isEqualTo("VALIDATION_FAILED");
         HttpResult amended = anonymous.as("facilitator").post(amendments, correction);
 
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
-        assertThat(amended.json().getString("status")).isEqualTo("LATE");
+        assertThat(amended.json().getString("status")).isEqualTo("PARTIAL");
+        assertThat(amended.json().getJsonObject("minutesByModality").getInt("AUDIO_ONLY")).isEqualTo(40);
+        assertThat(amended.json().getString("explanation")).startsWith("Amended after sign-off: partial, 100 of 180")
+                .contains("Reason: Joined by phone first; facilitator's note");
         assertThat(amended.json().getJsonObject("original").getString("status")).isEqualTo("PRESENT");
         assertThat(amended.json().getJsonObject("original").getInt("minutesPresent")).isEqualTo(175);
+        assertThat(amended.json().getJsonObject("original").getJsonObject("minutesByModality").getInt("AUDIO_VIDEO"))
+                .isEqualTo(175);
         JsonObject amendment = amended.json().getJsonArray("amendments").getJsonObject(0);
+        assertThat(amended.json().getJsonArray("amendments")).as("the refused ones left nothing").hasSize(1);
         assertThat(amendment.getString("authorSubject")).isEqualTo(DemoIdentities.FACILITATOR);
         assertThat(amendment.getString("beforeStatus")).isEqualTo("PRESENT");
+
+        // Credit below the credit minutes with the reason to override them: kept on the amendment.
+        HttpResult overridden = anonymous.as("facilitator").post(amendments, "{\"status\":\"PRESENT\","
+                + "\"minutes\":100,\"credited\":true,\"reason\":\"Joined by phone first; facilitator's note\","
+                + "\"creditOverrideReason\":\"Clinical director agreed\"}");
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(200);
+        assertThat(overridden.json().getJsonArray("amendments").getJsonObject(1).getString("creditOverrideReason"))
+                .isEqualTo("Clinical director agreed");
+        String csv = anonymous.as("supervisor").get("/api/attendance/report.csv?groupId=" + f.group1
+                + "&from=2026-11-17&to=2026-11-17").body();
+        assertThat(csv.split("\r\n")[0]).endsWith(",original_status,original_minutes,original_credited,amended_at,"
+                + "amended_by,amendment_reason,credit_override_reason");
+        assertThat(csv).contains(",PRESENT,175,true,").contains(",Joined by phone first; facilitator's note,"
+                + "Clinical director agreed");
         JsonObject frozen = anonymous.as("supervisor").get("/api/attendance/sessions/" + sessionId).json();
         assertThat(lineOf(frozen, f.patient1).getJsonArray("amendments")).hasSize(1);
     }

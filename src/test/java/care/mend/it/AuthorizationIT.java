@@ -146,7 +146,8 @@ class AuthorizationIT {
                 new Row("POST", "/api/attendance/sessions/" + f.session1 + "/sign-off", "{}",
                         409, 403, 409, 403, 403, 403, 401),
                 new Row("POST", "/api/attendance/records/" + UUID.randomUUID() + "/amendments",
-                        "{\"status\":\"PRESENT\",\"minutes\":180,\"credited\":true,\"reason\":\"matrix\"}",
+                        "{\"status\":\"PRESENT\",\"minutes\":180,\"credited\":true,\"reason\":\"matrix\","
+                                + "\"minutesByModality\":{\"AUDIO_VIDEO\":180,\"AUDIO_ONLY\":0,\"NONE\":0}}",
                         404, 404, 404, 404, 404, 404, 401),
                 new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
                         200, 200, 200, 403, 200, 403, 401),
