@@ -1,12 +1,16 @@
 // The REST API as the signed-in page sees it: the page session (HTTP-only cookie) authenticates every call, so no
 // token is ever handled by page code. Also the formatting every page shares (the browser's language and zone).
 
-/** A refused API call; `code` is the server's stable problem code when it sent one. */
+/**
+ * A refused API call; `code` is the server's stable problem code when it sent one, `errors` the fields it named
+ * ({field, message}).
+ */
 export class ApiError extends Error {
-    constructor(status, code, detail) {
+    constructor(status, code, detail, errors = []) {
         super(detail || `HTTP ${status}`);
         this.status = status;
         this.code = code;
+        this.errors = errors;
     }
 }
 
@@ -39,7 +43,8 @@ async function call(method, path, body) {
         } catch (notJson) {
             // a proxy's HTML error page: the status says enough
         }
-        throw new ApiError(response.status, problem.code, problem.detail || problem.title);
+        throw new ApiError(response.status, problem.code, problem.detail || problem.title,
+            Array.isArray(problem.errors) ? problem.errors : []);
     }
     if (response.status === 204) {
         return null;

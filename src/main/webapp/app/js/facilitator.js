@@ -4,6 +4,8 @@ import {api, format, groupName, todaysSessions, el, showSection} from './api.js'
 import {RoomClient} from './room-client.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
+import {amendButton} from './amend-form.js';
+import {lineWords} from './amendment.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
@@ -271,13 +273,16 @@ async function loadSheet() {
             dataset: {patientId: line.patientId}}) : null;
         const reason = excusable ? el('input', {type: 'text', id: `reason-${line.patientId}`, maxlength: '300',
             'aria-label': `Reason ${name} is excused`}) : null;
+        const shown = lineWords(line, (status) => STATUS_WORDS[status] ?? status, format.minutes);
+        const amend = sheet.signed && line.recordId ? amendButton({line, name, creditMinutes: sheet.creditMinutes,
+            statusWords: STATUS_WORDS, onAmended: loadSheet, status: $('signoff-status')}) : null;
         rows.push(el('tr', {dataset: {patientId: line.patientId}},
             el('th', {scope: 'row', text: name}),
-            el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
-            el('td', {text: format.minutes(line.minutesPresent)}),
+            el('td', {text: shown.status}),
+            el('td', {text: shown.minutes}),
             el('td', {text: line.explanation ?? ''}),
             el('td', {}, excusable ? [el('label', {for: `excuse-${line.patientId}`, text: `Excuse ${name}`}), box,
-                reason] : '—')));
+                reason] : amend ?? '—')));
     }
     $('sheet').tBodies[0].replaceChildren(...rows);
     if (sheet.signed) {

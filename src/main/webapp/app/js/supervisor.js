@@ -4,6 +4,7 @@
 // progress of a whole program, never once per patient.
 import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
 import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, personWords} from './audit-log.js';
+import {rowWords} from './amendment.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -127,16 +128,30 @@ async function loadReport() {
     }
 }
 
+/** The latest amendment's reason, author and day; the override reason when credit was given below the rule. */
+function amendmentWords(row, shown) {
+    if (!row.amendment) {
+        return '—';
+    }
+    const who = [row.amendment.authorDisplayName, format.dateTime(row.amendment.amendedAt)].filter(Boolean);
+    return `${shown.reason} (${who.join(', ')})`
+        + (shown.overrideReason ? `; credited below the rule: ${shown.overrideReason}` : '');
+}
+
 function showReport(report) {
-    $('report').tBodies[0].replaceChildren(...report.items.map((row) => el('tr', {dataset: {recordId: row.recordId}},
-        el('td', {text: format.date(row.date)}),
-        el('td', {text: row.groupName}),
-        el('th', {scope: 'row', text: row.patientDisplayName}),
-        el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
-        el('td', {text: format.minutes(row.minutesPresent)}),
-        el('td', {text: modalityWords(row)}),
-        el('td', {text: row.credited ? 'Yes' : 'No'}),
-        el('td', {text: row.attestedLocation ?? '—'}))));
+    $('report').tBodies[0].replaceChildren(...report.items.map((row) => {
+        const shown = rowWords(row, (status) => STATUS_WORDS[status] ?? status, format.minutes);
+        return el('tr', {dataset: {recordId: row.recordId}},
+            el('td', {text: format.date(row.date)}),
+            el('td', {text: row.groupName}),
+            el('th', {scope: 'row', text: row.patientDisplayName}),
+            el('td', {text: shown.status}),
+            el('td', {text: shown.minutes}),
+            el('td', {text: modalityWords(row)}),
+            el('td', {text: shown.credited}),
+            el('td', {text: row.attestedLocation ?? '—'}),
+            el('td', {text: amendmentWords(row, shown)}));
+    }));
     const t = report.totals;
     $('report-status').textContent = report.total === 0 ? 'No signed attendance for these filters.'
         : `${report.total} rows; ${t.credited} credited; ${format.minutes(t.minutes)} in all, `

@@ -31,12 +31,14 @@ import org.openqa.selenium.support.ui.Select;
  * The three pages in a real browser against the real server and Keycloak: a facilitator and two patients in separate
  * Chromium sessions sign in through Keycloak's form, the patients check their devices, say where they are and wait,
  * the facilitator admits them, everyone sees everyone, a raised hand and an audio-only switch reach the facilitator,
- * one patient's link drops and comes back by itself, the session ends and is signed, and the supervisor's dashboard
- * shows the rows and serves the exports. There is no media server yet: every page must say so and carry on.
+ * one patient's link drops and comes back by itself, the session ends, is signed and one line amended, and the
+ * supervisor's dashboard shows the rows (the amended one with both values) and serves the exports. There is no media server yet: every page must say so and carry on.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
+
+    static final String AMENDMENT_REASON = "Left for a medical appointment (synthetic)";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -300,6 +302,19 @@ class BrowserIT {
             facilitator.untilText("signoff-status", "Attendance signed");
             facilitator.screenshot("signed");
 
+            // An amendment from the signed sheet (status only: the minutes, and so their split, stay): the line shows
+            // both values, and its explanation the reason.
+            facilitator.click(By.cssSelector("#sheet button[id^='amend-']"));
+            facilitator.visible("amend-form");
+            new Select(facilitator.driver.findElement(By.id("amend-status"))).selectByValue("EXCUSED");
+            facilitator.driver.findElement(By.id("amend-reason")).sendKeys(AMENDMENT_REASON);
+            facilitator.screenshot("amend-form");
+            facilitator.click("amend-save");
+            facilitator.untilText("signoff-status", "is amended");
+            facilitator.untilText("sheet", "Excused (was ");
+            facilitator.untilText("sheet", "Reason: " + AMENDMENT_REASON);
+            facilitator.checkLayout("amended");
+
             for (Browser browser : List.of(facilitator, first, second)) {
                 assertThat(browser.consoleErrors()).as(browser.name + " console errors")
                         .filteredOn(message -> !message.contains("somethingNew"))
@@ -327,6 +342,8 @@ class BrowserIT {
             supervisor.untilText("report", live.patientNames().get(0));
             supervisor.untilText("report", live.patientNames().get(1));
             supervisor.untilText("report", "my sister's home");
+            supervisor.untilText("report", "Excused (was ");
+            supervisor.untilText("report", AMENDMENT_REASON);
             supervisor.visible(By.cssSelector("#rate-chart svg"));
             supervisor.visible(By.cssSelector("#audio-chart svg"));
             supervisor.visible(By.cssSelector("#progress-chart svg"));
@@ -336,7 +353,7 @@ class BrowserIT {
 
             // The downloads carry the filters and are served to the signed-in page.
             String csv = download(supervisor, "csv");
-            assertThat(csv).contains(live.patientNames());
+            assertThat(csv).contains(live.patientNames()).contains(AMENDMENT_REASON);
             assertThat(download(supervisor, "fhir")).contains("\"resourceType\"").contains("Bundle");
             supervisor.checkLayout("dashboard");
             assertThat(supervisor.consoleErrors()).noneMatch(message -> message.contains("mend"));
