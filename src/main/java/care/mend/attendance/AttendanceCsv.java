@@ -2,13 +2,18 @@ package care.mend.attendance;
 
 import java.util.List;
 
-/** Report rows as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or break. */
+/**
+ * Report rows as RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold a comma, quote or break.
+ * Columns are found by name (the README lists what each means); an empty field is a figure that does not apply
+ * (late and left-early minutes of a patient never admitted, the audio-only share of no minutes).
+ */
 public final class AttendanceCsv {
 
     static final List<String> HEADER = List.of("session_id", "date", "scheduled_start", "scheduled_end",
             "room_opened", "room_closed", "site_id", "program_id", "program", "group_id", "group", "patient_id",
             "patient", "first_admitted", "last_left", "status", "minutes", "minutes_audio_video", "minutes_audio_only",
-            "minutes_no_media", "modality", "credited",
+            "minutes_no_media", "gap_minutes", "gap_count", "late_minutes", "late", "left_early_minutes", "left_early",
+            "audio_only_percent", "modality", "credited",
             "amended", "signed_by", "attested_location");
 
     private AttendanceCsv() {
@@ -23,7 +28,10 @@ public final class AttendanceCsv {
                     text(r.programName()), text(r.groupId()), text(r.groupName()), text(r.patientId()),
                     text(r.patientDisplayName()), text(r.firstAdmitted()), text(r.lastLeft()), r.status().name(), Integer.toString(r.minutesPresent()),
                     Integer.toString(r.minutesAudioVideo()), Integer.toString(r.minutesAudioOnly()),
-                    Integer.toString(r.minutesNoMedia()), r.modality(),
+                    Integer.toString(r.minutesNoMedia()), Integer.toString(r.gapMinutes()),
+                    Integer.toString(r.flags().gapCount()), text(r.flags().lateMinutes()),
+                    Boolean.toString(r.flags().late()), text(r.flags().leftEarlyMinutes()),
+                    Boolean.toString(r.flags().leftEarly()), text(r.flags().audioOnlyPercent()), r.modality(),
                     Boolean.toString(r.credited()), Boolean.toString(r.amended()), text(r.signedBySubject()),
                     text(r.attestedLocation())));
         }

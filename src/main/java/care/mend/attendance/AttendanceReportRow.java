@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param minutesAudioOnly  those with audio only
  * @param minutesNoMedia    those in the room with no media flowing
  * @param gapMinutes        the reconnection gaps, not counted in the minutes present
+ * @param flags             late, left early, gaps and audio-only share as signed, beside the status
  * @param excuseReason      why the patient was excused, when the current status is EXCUSED (else null)
  */
 public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, ZoneId timeZone,
@@ -25,12 +26,13 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                   String groupName, UUID patientId, String patientDisplayName, Instant firstAdmitted,
                                   Instant lastLeft, AttendanceStatus status, int minutesPresent,
                                   int minutesAudioVideo, int minutesAudioOnly, int minutesNoMedia, int gapMinutes,
-                                  boolean credited, boolean amended, String signedBySubject, String attestedLocation,
+                                  AttendanceFlags flags, boolean credited, boolean amended, String signedBySubject, String attestedLocation,
                                   String excuseReason) {
 
     public AttendanceReportRow {
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(flags, "flags");
     }
 
     /**
@@ -42,13 +44,16 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                UUID siteId, UUID programId, String programName, UUID groupId, String groupName,
                                UUID patientId, String patientDisplayName, Instant firstAdmitted, Instant lastLeft,
                                AttendanceStatus status, int minutesPresent, int minutesAudioVideo,
-                               int minutesAudioOnly, int minutesNoMedia, int gapMinutes, boolean credited,
-                               boolean amended, String signedBySubject, String attestedLocation,
+                               int minutesAudioOnly, int minutesNoMedia, int gapMinutes, Integer lateMinutes,
+                               boolean late, Integer leftEarlyMinutes, boolean leftEarly, int gapCount,
+                               boolean credited, boolean amended, String signedBySubject, String attestedLocation,
                                String explanation, String excusingAmendmentReason) {
         this(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened, roomClosed, siteId,
                 programId, programName, groupId, groupName, patientId, patientDisplayName, firstAdmitted, lastLeft,
-                status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes, credited,
-                amended, signedBySubject, attestedLocation, status != AttendanceStatus.EXCUSED ? null
+                status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes,
+                AttendanceFlags.signed(lateMinutes, late, leftEarlyMinutes, leftEarly, gapCount, gapMinutes,
+                        minutesAudioVideo, minutesAudioOnly, minutesNoMedia), credited, amended, signedBySubject,
+                attestedLocation, status != AttendanceStatus.EXCUSED ? null
                         : excusingAmendmentReason != null ? excusingAmendmentReason
                         : AttendanceRecord.excuseReasonIn(explanation));
     }

@@ -42,7 +42,8 @@ public class AttendanceReports {
     private static final String ROW = "select new care.mend.attendance.AttendanceReportRow(r.id, s.id, s.localDate,"
             + " s.timeZone, s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
             + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes, r.minutesAudioVideo,"
-            + " r.minutesAudioOnly, r.minutesNoMedia, r.gapMinutes, r.currentCredited, (case when r.originalStatus"
+            + " r.minutesAudioOnly, r.minutesNoMedia, r.gapMinutes, r.lateMinutes, r.lateFlagged, r.leftEarlyMinutes,"
+            + " r.leftEarlyFlagged, r.gapCount, r.currentCredited, (case when r.originalStatus"
             + " <> r.currentStatus or r.originalMinutes <> r.currentMinutes or r.originalCredited <>"
             + " r.currentCredited then true else false end), o.signedBySubject, r.attestedLocation, r.explanation, "
             + EXCUSING_AMENDMENT_REASON + ")";

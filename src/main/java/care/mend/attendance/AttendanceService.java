@@ -267,17 +267,21 @@ public class AttendanceService {
     private Map<UUID, SessionAttendance> calculate(GroupSession session, Map<UUID, String> excused) {
         Map<UUID, List<PresenceEvent>> eventsByPatient = expectedPatients(session);
         AttendanceRules rules = rulesOf(session);
-        // A session still running is counted up to now, not to its scheduled end: the live sheet shows so far.
-        Instant windowEnd = session.endedAt() != null ? session.endedAt()
-                : session.status() == GroupSessionStatus.LIVE ? latest(clock.instant(), session.startsAt()) : null;
+        // A session still on (or not opened yet) has live lines, counted up to now: no status until it has ended.
+        boolean stillOn = session.status() == GroupSessionStatus.LIVE
+                || session.status() == GroupSessionStatus.SCHEDULED;
+        Instant now = clock.instant();
         Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
         eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> {
                     String reason = excused.get(entry.getKey());
-                    SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
-                            session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
+                    SessionAttendance attendance = stillOn
+                            ? AttendanceCalculator.live(session.startsAt(), session.endsAt(), now, entry.getValue(),
+                                    rules)
+                            : AttendanceCalculator.calculate(session.startsAt(), session.endsAt(), session.endedAt(),
+                                    entry.getValue(), reason != null, rules);
                     if (reason != null) {
-                        attendance = withExplanation(attendance, AttendanceRecord.EXCUSED_BECAUSE + reason.strip());
+                        attendance = attendance.withExplanation(AttendanceRecord.EXCUSED_BECAUSE + reason.strip());
                     }
                     result.put(entry.getKey(), attendance);
                 });
@@ -309,10 +313,6 @@ public class AttendanceService {
         return eventsByPatient;
     }
 
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
     /** The thresholds of the session's program. */
     private AttendanceRules rulesOf(GroupSession session) {
         List<care.mend.program.AttendanceThresholds> found = em.createQuery("select p.attendanceThresholds"
@@ -323,12 +323,6 @@ public class AttendanceService {
                 : found.get(0);
         return new AttendanceRules(java.time.Duration.ofMinutes(t.lateAfterMinutes()),
                 java.time.Duration.ofMinutes(t.earlyLeaveMinutes()), t.creditPercent());
-    }
-
-    private static SessionAttendance withExplanation(SessionAttendance a, String explanation) {
-        return new SessionAttendance(a.status(), a.firstAdmitted(), a.lastLeft(), a.minutesPresent(),
-                a.minutesByModality(), a.present(), a.gaps(), a.scheduledMinutes(), a.creditMinutes(), a.credited(),
-                explanation);
     }
 
     private static PresenceEvent toEvent(PresenceRecord record) {

@@ -16,7 +16,9 @@ class AttendanceCsvTest {
                 ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
                 Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(), "IOP",
                 UUID.randomUUID(), "Group", UUID.randomUUID(), "P.", null, null, AttendanceStatus.PARTIAL, minutes,
-                audioVideo, audioOnly, minutes - audioVideo - audioOnly, 0, false, false, "sub", null, null);
+                audioVideo, audioOnly, minutes - audioVideo - audioOnly, 0,
+                new AttendanceFlags(0, false, 140, true, 0, 0, AttendanceFlags.audioOnlyPercent(audioOnly, minutes)),
+                false, false, "sub", null, null);
     }
 
     @Test
@@ -25,7 +27,7 @@ class AttendanceCsvTest {
         assertThat(row(40, 10, 0).modality()).isEqualTo("AUDIO_VIDEO");
         assertThat(row(40, 10, 11).modality()).isEqualTo("AUDIO_ONLY");
         String line = AttendanceCsv.of(List.of(row(40, 0, 0))).split("\r\n")[1];
-        assertThat(line).contains(",PARTIAL,40,0,0,40,NONE,false,");
+        assertThat(line).contains(",PARTIAL,40,0,0,40,0,0,0,false,140,true,0,NONE,false,");
     }
 
     @Test
@@ -42,15 +44,17 @@ class AttendanceCsvTest {
                 Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(),
                 "Evening IOP, Jackson", UUID.randomUUID(), "Group", UUID.randomUUID(), "Patient A. (demo)",
                 Instant.parse("2026-11-03T00:02:00Z"), Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT,
-                175, 100, 75, 0, 0, true, false, "sub", "Home, Coles County", null);
+                175, 100, 75, 0, 3, new AttendanceFlags(2, false, 0, false, 1, 3, 42), true, false, "sub",
+                "Home, Coles County", null);
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);
 
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("session_id,date,");
-        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,0,AUDIO_VIDEO,true,")
+        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,0,3,1,2,false,0,false,42,AUDIO_VIDEO,true,")
                 .endsWith(",sub,\"Home, Coles County\"");
-        assertThat(lines[0]).endsWith(",signed_by,attested_location");
+        assertThat(lines[0]).endsWith(",signed_by,attested_location").contains(",minutes_no_media,gap_minutes,"
+                + "gap_count,late_minutes,late,left_early_minutes,left_early,audio_only_percent,modality,");
         assertThat(lines[2]).isEmpty();
     }
 }
