@@ -63,7 +63,7 @@ where r.left_early_minutes is not null and (r.original_status = 'LEFT_EARLY' or 
 -- (A LATE or LEFT_EARLY that an amendment gave without credit becomes PARTIAL, the word for uncredited presence.)
 create table attendance_status_before_v11 (
     row_id      uuid        not null,
-    column_name varchar(32) not null,
+    column_name varchar(64) not null,
     old_status  varchar(16) not null,
     new_status  varchar(16) not null,
     constraint pk_attendance_status_before_v11 primary key (row_id, column_name)
