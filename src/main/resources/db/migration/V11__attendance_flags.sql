@@ -3,9 +3,10 @@
 -- minutes was only PARTIAL. From V11 the status is PRESENT, PARTIAL, ABSENT or EXCUSED (credit, minutes and excuse
 -- alone decide it) and lateness, leaving early and reconnection gaps are flags with their figures, beside it.
 --
--- The figures, as AttendanceCalculator.flags computes them at sign-off, in whole minutes kept within the session:
+-- The figures, as AttendanceCalculator.flags computes them at sign-off, in whole minutes rounded down:
 --   late_minutes        from the scheduled start to first_admitted (0 if admitted by then); null if never admitted
---   left_early_minutes  from last_left to the end, the earlier of ended_at and ends_at (0 if still there at the end)
+--   left_early_minutes  from last_left to the end, the earlier of ended_at and ends_at (0 if still there at the end,
+--                       at most the session's length); null if never admitted
 --   late_flagged        late_minutes over the program's late_after_minutes (at it is not late)
 --   left_early_flagged  left_early_minutes over the program's early_leave_minutes
 --   gap_count           reconnection gaps in the session (gap_minutes already holds their minutes)
@@ -23,9 +24,8 @@ alter table attendance_record add constraint ck_attendance_record_flags check (
 -- Records signed before V11: their figures from what they kept (first_admitted, last_left) and the session's times.
 -- Date arithmetic that H2 and PostgreSQL both do the same way: seconds since the epoch, floored to whole minutes.
 update attendance_record r set late_minutes = (
-    select cast(least(greatest(0, floor((extract(epoch from r.first_admitted) - extract(epoch from s.starts_at)) / 60)),
-                      greatest(0, floor((extract(epoch from least(coalesce(s.ended_at, s.ends_at), s.ends_at))
-                                         - extract(epoch from s.starts_at)) / 60))) as integer)
+    select cast(greatest(0, floor((extract(epoch from r.first_admitted) - extract(epoch from s.starts_at)) / 60))
+                as integer)
     from group_session s where s.id = r.session_id)
 where r.first_admitted is not null;
 

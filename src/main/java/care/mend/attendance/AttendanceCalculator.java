@@ -100,9 +100,11 @@ public final class AttendanceCalculator {
     }
 
     /**
-     * The flags, the one place they are decided. Late and left-early figures are whole minutes from the first
-     * admission and the last departure, kept within the window's length; over the threshold, not at it, is flagged.
-     * The database migration V11 computes the same figures for records signed before flags existed.
+     * The flags, the one place they are decided. Late and left-early figures are whole minutes (rounded down, as
+     * shown) from the scheduled start to the first admission and from the last departure to the end, never below 0;
+     * a departure before the start counts as the whole session left early, no more. Over the threshold is flagged,
+     * exactly at it is not. The database migration V11 computes the same figures for records signed before flags
+     * existed.
      *
      * @param end the end a departure is measured against (the earlier of actual and scheduled end); null while live
      */
@@ -112,9 +114,10 @@ public final class AttendanceCalculator {
         Integer late = null;
         Integer leftEarly = null;
         if (firstAdmitted != null) {
-            late = wholeMinutesBetween(start, firstAdmitted, start, end);
+            late = wholeMinutesBetween(start, firstAdmitted);
             if (end != null) {
-                leftEarly = lastLeft == null ? 0 : wholeMinutesBetween(lastLeft, end, start, end);
+                leftEarly = lastLeft == null ? 0 : Math.min(wholeMinutesBetween(lastLeft, end),
+                        wholeMinutesBetween(start, end));
             }
         }
         long gapSeconds = gaps.stream().mapToLong(gap -> gap.length().toSeconds()).sum();
@@ -124,13 +127,9 @@ public final class AttendanceCalculator {
                         minutesByModality.getOrDefault(MediaModality.AUDIO_ONLY, 0L), minutesPresent));
     }
 
-    /** Whole minutes from {@code from} to {@code to}, at least 0 and at most the window's (open window: no cap). */
-    private static int wholeMinutesBetween(Instant from, Instant to, Instant windowStart, Instant windowEnd) {
-        long minutes = Math.max(0, Duration.between(from, to).getSeconds() / 60);
-        if (windowEnd != null) {
-            minutes = Math.min(minutes, Math.max(0, Duration.between(windowStart, windowEnd).getSeconds() / 60));
-        }
-        return Math.toIntExact(minutes);
+    /** Whole minutes from {@code from} to {@code to}, rounded down; 0 if {@code to} is not later. */
+    private static int wholeMinutesBetween(Instant from, Instant to) {
+        return Math.toIntExact(Math.max(0, Duration.between(from, to).getSeconds() / 60));
     }
 
     /** The figures both lines share: the walk, clipped to the window. */

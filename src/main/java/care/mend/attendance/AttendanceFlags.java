@@ -12,8 +12,8 @@ package care.mend.attendance;
  * @param late             whether {@code lateMinutes} is over the program's {@code lateAfterMinutes}: exactly at
  *                         the threshold is not late
  * @param leftEarlyMinutes whole minutes from the patient's last departure to the end (the earlier of the actual and
- *                         the scheduled end; 0 if they stayed to it); null if never admitted, and null while the
- *                         session is live (a patient who left may come back)
+ *                         the scheduled end; 0 if they stayed to it, at most the session's length); null if never
+ *                         admitted, and null while the session is live (a patient who left may come back)
  * @param leftEarly        whether {@code leftEarlyMinutes} is over the program's {@code earlyLeaveMinutes}
  * @param gapCount         reconnection gaps inside the session window (a drop that was resumed)
  * @param gapMinutes       their whole minutes, not counted as present
