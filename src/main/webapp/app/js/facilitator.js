@@ -4,6 +4,7 @@ import {api, format, groupName, todaysSessions, el, showSection} from './api.js'
 import {RoomClient} from './room-client.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
+import {flagText, lineStatusWords} from './attendance-words.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
@@ -12,9 +13,6 @@ const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff'
 const ATTENDANCE_REFRESH_MS = 15000;
 // After the end, the session's ENDED status is recorded off the room's thread; look again this often until it is.
 const ENDED_RECHECK_MS = 2000;
-
-const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 // Words for the media session's states (media.js), in the room's media note.
 const ROOM_GOES_ON = 'The room, the waiting list, the controls and attendance work as usual.';
@@ -230,11 +228,11 @@ async function refreshAttendance() {
         for (const line of sheet.lines) {
             rows.push(el('tr', {dataset: {patientId: line.patientId}},
                 el('th', {scope: 'row', text: await patientName(line.patientId)}),
-                el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
+                el('td', {text: lineStatusWords(line, format.time)}),
                 el('td', {text: format.time(line.firstAdmitted)}),
                 el('td', {text: format.minutes(line.minutesPresent)}),
                 el('td', {text: modality(line)}),
-                el('td', {text: line.gapMinutes ? format.minutes(line.gapMinutes) : '—'}),
+                el('td', {text: flagText(line.flags)}),
                 el('td', {text: line.attestedLocation ?? '—'})));
         }
         $('attendance').tBodies[0].replaceChildren(...rows);
@@ -273,8 +271,9 @@ async function loadSheet() {
             'aria-label': `Reason ${name} is excused`}) : null;
         rows.push(el('tr', {dataset: {patientId: line.patientId}},
             el('th', {scope: 'row', text: name}),
-            el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
+            el('td', {text: lineStatusWords(line, format.time)}),
             el('td', {text: format.minutes(line.minutesPresent)}),
+            el('td', {text: flagText(line.flags)}),
             el('td', {text: line.explanation ?? ''}),
             el('td', {}, excusable ? [el('label', {for: `excuse-${line.patientId}`, text: `Excuse ${name}`}), box,
                 reason] : '—')));

@@ -4,6 +4,7 @@
 // progress of a whole program, never once per patient.
 import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
 import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, personWords} from './audit-log.js';
+import {flagText, statusWords} from './attendance-words.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -28,8 +29,6 @@ const CHART_PAGE_SIZE = 200;
 const CHART_ROW_LIMIT = 1000;
 const PROGRESS_LIMIT = 30;
 const AUDIT_PAGE_SIZE = 25;
-const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 const state = {filter: {}, page: 0, auditPage: 0, staff: [], patients: new Map()};
 
@@ -132,8 +131,9 @@ function showReport(report) {
         el('td', {text: format.date(row.date)}),
         el('td', {text: row.groupName}),
         el('th', {scope: 'row', text: row.patientDisplayName}),
-        el('td', {text: (STATUS_WORDS[row.status] ?? row.status) + (row.amended ? ' (amended)' : '')}),
+        el('td', {text: statusWords(row.status) + (row.amended ? ' (amended)' : '')}),
         el('td', {text: format.minutes(row.minutesPresent)}),
+        el('td', {text: flagText(row.flags)}),
         el('td', {text: modalityWords(row)}),
         el('td', {text: row.credited ? 'Yes' : 'No'}),
         el('td', {text: row.attestedLocation ?? '—'}))));

@@ -110,6 +110,13 @@ class AttendanceIT {
         assertThat(line.getInt("minutesPresent")).isEqualTo(175);
         assertThat(line.getInt("gapMinutes")).isEqualTo(3);
         assertThat(line.getString("status")).isEqualTo("PRESENT");
+        assertThat(line.containsKey("liveState")).as("the session has ended: a final line").isFalse();
+        JsonObject flags = line.getJsonObject("flags");
+        assertThat(flags.getInt("lateMinutes")).isEqualTo(2);
+        assertThat(flags.getBoolean("late")).isFalse();
+        assertThat(flags.getInt("leftEarlyMinutes")).isZero();
+        assertThat(flags.getInt("gapCount")).isEqualTo(1);
+        assertThat(flags.getInt("gapMinutes")).isEqualTo(3);
         assertThat(line.getString("explanation")).contains("175 of 180");
         assertThat(anonymous.as("supervisor").get("/api/attendance/sessions/" + sessionId).status()).isEqualTo(200);
         assertThat(anonymous.as("facilitator2").get("/api/attendance/sessions/" + sessionId).problemCode())
@@ -132,7 +139,7 @@ class AttendanceIT {
 
         String recordId = lineOf(signed.json(), f.patient1).getString("recordId");
         String amendments = "/api/attendance/records/" + recordId + "/amendments";
-        String correction = "{\"status\":\"LATE\",\"minutes\":160,\"credited\":true,"
+        String correction = "{\"status\":\"PARTIAL\",\"minutes\":120,\"credited\":false,"
                 + "\"reason\":\"Joined by phone first; facilitator's note\"}";
         assertThat(anonymous.as("supervisor").post(amendments, correction).status()).isEqualTo(403);
         assertThat(anonymous.as("facilitator").post(amendments, correction.replace("Joined by phone first; "
@@ -140,7 +147,8 @@ class AttendanceIT {
         HttpResult amended = anonymous.as("facilitator").post(amendments, correction);
 
         assertThat(amended.status()).as(amended.toString()).isEqualTo(200);
-        assertThat(amended.json().getString("status")).isEqualTo("LATE");
+        assertThat(amended.json().getString("status")).isEqualTo("PARTIAL");
+        assertThat(amended.json().getJsonObject("flags").getInt("gapCount")).as("flags are as signed").isEqualTo(1);
         assertThat(amended.json().getJsonObject("original").getString("status")).isEqualTo("PRESENT");
         assertThat(amended.json().getJsonObject("original").getInt("minutesPresent")).isEqualTo(175);
         JsonObject amendment = amended.json().getJsonArray("amendments").getJsonObject(0);
@@ -228,8 +236,10 @@ class AttendanceIT {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("session_id,date,scheduled_start");
-        assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,");
+        assertThat(lines[0]).startsWith("session_id,date,scheduled_start").contains(",minutes_no_media,gap_minutes,"
+                + "gap_count,late_minutes,late,left_early_minutes,left_early,audio_only_percent,modality,");
+        assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,175,0,0,3,1,2,false,0,"
+                + "false,0,AUDIO_VIDEO,true,");
 
         HttpResult fhir = anonymous.as("supervisor").accepting("application/fhir+json")
                 .get("/api/attendance/report.fhir?" + filter);

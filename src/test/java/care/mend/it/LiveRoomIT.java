@@ -241,8 +241,12 @@ class LiveRoomIT {
         String liveSheet = "/api/attendance/sessions/" + live.sessionId();
         eventually("the admission is on the live sheet", () -> lineOf(api.as("facilitator").get(liveSheet).json(),
                 patient3).containsKey("firstAdmitted"));
-        assertThat(lineOf(api.as("facilitator").get(liveSheet).json(), patient3).getInt("minutesPresent"))
-                .isLessThanOrEqualTo(5);
+        JsonObject liveLine = lineOf(api.as("facilitator").get(liveSheet).json(), patient3);
+        assertThat(liveLine.getInt("minutesPresent")).isLessThanOrEqualTo(5);
+        // Not PARTIAL after a few minutes: no status until the end, only where the patient is.
+        assertThat(liveLine.containsKey("status")).as(liveLine.toString()).isFalse();
+        assertThat(liveLine.getString("liveState")).isEqualTo("IN_ROOM");
+        assertThat(liveLine.containsKey("liveSince")).isTrue();
 
         SignalingClient other = connect("patient4");
         String o = join(other, live.sessionId(), "o-join").getString("participantId");
