@@ -54,38 +54,40 @@ public class Rosters {
     }
 
     private List<SessionRoster.PatientEntry> patients(TherapyGroup group, LocalDate day) {
-        Map<UUID, Membership> memberships = new HashMap<>();
+        Map<UUID, List<Membership>> membershipsByPatient = new HashMap<>();
         for (Membership membership : em.createQuery("select m from Membership m where m.groupId = :group",
                 Membership.class).setParameter("group", group.id()).getResultList()) {
-            if (membership.isActiveOn(day)) {
-                memberships.put(membership.patientId(), membership);
-            }
+            membershipsByPatient.computeIfAbsent(membership.patientId(), p -> new ArrayList<>()).add(membership);
         }
-        if (memberships.isEmpty()) {
+        if (membershipsByPatient.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Enrollment> reasons = new HashMap<>();
         List<Enrollment> enrollments = new ArrayList<>(em.createQuery("select distinct e from Enrollment e"
                         + " left join fetch e.history where e.programId = :program and e.patientId in :patients",
                         Enrollment.class)
-                .setParameter("program", group.programId()).setParameter("patients", memberships.keySet())
+                .setParameter("program", group.programId()).setParameter("patients", membershipsByPatient.keySet())
                 .getResultList());
         enrollments.sort(LATEST_FIRST);
+        Map<UUID, Membership> byMembership = new HashMap<>();
+        Map<UUID, Enrollment> byEnrollment = new HashMap<>();
         for (Enrollment enrollment : enrollments) {
-            Membership membership = memberships.get(enrollment.patientId());
-            if (SessionRoster.places(group, membership, enrollment, day)) {
-                reasons.putIfAbsent(enrollment.patientId(), enrollment);
+            for (Membership membership : membershipsByPatient.get(enrollment.patientId())) {
+                if (!byEnrollment.containsKey(enrollment.patientId())
+                        && SessionRoster.places(group, membership, enrollment, day)) {
+                    byMembership.put(enrollment.patientId(), membership);
+                    byEnrollment.put(enrollment.patientId(), enrollment);
+                }
             }
         }
-        if (reasons.isEmpty()) {
+        if (byEnrollment.isEmpty()) {
             return List.of();
         }
         List<SessionRoster.PatientEntry> patients = new ArrayList<>();
         for (Object[] row : em.createQuery("select p.id, p.idpSubject from Patient p where p.id in :ids",
-                Object[].class).setParameter("ids", reasons.keySet()).getResultList()) {
+                Object[].class).setParameter("ids", byEnrollment.keySet()).getResultList()) {
             UUID patientId = (UUID) row[0];
             patients.add(new SessionRoster.PatientEntry(patientId, (String) row[1],
-                    memberships.get(patientId).id(), reasons.get(patientId).id()));
+                    byMembership.get(patientId).id(), byEnrollment.get(patientId).id()));
         }
         patients.sort(Comparator.comparing(SessionRoster.PatientEntry::patientId));
         return patients;
