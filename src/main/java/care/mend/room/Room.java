@@ -122,16 +122,21 @@ public final class Room {
 
     /**
      * Joins the subject: a facilitator of the group is seated at once; an allowed patient waits (and may be admitted
-     * at once with {@code autoAdmit}). The plan's roster replaces the room's.
+     * at once with {@code autoAdmit}). The plan replaces the room's.
+     *
+     * @param role the subject's role on the fresh plan's roster, as {@link RoomRegistry#join} found it: the roster
+     *             is asked once, there
      */
-    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject) {
+    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject, RoomRole role) {
+        Objects.requireNonNull(freshPlan, "freshPlan");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(role, "role");
+        if (!freshPlan.sessionId().equals(sessionId)) {
+            throw new IllegalArgumentException("a plan of another session");
+        }
         return command(() -> {
             requireNotEnded();
-            if (freshPlan.sessionId().equals(sessionId)) {
-                plan = freshPlan;
-            }
-            RoomRole role = plan.roleOf(subject);
+            plan = freshPlan;
             plan.checkNotTooEarly(now(), config.openLead());
             if (barred.contains(subject)) {
                 throw new RoomException(RoomErrorCode.REMOVED_FROM_SESSION);
