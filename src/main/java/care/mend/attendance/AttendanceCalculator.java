@@ -290,6 +290,9 @@ public final class AttendanceCalculator {
                         lastLeft = awayFrom;
                     }
                 }
+                case MEDIA_CHOSEN -> {
+                    // A choice, not a flow: the minutes follow what the media server saw (MODALITY_CHANGED).
+                }
                 default -> throw new IllegalStateException("unknown presence kind " + event.kind());
             }
         }

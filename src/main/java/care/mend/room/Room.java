@@ -122,16 +122,21 @@ public final class Room {
 
     /**
      * Joins the subject: a facilitator of the group is seated at once; an allowed patient waits (and may be admitted
-     * at once with {@code autoAdmit}). The plan's roster replaces the room's.
+     * at once with {@code autoAdmit}). The plan replaces the room's.
+     *
+     * @param role the subject's role on the fresh plan's roster, as {@link RoomRegistry#join} found it: the roster
+     *             is asked once, there
      */
-    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject) {
+    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject, RoomRole role) {
+        Objects.requireNonNull(freshPlan, "freshPlan");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(role, "role");
+        if (!freshPlan.sessionId().equals(sessionId)) {
+            throw new IllegalArgumentException("a plan of another session");
+        }
         return command(() -> {
             requireNotEnded();
-            if (freshPlan.sessionId().equals(sessionId)) {
-                plan = freshPlan;
-            }
-            RoomRole role = plan.roleOf(subject);
+            plan = freshPlan;
             plan.checkNotTooEarly(now(), config.openLead());
             if (barred.contains(subject)) {
                 throw new RoomException(RoomErrorCode.REMOVED_FROM_SESSION);
@@ -426,7 +431,7 @@ public final class Room {
         return command(() -> {
             // The choice; what it does to the media (a new publish without video) shows in the modality the media
             // server reports.
-            requireParticipant(actor).audioOnly = audioOnly;
+            choose(requireParticipant(actor), audioOnly);
             return null;
         });
     }
@@ -508,7 +513,7 @@ public final class Room {
             return;
         }
         p.publishing = true;
-        p.audioOnly = audioOnly;
+        choose(p, audioOnly);
         flushIce(MediaEndpointRef.publisher(id.value()));
         // Nothing flows through a new endpoint yet: the modality is what the media server reports, never what the
         // offer hoped for (media flow events set it within a second or two of the browser sending).
@@ -860,6 +865,9 @@ public final class Room {
     private void seat(Participant p) {
         p.status = ParticipantStatus.PRESENT;
         presence(p, PresenceKind.ADMITTED);
+        if (p.audioOnly) {
+            choicePresence(p); // chosen in the waiting room
+        }
         if (!p.connected) {
             // Admitted while reconnecting: the seat is held like any dropped seat, and the ledger says so.
             presence(p, PresenceKind.CONNECTION_LOST);
@@ -937,6 +945,20 @@ public final class Room {
             effects.add(() -> outlets.sessions().sessionEnded(sessionId, at));
         }
         LOG.log(System.Logger.Level.INFO, "MEND-ROOM a room ended");
+    }
+
+    /** The participant's own audio-only choice, recorded for the ledger while seated (at admission otherwise). */
+    private void choose(Participant p, boolean audioOnly) {
+        if (p.audioOnly != audioOnly) {
+            p.audioOnly = audioOnly;
+            if (p.isPresent()) {
+                choicePresence(p);
+            }
+        }
+    }
+
+    private void choicePresence(Participant p) {
+        presence(p, PresenceKind.MEDIA_CHOSEN, now(), p.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
     }
 
     private void changeModality(Participant p, MediaModality modality) {
@@ -1036,9 +1058,14 @@ public final class Room {
     }
 
     private void presence(Participant p, PresenceKind kind, Instant at) {
+        presence(p, kind, at, p.modality);
+    }
+
+    /** @param modality what flows, or for MEDIA_CHOSEN what the participant chose */
+    private void presence(Participant p, PresenceKind kind, Instant at, MediaModality modality) {
         long sequence = ++p.presenceSequence;
         p.lastPresenceAt = at;
-        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, p.modality, at,
+        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, modality, at,
                 PresenceEvent.key(sessionId, p.id, kind, sequence));
         effects.add(() -> outlets.presence().publish(event));
     }

@@ -50,27 +50,31 @@ public final class RoomRegistry {
      * after checking the ticket) read the plan just before: session times, the group's facilitators, the patients
      * allowed in and {@code autoAdmit}. A refusal creates no room.
      *
+     * <p>The plan's roster is asked once, here ({@link RoomPlan#roleOf}), before any room exists: someone not on it
+     * creates no room, and the room seats by the role found.
+     *
      * @return the caller's participant, resume token and view of the room; fails with a {@link RoomException}
      */
     public CompletionStage<RoomEntry> join(RoomPlan plan, String subject) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(subject, "subject");
         Room room;
+        RoomRole role;
         try {
-            room = rooms.computeIfAbsent(plan.sessionId(), id -> create(plan, subject));
+            role = plan.roleOf(subject);
+            room = rooms.computeIfAbsent(plan.sessionId(), id -> create(plan));
         } catch (RoomException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return room.join(plan, subject);
+        return room.join(plan, subject, role);
     }
 
     /** Runs the checks that need no room before creating one, so that a refused join leaves nothing behind. */
-    private Room create(RoomPlan plan, String subject) {
+    private Room create(RoomPlan plan) {
         Instant now = runtime.clock().instant();
         if (ended.containsKey(plan.sessionId()) || !now.isBefore(plan.endsAt())) {
             throw new RoomException(RoomErrorCode.SESSION_ENDED);
         }
-        plan.roleOf(subject);
         plan.checkNotTooEarly(now, config.openLead());
         forgetOldEndedSessions(now);
         LOG.log(System.Logger.Level.INFO, "MEND-ROOM a room opened");

@@ -144,7 +144,7 @@ public class LiveRooms {
     }
 
     /**
-     * Starts the connection's heartbeat: a ping every 3 s, and a connection silent for 10 s (no pong, no message) is
+     * Starts the connection's heartbeat: a ping every 3 s, and a connection silent for 9 s (no pong, no message) is
      * closed with {@link SignalingCloseReason#HEARTBEAT_TIMEOUT} and reported lost to its room as of its last sign of
      * life.
      */

@@ -1,0 +1,25 @@
+-- PostgreSQL only: with V12 a record has current figures beside every signed one, so all the signed figures are
+-- immutable now, not only the original status, minutes and credit (V5_1): the split by modality, the gaps, the times,
+-- the scheduled minutes, the explanation and the attested location stay as the facilitator signed them.
+create or replace function attendance_record_keep_original() returns trigger language plpgsql as $$
+begin
+    if new.original_status is distinct from old.original_status
+            or new.original_minutes is distinct from old.original_minutes
+            or new.original_credited is distinct from old.original_credited
+            or new.session_id is distinct from old.session_id
+            or new.patient_id is distinct from old.patient_id
+            or new.minutes_audio_video is distinct from old.minutes_audio_video
+            or new.minutes_audio_only is distinct from old.minutes_audio_only
+            or new.minutes_no_media is distinct from old.minutes_no_media
+            or new.gap_minutes is distinct from old.gap_minutes
+            or new.first_admitted is distinct from old.first_admitted
+            or new.last_left is distinct from old.last_left
+            or new.scheduled_minutes is distinct from old.scheduled_minutes
+            or new.explanation is distinct from old.explanation
+            or new.attested_location is distinct from old.attested_location
+            or new.created_at is distinct from old.created_at then
+        raise exception 'attendance_record original figures are immutable' using errcode = 'insufficient_privilege';
+    end if;
+    return new;
+end;
+$$;
