@@ -145,8 +145,10 @@ class ScriptedSessionIT {
         expected.put(LEAVES_EARLY, Expected.present(seconds(start, leftAt), 0, seconds(leftAt, end)));
         expected.put(NEVER_CAME, Expected.excused());
 
-        // Sign-off: the one who never came is excused with the facilitator's reason.
+        // Sign-off: the one who never came is excused with the facilitator's reason. (Tokens live five minutes and
+        // the session took three: fresh ones from here on.)
         Api signer = api.as("facilitator");
+        admin = api.as("admin");
         HttpResult signed = signer.post("/api/attendance/sessions/" + fx.sessionId() + "/sign-off",
                 "{\"excused\":[{\"patientId\":\"%s\",\"reason\":\"Called in sick (synthetic)\"}]}"
                         .formatted(fx.patientIds().get(NEVER_CAME)));
