@@ -2,6 +2,7 @@ package care.mend.room;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +18,16 @@ import java.util.UUID;
  * @param facilitatorSubjects subjects of the group's facilitators
  * @param patientSubjects     subjects of the patients allowed in (active member of the group and enrolled)
  * @param autoAdmit           admit waiting patients automatically while a facilitator is present
+ * @param names               how the room names each subject of the roster; a subject without one is shown unnamed
  */
 public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
-        Set<String> patientSubjects, boolean autoAdmit) {
+        Set<String> patientSubjects, boolean autoAdmit, Map<String, ParticipantName> names) {
+
+    /** A plan that names nobody (tests and load harnesses). */
+    public RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
+            Set<String> patientSubjects, boolean autoAdmit) {
+        this(sessionId, startsAt, endsAt, facilitatorSubjects, patientSubjects, autoAdmit, Map.of());
+    }
 
     public RoomPlan {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -30,6 +38,12 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<Str
         }
         facilitatorSubjects = Set.copyOf(facilitatorSubjects);
         patientSubjects = Set.copyOf(patientSubjects);
+        names = names == null ? Map.of() : Map.copyOf(names);
+    }
+
+    /** The subject's name in this session, or {@link ParticipantName#NONE}. */
+    ParticipantName nameOf(String subject) {
+        return names.getOrDefault(subject, ParticipantName.NONE);
     }
 
     /** The subject's role in this session: facilitator first, for staff who are somehow also on the roster. */
