@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -249,6 +250,27 @@ class BrowserIT {
         mediaReachesTheServer(before + 1);
     }
 
+    /** The element's text; tiles are drawn again on every room update, so it is read from a fresh lookup. */
+    private static String textOf(Browser browser, By by) {
+        return browser.until("the text of " + by, d -> {
+            try {
+                return d.findElement(by).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
+    private static String attributeOf(Browser browser, By by, String attribute) {
+        return browser.until(attribute + " of " + by, d -> {
+            try {
+                return d.findElement(by).getAttribute(attribute);
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
     /** The tile whose name is {@code name}, exactly. */
     private static By tileNamed(String name) {
         return By.xpath("//ul[@id='tiles']/li[p[contains(concat(' ', @class, ' '), ' name ') and normalize-space(.)="
@@ -315,18 +337,17 @@ class BrowserIT {
                     By.cssSelector("#tiles > li[data-role='FACILITATOR']")));
             String facilitatorName = api.as("admin").get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
                     .getJsonArray("items").getJsonObject(0).getString("displayName");
-            WebElement anaOnTheFacilitatorsPage = facilitator.visible(tileNamed(ana));
-            assertThat(anaOnTheFacilitatorsPage.getText()).contains(live.patientNames().get(0));
-            assertThat(anaOnTheFacilitatorsPage.findElements(By.cssSelector("button[aria-label='Ask " + ana
-                    + " to mute'], button[aria-label='Remove " + ana + "']"))).isNotEmpty();
+            assertThat(textOf(facilitator, tileNamed(ana))).contains(live.patientNames().get(0)); // the record
+            facilitator.visible(By.xpath("//ul[@id='tiles']/li[@data-participant-id][.//button[@aria-label='Remove "
+                    + ana + "']]"));
             facilitator.visible(tileNamed(benny));
             facilitator.visible(tileNamed(facilitatorName + " (you)"));
             first.visible(tileNamed(ana + " (you)"));
             first.visible(tileNamed(benny));
-            assertThat(first.visible(tileNamed(facilitatorName)).getText()).contains("Facilitator");
+            assertThat(textOf(first, tileNamed(facilitatorName))).contains("Facilitator");
             // No other patient's record reaches a patient's page.
-            assertThat(first.driver.findElement(By.id("tiles")).getText()).doesNotContain(live.patientNames().get(1));
-            String anaId = anaOnTheFacilitatorsPage.getAttribute("data-participant-id");
+            assertThat(textOf(first, By.id("tiles"))).doesNotContain(live.patientNames().get(1));
+            String anaId = attributeOf(facilitator, tileNamed(ana), "data-participant-id");
 
             // A raised hand and an audio-only switch reach the facilitator's tiles.
             first.click("hand");
@@ -373,7 +394,7 @@ class BrowserIT {
             patientReloadsAndIsBackInTheRoom(first, live);
             tilesCount(facilitator, 3);
             facilitator.until(ana + "'s tile is the same participant", d -> anaId.equals(
-                    d.findElement(tileNamed(ana)).getAttribute("data-participant-id")));
+                    attributeOf(facilitator, tileNamed(ana), "data-participant-id")));
             facilitator.visible(tileNamed(benny));
             first.visible(tileNamed(ana + " (you)"));
 
