@@ -1,5 +1,7 @@
 // The patient's page: today's session, the device check, where they are, the waiting room and the room itself.
 // Drives the DOM; the room (signaling and media together) is room-client.js's, devices are devices.js's.
+// Just over 450 lines: the page's one flow (check, location, name, waiting room, room) reads best in one place, and
+// what needs no DOM (names, the room, devices) is already in those modules.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
 import {RoomClient, nameIn, roomLabels} from './room-client.js';
 import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
@@ -172,39 +174,19 @@ function stopLocalMedia() {
 
 // ---- joining ----
 
-function validLocation() {
-    const input = $('location');
+// Checked as the server checks text (plain, one line, a length cap), so that the reason shows at the field.
+function validField(id, {missing, max}) {
+    const input = $(id);
     const value = input.value.trim();
     let problem = '';
     if (!value) {
-        problem = 'Please say where you are for this session.';
-    } else if (value.length > 200) {
-        problem = 'Please keep it under 200 characters.';
-    } else if (/[\u0000-\u001f\u007f]/.test(value)) {
-        problem = 'Please use plain text.';
-    }
-    $('location-error').textContent = problem;
-    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    if (problem) {
-        input.focus();
-        return null;
-    }
-    return value;
-}
-
-/** The name the group will see, checked as the server checks it; null (with the reason shown) when it will not do. */
-function validChosenName() {
-    const input = $('chosen-name');
-    const value = input.value.trim();
-    let problem = '';
-    if (!value) {
-        problem = 'Please give the name the group will call you, for example your first name.';
-    } else if (value.length > 100) {
-        problem = 'Please keep it under 100 characters.';
+        problem = missing;
+    } else if (value.length > max) {
+        problem = `Please keep it under ${max} characters.`;
     } else if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
         problem = 'Please use plain text.';
     }
-    $('chosen-name-error').textContent = problem;
+    $(`${id}-error`).textContent = problem;
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     if (problem) {
         input.focus();
@@ -220,8 +202,7 @@ async function saveChosenName(name) {
     }
     try {
         const me = await api.put('me/chosen-name', {chosenName: name});
-        state.chosenName = me.chosenName ?? name;
-        $('chosen-name').value = state.chosenName;
+        $('chosen-name').value = state.chosenName = me.chosenName ?? name;
         return true;
     } catch (error) {
         $('chosen-name-error').textContent = error.code === 'VALIDATION_FAILED'
@@ -238,11 +219,12 @@ async function join() {
         $('start-check').focus();
         return;
     }
-    const location = validLocation();
+    const location = validField('location', {missing: 'Please say where you are for this session.', max: 200});
     if (!location) {
         return;
     }
-    const chosenName = validChosenName();
+    const chosenName = validField('chosen-name', {max: 100,
+        missing: 'Please give the name the group will call you, for example your first name.'});
     if (!chosenName) {
         return;
     }
@@ -334,6 +316,12 @@ function tile(p) {
     return participantTile(p, {name: state.labels.get(p.participantId).tile, isYou, stream: hidden ? null : stream});
 }
 
+/** "Dana, your facilitator," when the room names them. */
+function byFacilitator(id) {
+    const who = nameIn(state.room, id);
+    return who ? `${who}, your facilitator,` : 'Your facilitator';
+}
+
 function pressed(button, on) {
     button.setAttribute('aria-pressed', String(Boolean(on)));
 }
@@ -377,15 +365,12 @@ const client = new RoomClient({
         }
     },
     muteRequested(by) {
-        const who = nameIn(state.room, by);
-        $('room-notice').textContent = `${who ? `${who}, your facilitator,` : 'Your facilitator'} asks you to mute `
-            + 'your microphone. Use the Mute button.';
+        $('room-notice').textContent = `${byFacilitator(by)} asks you to mute your microphone. Use the Mute button.`;
         $('mute').focus();
     },
     muted(by) {
-        const who = nameIn(state.room, by);
-        $('room-notice').textContent = `${who ? `${who}, your facilitator,` : 'Your facilitator'} muted your `
-            + 'microphone. Unmute when you are ready to speak.';
+        $('room-notice').textContent = `${byFacilitator(by)} muted your microphone. `
+            + 'Unmute when you are ready to speak.';
     },
     resumed(message) {
         state.room = message.room;
