@@ -1,7 +1,7 @@
 // The facilitator's page: today's sessions, the room (waiting list, tiles, controls, live attendance) and the
 // sign-off after the end. Drives the DOM; the room (signaling and media together) is room-client.js's.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
-import {RoomClient} from './room-client.js';
+import {RoomClient, nameIn, roomLabels} from './room-client.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
 import {flagText, lineStatusWords} from './attendance-words.js';
@@ -117,20 +117,10 @@ function showMediaStatus(status) {
     $('media-note').textContent = MEDIA_WORDS[status] ?? '';
 }
 
-function label(p) {
-    if (p.participantId === client.you) {
-        return 'You';
-    }
-    if (!state.labels.has(p.participantId)) {
-        // No names on the wire yet: number people in the order this page first saw them.
-        const n = [...state.labels.values()].filter((l) => l.startsWith(p.role === 'FACILITATOR' ? 'Co' : 'Pa')).length;
-        state.labels.set(p.participantId, p.role === 'FACILITATOR' ? `Co-facilitator ${n + 1}` : `Patient ${n + 1}`);
-    }
-    return state.labels.get(p.participantId);
-}
-
 function render() {
     const room = state.room;
+    // Names come with the room, by participant: the same after a reload or a resume, whoever arrived first.
+    state.labels = roomLabels(room, client.you);
     const locked = room.status === 'LOCKED';
     $('room-status').textContent = locked ? 'The room is locked: no new patient can join.'
         : 'The room is open.';
@@ -141,9 +131,10 @@ function render() {
 
     $('waiting-empty').hidden = room.waiting.length > 0;
     $('waiting-list').replaceChildren(...room.waiting.map((p) => {
-        const name = label(p);
-        return el('li', {dataset: {participantId: p.participantId}},
-            el('span', {text: `${name} is waiting`}),
+        const {name, record} = state.labels.get(p.participantId);
+        return el('li', {dataset: {participantId: p.participantId, ...(p.patientId ? {patientId: p.patientId} : {})}},
+            el('span', {}, el('span', {class: 'name', text: `${name} is waiting`}),
+                record ? el('span', {class: 'record hint', text: ` (record: ${record})`}) : null),
             el('span', {class: 'actions'},
                 el('button', {type: 'button', 'aria-label': `Admit ${name}`, text: 'Admit',
                     onclick: () => command({type: 'admit', participantId: p.participantId})}),
@@ -158,7 +149,7 @@ function render() {
 
 function tile(p) {
     const isYou = p.participantId === client.you;
-    const name = label(p);
+    const {name, tile: tileName, record} = state.labels.get(p.participantId);
     const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
     const actions = [];
     if (!isYou && p.role === 'PATIENT') {
@@ -177,7 +168,8 @@ function tile(p) {
                 }
             }}));
     }
-    return participantTile(p, {name, isYou, stream: isYou && state.cameraOff ? null : stream, actions});
+    return participantTile(p, {name: tileName, isYou, stream: isYou && state.cameraOff ? null : stream, actions,
+        record});
 }
 
 function pressed(button, on) {
@@ -369,11 +361,13 @@ const client = new RoomClient({
             loadSessions();
         }
     },
-    muteRequested() {
-        $('room-notice').textContent = 'Your co-facilitator asks you to mute.';
+    muteRequested(by) {
+        const who = nameIn(state.room, by) ?? 'Your co-facilitator';
+        $('room-notice').textContent = `${who} asks you to mute.`;
     },
-    muted() {
-        $('room-notice').textContent = 'You were muted by your co-facilitator.';
+    muted(by) {
+        const who = nameIn(state.room, by) ?? 'your co-facilitator';
+        $('room-notice').textContent = `You were muted by ${who}.`;
     },
     resumed(message) {
         state.room = message.room;

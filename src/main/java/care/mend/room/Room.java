@@ -137,6 +137,7 @@ public final class Room {
         return command(() -> {
             requireNotEnded();
             plan = freshPlan;
+            renameFromPlan();
             plan.checkNotTooEarly(now(), config.openLead());
             if (barred.contains(subject)) {
                 throw new RoomException(RoomErrorCode.REMOVED_FROM_SESSION);
@@ -848,9 +849,23 @@ public final class Room {
             id = ParticipantId.random();
         } while (participants.containsKey(id));
         Participant p = new Participant(id, subject, role, initial, nextQueueTicket++);
+        p.name = plan.nameOf(subject);
         participants.put(id, p);
         issueToken(p);
         return p;
+    }
+
+    /**
+     * Names come from the latest plan, by subject, so that a chosen name changed before a rejoin shows; a subject the
+     * new plan does not name (a membership ended mid-session) keeps the name it had.
+     */
+    private void renameFromPlan() {
+        for (Participant p : participants.values()) {
+            ParticipantName fresh = plan.nameOf(p.subject);
+            if (fresh != ParticipantName.NONE) {
+                p.name = fresh;
+            }
+        }
     }
 
     private void issueToken(Participant p) {
@@ -1034,16 +1049,21 @@ public final class Room {
         return new RoomEntry(sessionId, p.id, p.role, p.resumeToken, snapshot);
     }
 
+    /**
+     * The one place where the room is cut to a recipient: who they see (the waiting list for facilitators only) and
+     * how they see each person named ({@link Participant#viewFor}: patient records for facilitators only).
+     */
     private RoomSnapshot snapshotFor(Participant viewer) {
         List<ParticipantView> present = List.of();
         List<ParticipantView> waiting = List.of();
         if (viewer.isPresent()) {
-            present = participants.values().stream().filter(Participant::isPresent).map(Participant::view).toList();
+            present = participants.values().stream().filter(Participant::isPresent).map(p -> p.viewFor(viewer))
+                    .toList();
         }
         if (viewer.isFacilitator()) {
-            waiting = waitingInQueueOrder().stream().map(Participant::view).toList();
+            waiting = waitingInQueueOrder().stream().map(p -> p.viewFor(viewer)).toList();
         }
-        return new RoomSnapshot(sessionId, status, facilitatorPresent(), viewer.view(), present, waiting);
+        return new RoomSnapshot(sessionId, status, facilitatorPresent(), viewer.viewFor(viewer), present, waiting);
     }
 
     private void tell(Participant recipient, RoomEvent event) {

@@ -26,11 +26,21 @@ import java.util.UUID;
 public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Map<String, RosterEntry> roster,
         boolean autoAdmit) {
 
-    /** One person on the session's roster, as the room sees them. */
-    public record RosterEntry(RoomRole role) {
+    /**
+     * One person on the session's roster, as the room sees them.
+     *
+     * @param name how the room names them (a patient's chosen name, a staff member's display name), or
+     *             {@link ParticipantName#NONE}
+     */
+    public record RosterEntry(RoomRole role, ParticipantName name) {
 
         public RosterEntry {
             Objects.requireNonNull(role, "role");
+            name = name == null ? ParticipantName.NONE : name;
+        }
+
+        public RosterEntry(RoomRole role) {
+            this(role, ParticipantName.NONE);
         }
     }
 
@@ -44,17 +54,31 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Map<Str
         roster = Map.copyOf(roster);
     }
 
-    /** A plan whose roster has these facilitators and patients; someone named in both is a facilitator. */
+    /** A plan whose roster has these facilitators and patients, unnamed; someone in both is a facilitator. */
     public RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
             Set<String> patientSubjects, boolean autoAdmit) {
-        this(sessionId, startsAt, endsAt, rosterOf(facilitatorSubjects, patientSubjects), autoAdmit);
+        this(sessionId, startsAt, endsAt, facilitatorSubjects, patientSubjects, autoAdmit, Map.of());
     }
 
-    private static Map<String, RosterEntry> rosterOf(Set<String> facilitators, Set<String> patients) {
+    /** The same, with a name for each subject that has one (tests and load harnesses). */
+    public RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
+            Set<String> patientSubjects, boolean autoAdmit, Map<String, ParticipantName> names) {
+        this(sessionId, startsAt, endsAt, rosterOf(facilitatorSubjects, patientSubjects, names), autoAdmit);
+    }
+
+    private static Map<String, RosterEntry> rosterOf(Set<String> facilitators, Set<String> patients,
+                                                     Map<String, ParticipantName> names) {
         Map<String, RosterEntry> roster = new HashMap<>();
-        patients.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.PATIENT)));
-        facilitators.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.FACILITATOR)));
+        patients.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.PATIENT, names.get(subject))));
+        facilitators.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.FACILITATOR,
+                names.get(subject))));
         return roster;
+    }
+
+    /** The subject's name in this session, or {@link ParticipantName#NONE}. */
+    ParticipantName nameOf(String subject) {
+        RosterEntry entry = roster.get(subject);
+        return entry == null ? ParticipantName.NONE : entry.name();
     }
 
     /** The subject's role in this session, or {@link RoomErrorCode#NOT_A_MEMBER} when they are not on the roster. */

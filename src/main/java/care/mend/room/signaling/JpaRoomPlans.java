@@ -3,6 +3,9 @@ package care.mend.room.signaling;
 import care.mend.attendance.LocationAttestations;
 import care.mend.platform.problem.MendException;
 import care.mend.platform.problem.ProblemCode;
+import care.mend.program.Patient;
+import care.mend.program.StaffMember;
+import care.mend.room.ParticipantName;
 import care.mend.room.RoomPlan;
 import care.mend.schedule.GroupSession;
 import care.mend.schedule.GroupSessionStatus;
@@ -17,14 +20,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Reads a join's {@link RoomPlan} from the database, in one transaction on the connection's worker: the
  * session must exist and be SCHEDULED or LIVE; its {@link SessionRoster} is read once ({@link Rosters}); the access
  * policy decides (and audits) from that roster whether the caller may join ({@link AccessPolicy#requireJoinRoom});
- * and the plan carries the same roster to the room, which admits by it. A patient's stated location is recorded in
- * the same transaction.
+ * and the plan carries the same roster to the room, which admits by it, with the name the room shows for each person
+ * (staff: display name; patients: chosen name, and the record for facilitators). A patient's stated location is
+ * recorded in the same transaction.
  */
 @ApplicationScoped
 public class JpaRoomPlans implements RoomPlans {
@@ -68,12 +74,35 @@ public class JpaRoomPlans implements RoomPlans {
                     patient -> attestations.record(session.id(), patient.patientId(), attestedLocation));
         }
         TherapyGroup group = em.find(TherapyGroup.class, session.groupId());
-        return planOf(session, roster, group.isAutoAdmit());
+        return planOf(session, roster, group.isAutoAdmit(), namesOf(roster));
     }
 
-    /** The room's view of the roster: every facilitator and patient on it, by subject. */
-    static RoomPlan planOf(GroupSession session, SessionRoster roster, boolean autoAdmit) {
+    /** The room's view of the roster: every facilitator and patient on it, by subject, with their names. */
+    static RoomPlan planOf(GroupSession session, SessionRoster roster, boolean autoAdmit,
+                           Map<String, ParticipantName> names) {
         return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), roster.facilitatorSubjects(),
-                roster.patientSubjects(), autoAdmit);
+                roster.patientSubjects(), autoAdmit, names);
+    }
+
+    /** How the room names each person on the roster: staff by display name, patients by chosen name. */
+    private Map<String, ParticipantName> namesOf(SessionRoster roster) {
+        Map<String, ParticipantName> names = new HashMap<>();
+        if (!roster.patientIds().isEmpty()) {
+            for (Patient patient : em.createQuery("select p from Patient p where p.id in :ids", Patient.class)
+                    .setParameter("ids", roster.patientIds()).getResultList()) {
+                names.put(patient.idpSubject(),
+                        ParticipantName.patient(patient.chosenName(), patient.displayName(), patient.id()));
+            }
+        }
+        java.util.List<UUID> staffIds = roster.facilitators().stream().map(SessionRoster.FacilitatorEntry::staffId)
+                .toList();
+        if (!staffIds.isEmpty()) {
+            for (StaffMember staff : em.createQuery("select s from StaffMember s where s.id in :ids",
+                    StaffMember.class).setParameter("ids", staffIds).getResultList()) {
+                // Staff win over a patient record with the same subject, as the roster's role does.
+                names.put(staff.idpSubject(), ParticipantName.staff(staff.displayName()));
+            }
+        }
+        return names;
     }
 }
