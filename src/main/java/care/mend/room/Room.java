@@ -98,6 +98,9 @@ public final class Room {
     private final List<CompletableFuture<Void>> mediaRemovals = new ArrayList<>();
     private final Set<ParticipantId> mediaTouched = new HashSet<>();
 
+    /** The one field read outside the steps: counts for monitoring, replaced whole after each step. */
+    private volatile RoomCensus census = RoomCensus.EMPTY;
+
     Room(RoomPlan plan, RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets,
             Consumer<Room> onRetired) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -115,6 +118,11 @@ public final class Room {
 
     public UUID sessionId() {
         return sessionId;
+    }
+
+    /** Who is waiting, present and reconnecting, as of the last finished step; safe to read from any thread. */
+    public RoomCensus census() {
+        return census;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -1092,6 +1100,7 @@ public final class Room {
 
     /** After each successful step: fresh snapshots to whoever sees a change, empty-room timing, retirement. */
     private void afterChange() {
+        countParticipants();
         for (Participant p : participants.values()) {
             if (!p.connected) {
                 continue;
@@ -1117,6 +1126,22 @@ public final class Room {
             emptyTimer.cancel();
             emptyTimer = null;
         }
+    }
+
+    private void countParticipants() {
+        int waiting = 0;
+        int present = 0;
+        int reconnecting = 0;
+        for (Participant p : participants.values()) {
+            if (!p.connected) {
+                reconnecting++;
+            } else if (p.isPresent()) {
+                present++;
+            } else {
+                waiting++;
+            }
+        }
+        census = new RoomCensus(waiting, present, reconnecting);
     }
 
     private void endIfStillEmpty() {

@@ -34,15 +34,23 @@ public final class RoomRegistry {
     private final RoomRuntime runtime;
     private final MediaServer mediaServer;
     private final RoomOutlets outlets;
+    private final RoomMetrics metrics;
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
     /** Sessions whose room ended, with when: they cannot be joined again. */
     private final ConcurrentMap<UUID, Instant> ended = new ConcurrentHashMap<>();
 
     public RoomRegistry(RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets) {
+        this(config, runtime, mediaServer, outlets, RoomMetrics.NONE);
+    }
+
+    /** @param metrics told of accepted joins and resumes (counts only), on the thread that completes them */
+    public RoomRegistry(RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets,
+            RoomMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.mediaServer = Objects.requireNonNull(mediaServer, "mediaServer");
         this.outlets = Objects.requireNonNull(outlets, "outlets");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -66,7 +74,11 @@ public final class RoomRegistry {
         } catch (RoomException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return room.join(plan, subject, role);
+        return room.join(plan, subject, role).whenComplete((entry, failure) -> {
+            if (failure == null) {
+                metrics.joined(role);
+            }
+        });
     }
 
     /** Runs the checks that need no room before creating one, so that a refused join leaves nothing behind. */
@@ -92,7 +104,11 @@ public final class RoomRegistry {
             return RoomException.failed(ended.containsKey(sessionId)
                     ? RoomErrorCode.SESSION_ENDED : RoomErrorCode.RESUME_TOKEN_INVALID);
         }
-        return room.resume(subject, token);
+        return room.resume(subject, token).whenComplete((entry, failure) -> {
+            if (failure == null) {
+                metrics.resumed();
+            }
+        });
     }
 
     /** The participant leaves. Idempotent; does nothing (and creates nothing) if there is no such room or participant. */
@@ -133,6 +149,15 @@ public final class RoomRegistry {
     /** How many rooms are live. */
     public int size() {
         return rooms.size();
+    }
+
+    /** Participants of every live room by state, each room as of its last step. */
+    public RoomCensus census() {
+        RoomCensus total = RoomCensus.EMPTY;
+        for (Room room : rooms.values()) {
+            total = total.plus(room.census());
+        }
+        return total;
     }
 
     public boolean hasEnded(UUID sessionId) {
