@@ -3,6 +3,7 @@
 // minutes; sends the amendment and shows the server's refusal in its own words. The rules are amendment.js's.
 import {api, el, format} from './api.js';
 import {AMENDABLE_STATUSES, creditFor, needsOverride, needsSplit, problemWords, readAmendment} from './amendment.js';
+import {statusWords} from './attendance-words.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -21,18 +22,17 @@ function minutesOf(input) {
  * @param line the sheet's line (AttendanceLineResponse)
  * @param name the patient's display name
  * @param creditMinutes the minutes that earn credit in the session's program (the sheet's creditMinutes)
- * @param statusWords the page's words for statuses
  */
-export function openAmendForm({line, name, creditMinutes, statusWords}) {
+export function openAmendForm({line, name, creditMinutes}) {
     const dialog = $('amend');
     const wiring = new AbortController();
     const on = (id, type, handler) => $(id).addEventListener(type, handler, {signal: wiring.signal});
     $('amend-title').textContent = `Amend ${name}'s attendance`;
-    $('amend-signed').textContent = `Now: ${statusWords[line.status] ?? line.status}, `
+    $('amend-signed').textContent = `Now: ${statusWords(line.status)}, `
         + `${format.minutes(line.minutesPresent)} of ${format.minutes(line.scheduledMinutes)}, `
         + `${line.credited ? 'credited' : 'not credited'}.`;
     $('amend-status').replaceChildren(...AMENDABLE_STATUSES.map((status) => el('option', {value: status,
-        text: statusWords[status] ?? status, selected: status === line.status})));
+        text: statusWords(status), selected: status === line.status})));
     $('amend-minutes').value = String(line.minutesPresent);
     $('amend-minutes').max = String(line.scheduledMinutes);
     $('amend-minutes-hint').textContent = `0 to ${line.scheduledMinutes}; credit from ${creditMinutes}.`;
@@ -108,11 +108,11 @@ export function openAmendForm({line, name, creditMinutes, statusWords}) {
  * The "Amend" button of a signed line: opens the form, and once saved reloads the sheet (onAmended), says so in
  * `status` and gives the focus back to the line's new button.
  */
-export function amendButton({line, name, creditMinutes, statusWords, onAmended, status}) {
+export function amendButton({line, name, creditMinutes, onAmended, status}) {
     const id = `amend-${line.patientId}`;
     return el('button', {type: 'button', class: 'secondary', id, 'aria-label': `Amend ${name}'s attendance`,
         text: 'Amend', onclick: async () => {
-            const amended = await openAmendForm({line, name, creditMinutes, statusWords});
+            const amended = await openAmendForm({line, name, creditMinutes});
             if (amended) {
                 await onAmended();
                 status.textContent = `${name}'s attendance is amended.`;

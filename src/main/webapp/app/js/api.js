@@ -55,6 +55,7 @@ async function call(method, path, body) {
 export const api = {
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
+    put: (path, body) => call('PUT', path, body ?? {}),
 };
 
 /** A query string from the non-empty members of an object. */

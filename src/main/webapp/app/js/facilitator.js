@@ -1,11 +1,12 @@
 // The facilitator's page: today's sessions, the room (waiting list, tiles, controls, live attendance) and the
 // sign-off after the end. Drives the DOM; the room (signaling and media together) is room-client.js's.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
-import {RoomClient} from './room-client.js';
+import {RoomClient, nameIn, roomLabels} from './room-client.js';
 import {explainMediaError, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
 import {amendButton} from './amend-form.js';
 import {lineWords} from './amendment.js';
+import {flagText, lineStatusWords, modalityText, statusWords} from './attendance-words.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
@@ -14,9 +15,6 @@ const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff'
 const ATTENDANCE_REFRESH_MS = 15000;
 // After the end, the session's ENDED status is recorded off the room's thread; look again this often until it is.
 const ENDED_RECHECK_MS = 2000;
-
-const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 // Words for the media session's states (media.js), in the room's media note.
 const ROOM_GOES_ON = 'The room, the waiting list, the controls and attendance work as usual.';
@@ -121,20 +119,10 @@ function showMediaStatus(status) {
     $('media-note').textContent = MEDIA_WORDS[status] ?? '';
 }
 
-function label(p) {
-    if (p.participantId === client.you) {
-        return 'You';
-    }
-    if (!state.labels.has(p.participantId)) {
-        // No names on the wire yet: number people in the order this page first saw them.
-        const n = [...state.labels.values()].filter((l) => l.startsWith(p.role === 'FACILITATOR' ? 'Co' : 'Pa')).length;
-        state.labels.set(p.participantId, p.role === 'FACILITATOR' ? `Co-facilitator ${n + 1}` : `Patient ${n + 1}`);
-    }
-    return state.labels.get(p.participantId);
-}
-
 function render() {
     const room = state.room;
+    // Names come with the room, by participant: the same after a reload or a resume, whoever arrived first.
+    state.labels = roomLabels(room, client.you);
     const locked = room.status === 'LOCKED';
     $('room-status').textContent = locked ? 'The room is locked: no new patient can join.'
         : 'The room is open.';
@@ -145,9 +133,10 @@ function render() {
 
     $('waiting-empty').hidden = room.waiting.length > 0;
     $('waiting-list').replaceChildren(...room.waiting.map((p) => {
-        const name = label(p);
-        return el('li', {dataset: {participantId: p.participantId}},
-            el('span', {text: `${name} is waiting`}),
+        const {name, record} = state.labels.get(p.participantId);
+        return el('li', {dataset: {participantId: p.participantId, ...(p.patientId ? {patientId: p.patientId} : {})}},
+            el('span', {}, el('span', {class: 'name', text: `${name} is waiting`}),
+                record ? el('span', {class: 'record hint', text: ` (record: ${record})`}) : null),
             el('span', {class: 'actions'},
                 el('button', {type: 'button', 'aria-label': `Admit ${name}`, text: 'Admit',
                     onclick: () => command({type: 'admit', participantId: p.participantId})}),
@@ -162,7 +151,7 @@ function render() {
 
 function tile(p) {
     const isYou = p.participantId === client.you;
-    const name = label(p);
+    const {name, tile: tileName, record} = state.labels.get(p.participantId);
     const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
     const actions = [];
     if (!isYou && p.role === 'PATIENT') {
@@ -181,7 +170,8 @@ function tile(p) {
                 }
             }}));
     }
-    return participantTile(p, {name, isYou, stream: isYou && state.cameraOff ? null : stream, actions});
+    return participantTile(p, {name: tileName, isYou, stream: isYou && state.cameraOff ? null : stream, actions,
+        record});
 }
 
 function pressed(button, on) {
@@ -216,12 +206,6 @@ async function patientName(patientId) {
     return state.patientNames.get(patientId);
 }
 
-function modality(line) {
-    const m = line.minutesByModality ?? {};
-    return [m.AUDIO_VIDEO && `video ${format.minutes(m.AUDIO_VIDEO)}`, m.AUDIO_ONLY && `audio only ${format.minutes(m.AUDIO_ONLY)}`,
-        m.NONE && `no media ${format.minutes(m.NONE)}`].filter(Boolean).join(', ') || '—';
-}
-
 async function refreshAttendance() {
     if (!state.session) {
         return;
@@ -232,11 +216,11 @@ async function refreshAttendance() {
         for (const line of sheet.lines) {
             rows.push(el('tr', {dataset: {patientId: line.patientId}},
                 el('th', {scope: 'row', text: await patientName(line.patientId)}),
-                el('td', {text: STATUS_WORDS[line.status] ?? line.status}),
+                el('td', {text: lineStatusWords(line, format.time)}),
                 el('td', {text: format.time(line.firstAdmitted)}),
                 el('td', {text: format.minutes(line.minutesPresent)}),
-                el('td', {text: modality(line)}),
-                el('td', {text: line.gapMinutes ? format.minutes(line.gapMinutes) : '—'}),
+                el('td', {text: modalityText(line.minutesByModality, format.minutes)}),
+                el('td', {text: flagText(line.flags)}),
                 el('td', {text: line.attestedLocation ?? '—'})));
         }
         $('attendance').tBodies[0].replaceChildren(...rows);
@@ -273,13 +257,14 @@ async function loadSheet() {
             dataset: {patientId: line.patientId}}) : null;
         const reason = excusable ? el('input', {type: 'text', id: `reason-${line.patientId}`, maxlength: '300',
             'aria-label': `Reason ${name} is excused`}) : null;
-        const shown = lineWords(line, (status) => STATUS_WORDS[status] ?? status, format.minutes);
+        const shown = lineWords(line, statusWords, format.minutes);
         const amend = sheet.signed && line.recordId ? amendButton({line, name, creditMinutes: sheet.creditMinutes,
-            statusWords: STATUS_WORDS, onAmended: loadSheet, status: $('signoff-status')}) : null;
+            onAmended: loadSheet, status: $('signoff-status')}) : null;
         rows.push(el('tr', {dataset: {patientId: line.patientId}},
             el('th', {scope: 'row', text: name}),
-            el('td', {text: shown.status}),
+            el('td', {text: line.status ? shown.status : lineStatusWords(line, format.time)}),
             el('td', {text: shown.minutes}),
+            el('td', {text: flagText(line.flags)}),
             el('td', {text: line.explanation ?? ''}),
             el('td', {}, excusable ? [el('label', {for: `excuse-${line.patientId}`, text: `Excuse ${name}`}), box,
                 reason] : amend ?? '—')));
@@ -375,11 +360,13 @@ const client = new RoomClient({
             loadSessions();
         }
     },
-    muteRequested() {
-        $('room-notice').textContent = 'Your co-facilitator asks you to mute.';
+    muteRequested(by) {
+        const who = nameIn(state.room, by) ?? 'Your co-facilitator';
+        $('room-notice').textContent = `${who} asks you to mute.`;
     },
-    muted() {
-        $('room-notice').textContent = 'You were muted by your co-facilitator.';
+    muted(by) {
+        const who = nameIn(state.room, by) ?? 'your co-facilitator';
+        $('room-notice').textContent = `You were muted by ${who}.`;
     },
     resumed(message) {
         state.room = message.room;

@@ -1,7 +1,9 @@
 // The patient's page: today's session, the device check, where they are, the waiting room and the room itself.
 // Drives the DOM; the room (signaling and media together) is room-client.js's, devices are devices.js's.
+// Just over 450 lines: the page's one flow (check, location, name, waiting room, room) reads best in one place, and
+// what needs no DOM (names, the room, devices) is already in those modules.
 import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
-import {RoomClient} from './room-client.js';
+import {RoomClient, nameIn, roomLabels} from './room-client.js';
 import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
 import {forgetVideos, tile as participantTile} from './tiles.js';
 
@@ -50,6 +52,7 @@ const state = {
     audioOnly: false,
     lowBandwidth: false,
     labels: new Map(),
+    chosenName: null,
     keepAlive: null,
 };
 
@@ -67,6 +70,8 @@ async function load() {
             showSection(sections, 'none');
             return;
         }
+        state.chosenName = me.chosenName ?? '';
+        $('chosen-name').value = state.chosenName;
         state.sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
     } catch (error) {
         pageError(error.message);
@@ -169,18 +174,19 @@ function stopLocalMedia() {
 
 // ---- joining ----
 
-function validLocation() {
-    const input = $('location');
+// Checked as the server checks text (plain, one line, a length cap), so that the reason shows at the field.
+function validField(id, {missing, max}) {
+    const input = $(id);
     const value = input.value.trim();
     let problem = '';
     if (!value) {
-        problem = 'Please say where you are for this session.';
-    } else if (value.length > 200) {
-        problem = 'Please keep it under 200 characters.';
-    } else if (/[\u0000-\u001f\u007f]/.test(value)) {
+        problem = missing;
+    } else if (value.length > max) {
+        problem = `Please keep it under ${max} characters.`;
+    } else if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
         problem = 'Please use plain text.';
     }
-    $('location-error').textContent = problem;
+    $(`${id}-error`).textContent = problem;
     input.setAttribute('aria-invalid', problem ? 'true' : 'false');
     if (problem) {
         input.focus();
@@ -189,18 +195,45 @@ function validLocation() {
     return value;
 }
 
+/** Saves a changed chosen name before the join, so that the room shows it from this join on. */
+async function saveChosenName(name) {
+    if (name === state.chosenName) {
+        return true;
+    }
+    try {
+        const me = await api.put('me/chosen-name', {chosenName: name});
+        $('chosen-name').value = state.chosenName = me.chosenName ?? name;
+        return true;
+    } catch (error) {
+        $('chosen-name-error').textContent = error.code === 'VALIDATION_FAILED'
+            ? 'That name could not be used. Please use plain text, up to 100 characters.'
+            : 'Your name could not be saved. Please try again.';
+        $('chosen-name').focus();
+        return false;
+    }
+}
+
 async function join() {
     if (!state.checked) {
         $('join-status').textContent = 'Please check your camera and microphone first (step 1).';
         $('start-check').focus();
         return;
     }
-    const location = validLocation();
+    const location = validField('location', {missing: 'Please say where you are for this session.', max: 200});
     if (!location) {
+        return;
+    }
+    const chosenName = validField('chosen-name', {max: 100,
+        missing: 'Please give the name the group will call you, for example your first name.'});
+    if (!chosenName) {
         return;
     }
     const session = selectedSession();
     $('join').disabled = true;
+    if (!await saveChosenName(chosenName)) {
+        $('join').disabled = false;
+        return;
+    }
     $('join-status').textContent = 'Joining…';
     // Chosen before joining: the first publish already leaves the video out, and nothing with video is received.
     state.audioOnly = $('join-audio-only').checked;
@@ -245,20 +278,6 @@ function showMediaStatus(status) {
         ?? (state.localStream ? '' : 'Your camera and microphone are off: others cannot see or hear you.');
 }
 
-function label(participant) {
-    if (participant.participantId === client.you) {
-        return 'You';
-    }
-    if (participant.role === 'FACILITATOR') {
-        return 'Facilitator';
-    }
-    // No names on the wire yet: number people in the order this page first saw them.
-    if (!state.labels.has(participant.participantId)) {
-        state.labels.set(participant.participantId, `Group member ${state.labels.size + 1}`);
-    }
-    return state.labels.get(participant.participantId);
-}
-
 function renderRoom() {
     const room = state.room;
     if (!room) {
@@ -283,6 +302,8 @@ function renderRoom() {
     }
     const participants = room.participants.some((p) => p.participantId === client.you)
         ? room.participants : [you, ...room.participants];
+    // Other patients by their chosen names, the facilitator by name (the tile's badge says "Facilitator").
+    state.labels = roomLabels(room, client.you);
     const tiles = participants.map((p) => tile(p));
     $('tiles').replaceChildren(...tiles);
     forgetVideos(new Set(participants.map((p) => p.participantId)));
@@ -292,7 +313,13 @@ function tile(p) {
     const isYou = p.participantId === client.you;
     const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
     const hidden = isYou && (state.cameraOff || state.audioOnly);
-    return participantTile(p, {name: label(p), isYou, stream: hidden ? null : stream});
+    return participantTile(p, {name: state.labels.get(p.participantId).tile, isYou, stream: hidden ? null : stream});
+}
+
+/** "Dana, your facilitator," when the room names them. */
+function byFacilitator(id) {
+    const who = nameIn(state.room, id);
+    return who ? `${who}, your facilitator,` : 'Your facilitator';
 }
 
 function pressed(button, on) {
@@ -337,12 +364,13 @@ const client = new RoomClient({
             stopLocalMedia();
         }
     },
-    muteRequested() {
-        $('room-notice').textContent = 'Your facilitator asks you to mute your microphone. Use the Mute button.';
+    muteRequested(by) {
+        $('room-notice').textContent = `${byFacilitator(by)} asks you to mute your microphone. Use the Mute button.`;
         $('mute').focus();
     },
-    muted() {
-        $('room-notice').textContent = 'Your facilitator muted your microphone. Unmute when you are ready to speak.';
+    muted(by) {
+        $('room-notice').textContent = `${byFacilitator(by)} muted your microphone. `
+            + 'Unmute when you are ready to speak.';
     },
     resumed(message) {
         state.room = message.room;

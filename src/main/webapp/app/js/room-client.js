@@ -5,6 +5,60 @@ import {Signaling} from './signaling.js';
 import {MediaSession} from './media.js';
 
 const noop = () => {};
+
+// ---- names: how both pages call people, from what the room sends (never from the order a page saw them) ----
+
+// Only when the server has no name for someone (it always has one for a roster it read).
+const UNNAMED = {FACILITATOR: 'Facilitator', PATIENT: 'Patient'};
+
+/**
+ * What the group calls a participant: the `name` the room sent (a patient's chosen name, a staff member's display
+ * name), or their role when it sent none.
+ */
+export function personName(p) {
+    const name = typeof p?.name === 'string' ? p.name.trim() : '';
+    return name || UNNAMED[p?.role] || 'Someone';
+}
+
+/**
+ * Everyone in `room` (you, the participants, the waiting list) by participant id, as this page names them:
+ * `name` for sentences ("Admit Ana", "Ana is waiting"), `tile` for their tile ("Ana (you)" for oneself), and
+ * `record` (facilitators only: the patient record's name, when it says more than the chosen name) with `patientId`.
+ * Two people with the same chosen name are told apart by their record names where the page has them.
+ */
+export function roomLabels(room, youId) {
+    const everyone = new Map();
+    for (const p of [room?.you, ...(room?.participants ?? []), ...(room?.waiting ?? [])]) {
+        if (p?.participantId && !everyone.has(p.participantId)) {
+            everyone.set(p.participantId, p);
+        }
+    }
+    const taken = new Map();
+    for (const p of everyone.values()) {
+        const name = personName(p);
+        taken.set(name, (taken.get(name) ?? 0) + 1);
+    }
+    const labels = new Map();
+    for (const [id, p] of everyone) {
+        let name = personName(p);
+        const recordName = typeof p.recordName === 'string' && p.recordName.trim() ? p.recordName.trim() : null;
+        if (taken.get(name) > 1 && recordName && recordName !== name) {
+            name = `${name} (${recordName})`;
+        }
+        labels.set(id, {
+            name,
+            tile: id === youId ? (p.name ? `${name} (you)` : 'You') : name,
+            record: recordName && recordName !== personName(p) ? recordName : null,
+            patientId: p.patientId ?? null,
+        });
+    }
+    return labels;
+}
+
+/** The name of participant `id` in `room` (for "Dana asks you to mute"), or null when the page does not know them. */
+export function nameIn(room, id) {
+    return roomLabels(room, null).get(id)?.name ?? null;
+}
 const PAGE_CALLBACKS = ['roomChanged', 'admitted', 'dismissed', 'muteRequested', 'muted', 'resumed', 'error',
     'connection', 'mediaStatus', 'streamsChanged'];
 

@@ -5,6 +5,7 @@
 import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
 import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, personWords} from './audit-log.js';
 import {rowWords} from './amendment.js';
+import {flagText, statusWords} from './attendance-words.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -29,8 +30,6 @@ const CHART_PAGE_SIZE = 200;
 const CHART_ROW_LIMIT = 1000;
 const PROGRESS_LIMIT = 30;
 const AUDIT_PAGE_SIZE = 25;
-const STATUS_WORDS = {PRESENT: 'Present', LATE: 'Late', LEFT_EARLY: 'Left early', PARTIAL: 'Partial',
-    ABSENT: 'Absent', EXCUSED: 'Excused', NOT_HELD: 'Not held'};
 
 const state = {filter: {}, page: 0, auditPage: 0, staff: [], patients: new Map()};
 
@@ -140,13 +139,14 @@ function amendmentWords(row, shown) {
 
 function showReport(report) {
     $('report').tBodies[0].replaceChildren(...report.items.map((row) => {
-        const shown = rowWords(row, (status) => STATUS_WORDS[status] ?? status, format.minutes);
+        const shown = rowWords(row, statusWords, format.minutes);
         return el('tr', {dataset: {recordId: row.recordId}},
             el('td', {text: format.date(row.date)}),
             el('td', {text: row.groupName}),
             el('th', {scope: 'row', text: row.patientDisplayName}),
             el('td', {text: shown.status}),
             el('td', {text: shown.minutes}),
+            el('td', {text: flagText(row.flags)}),
             el('td', {text: modalityWords(row)}),
             el('td', {text: shown.credited}),
             el('td', {text: row.attestedLocation ?? '—'}),

@@ -1,6 +1,6 @@
 // Participant tiles, shared by the patient's and the facilitator's pages: the words for a participant's state, one
-// reused video element per participant, and the tile itself. Each page decides the name, whether a picture shows,
-// and which buttons a tile carries.
+// reused video element per participant, and the tile itself. Each page decides the name (room-client.js's
+// roomLabels), whether a picture shows, and which buttons a tile carries.
 import {el} from './api.js';
 
 function badges(p) {
@@ -35,19 +35,22 @@ export function forgetVideos(keep) {
 
 /**
  * A participant's tile: the stream's picture when there is one to show (else the name's initial), the name, the
- * state in words (read out through the tile's label), and the page's buttons for this participant.
+ * state in words (read out through the tile's label), and the page's buttons for this participant. `record` (a
+ * facilitator's page only) is the patient record's name, shown under the name; the tile then carries the record's
+ * id too, as the attendance panel's rows do.
  */
-export function tile(p, {name, isYou, stream = null, actions = []}) {
+export function tile(p, {name, isYou, stream = null, actions = [], record = null}) {
     const words = badges(p);
     const picture = stream ? videoFor(p.participantId, stream, isYou)
         : el('div', {class: 'placeholder', 'aria-hidden': 'true', text: name.charAt(0)});
     return el('li', {class: `tile${p.reconnecting ? ' reconnecting' : ''}${p.handRaised ? ' hand' : ''}`,
             dataset: {participantId: p.participantId, role: p.role, self: String(isYou),
                 reconnecting: String(p.reconnecting), handRaised: String(p.handRaised), audioOnly: String(p.audioOnly),
-                muted: String(p.muted)},
-            'aria-label': [name, ...words].join(', ')},
+                muted: String(p.muted), ...(p.patientId ? {patientId: p.patientId} : {})},
+            'aria-label': [name, record && `record ${record}`, ...words].filter(Boolean).join(', ')},
         picture,
         el('p', {class: 'name', text: name}),
+        record ? el('p', {class: 'record hint', text: record}) : null,
         el('ul', {class: 'badges', 'aria-hidden': 'true'}, words.map((w) => el('li', {
             class: `badge${w === 'Hand raised' ? ' hand' : ''}${w === 'Reconnecting' ? ' reconnecting' : ''}`,
             text: w}))),

@@ -60,6 +60,12 @@ class ClinicalSchemaOnPostgresTest extends ClinicalSchemaContract {
                     "update attendance_record set minutes_audio_video = 180 where id = " + record,
                     "update attendance_record set explanation = 'rewritten' where id = " + record,
                     "update attendance_record set gap_minutes = 9 where id = " + record,
+                    // The flags as signed (V11), guarded by V12_1's definition too, which replaces V11_1's.
+                    "update attendance_record set gap_count = 9 where id = " + record,
+                    "update attendance_record set late_minutes = 9 where id = " + record,
+                    "update attendance_record set late_flagged = not late_flagged where id = " + record,
+                    "update attendance_record set left_early_minutes = 9 where id = " + record,
+                    "update attendance_record set left_early_flagged = not left_early_flagged where id = " + record,
                     "delete from attendance_record where id = " + record,
                     "update attendance_amendment set reason = 'rewritten' where record_id = " + record,
                     "delete from attendance_amendment where record_id = " + record,

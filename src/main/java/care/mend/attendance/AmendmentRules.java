@@ -22,8 +22,8 @@ import java.util.Set;
  *       change to 0 minutes may leave it out: it can only be 0, 0, 0); a credit override reason only when crediting
  *       below the credit minutes.</li>
  *   <li>{@code AMENDMENT_INCONSISTENT} (409): the status agrees with the minutes and the credit. ABSENT: 0 minutes,
- *       no credit. PRESENT: minutes and credit. PARTIAL: minutes, no credit. EXCUSED: no credit. (Any other status
- *       of a held session is a credited one, and is held to PRESENT's rule.)</li>
+ *       no credit. PRESENT: minutes and credit. PARTIAL: minutes, no credit. EXCUSED: no credit. Lateness and leaving
+ *       early are flags, not statuses: an amendment leaves the flags as signed.</li>
  *   <li>{@code CREDIT_BELOW_THRESHOLD} (409): credit needs the program's credit minutes (its credit percent of the
  *       scheduled minutes), or a reason to override them, which the amendment keeps.</li>
  * </ul>
@@ -130,7 +130,8 @@ public final class AmendmentRules {
                             + " session earns no credit"));
                 }
             }
-            default -> {
+            case NOT_HELD -> throw new IllegalStateException("refused above as an invalid field");
+            case PRESENT -> {
                 if (c.minutes() == 0) {
                     inconsistent.add(new Problem.FieldError(MINUTES, "must be more than 0 for " + c.status()
                             + ": without minutes the patient is ABSENT"));
@@ -164,7 +165,7 @@ public final class AmendmentRules {
             case ABSENT -> "absent, not in the room during the session";
             case EXCUSED -> "excused; " + c.minutes() + " of " + scheduledMinutes + " scheduled minutes present, no"
                     + " credit";
-            default -> c.status().name().toLowerCase().replace('_', ' ') + ", " + c.minutes() + " of "
+            default -> c.status().name().toLowerCase() + ", " + c.minutes() + " of "
                     + scheduledMinutes + " scheduled minutes present (credit from " + creditMinutes + "), "
                     + (c.credited() ? "credited" : "not credited");
         };

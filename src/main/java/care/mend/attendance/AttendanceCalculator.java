@@ -26,11 +26,22 @@ import java.util.Objects;
  *       the gap (a reconnection gap, excluded from the minutes and shown); LEFT and SESSION_ENDED close the stay. A
  *       drop never followed by a resume is a departure at the drop. MODALITY_CHANGED splits a stretch.</li>
  *   <li>Everything is clipped to the session window: from the scheduled start to the actual end (or the scheduled
- *       end if the session has not ended). Time in the waiting room or before the start does not count; events after
- *       the end change nothing.</li>
+ *       end if the session has not ended; to now on a live line). Time in the waiting room or before the start does
+ *       not count; events after the end change nothing.</li>
  *   <li>Minutes are whole minutes, rounded down from seconds, for the total; the minutes of each modality add up
  *       to it ({@link #wholeMinutes}).</li>
  * </ul>
+ *
+ * <p>The status depends on the minutes, the credit and the excuse only ({@link #statusOf}): EXCUSED, else ABSENT
+ * when never in the room during the window, else PRESENT when credited, else PARTIAL. Lateness, leaving early,
+ * reconnection gaps and the audio-only share are {@link AttendanceFlags}, computed here ({@link #flags}) beside the
+ * status and never changing it.
+ *
+ * <p><b>Live and final.</b> {@link #calculate} is the final word, for a session that has ended. {@link #live} is the
+ * line of a session still on: the same figures up to now, but no status (a patient not yet admitted is not ABSENT,
+ * one below the credit minutes is not PARTIAL yet: both may change before the end), a {@link LiveState} instead,
+ * {@code credited} as it stands so far, and no left-early figure (whoever left may come back). Once the window closes
+ * the two agree on every figure.
  */
 public final class AttendanceCalculator {
 
@@ -38,26 +49,113 @@ public final class AttendanceCalculator {
     }
 
     /**
+     * The final line of a session that has ended.
+     *
      * @param scheduledStart the session's scheduled start
      * @param scheduledEnd   the session's scheduled end
-     * @param actualEnd      when the room ended, or null if it has not
+     * @param actualEnd      when the room ended, or null if it never did (the scheduled end is then the end)
      * @param events         the patient's presence events for this session, in any order, duplicates allowed
      * @param excused        whether a facilitator excused the patient (with a reason, recorded elsewhere)
      */
     public static SessionAttendance calculate(Instant scheduledStart, Instant scheduledEnd, Instant actualEnd,
                                               Collection<PresenceEvent> events, boolean excused, AttendanceRules rules) {
+        Instant windowEnd = actualEnd != null ? actualEnd : scheduledEnd;
+        Measured m = measure(scheduledStart, scheduledEnd, windowEnd, events, rules);
+        AttendanceStatus status = statusOf(excused, !m.present.isEmpty(), m.minutes, m.creditMinutes);
+        // Staying past a session that overran its schedule is not needed to have stayed to the end.
+        Instant end = windowEnd.isBefore(scheduledEnd) ? windowEnd : scheduledEnd;
+        AttendanceFlags flags = flags(scheduledStart, end, m.walk.firstAdmitted, m.walk.lastLeft, m.reconnecting,
+                m.minutesByModality, m.minutes, rules);
+        boolean credited = status == AttendanceStatus.PRESENT;
+        return new SessionAttendance(status, null, null, m.walk.firstAdmitted, m.walk.lastLeft, m.minutes,
+                m.minutesByModality, m.present, m.reconnecting, m.scheduledMinutes, m.creditMinutes, credited, flags,
+                explain(status, m, flags));
+    }
+
+    /**
+     * The line of a session that is still on, counted up to {@code now}: no status yet, where the patient is now, and
+     * the figures so far (see the class comment).
+     */
+    public static SessionAttendance live(Instant scheduledStart, Instant scheduledEnd, Instant now,
+                                         Collection<PresenceEvent> events, AttendanceRules rules) {
+        Objects.requireNonNull(now, "now");
+        Instant windowEnd = now.isBefore(scheduledStart) ? scheduledStart : now;
+        Measured m = measure(scheduledStart, scheduledEnd, windowEnd, events, rules);
+        AttendanceFlags flags = flags(scheduledStart, null, m.walk.firstAdmitted, m.walk.lastLeft, m.reconnecting,
+                m.minutesByModality, m.minutes, rules);
+        return new SessionAttendance(null, m.liveState, m.liveSince, m.walk.firstAdmitted, m.walk.lastLeft,
+                m.minutes, m.minutesByModality, m.present, m.reconnecting, m.scheduledMinutes, m.creditMinutes,
+                m.minutes >= m.creditMinutes, flags, explainSoFar(m, flags));
+    }
+
+    /** The status, from the minutes, the credit and the excuse alone: flags never enter it. */
+    static AttendanceStatus statusOf(boolean excused, boolean inTheRoom, long minutes, long creditMinutes) {
+        if (excused) {
+            return AttendanceStatus.EXCUSED;
+        }
+        if (!inTheRoom) {
+            return AttendanceStatus.ABSENT;
+        }
+        return minutes >= creditMinutes ? AttendanceStatus.PRESENT : AttendanceStatus.PARTIAL;
+    }
+
+    /**
+     * The flags, the one place they are decided. Late and left-early figures are whole minutes (rounded down, as
+     * shown) from the scheduled start to the first admission and from the last departure to the end, never below 0;
+     * a departure before the start counts as the whole session left early, no more. Over the threshold is flagged,
+     * exactly at it is not. The database migration V11 computes the same figures for records signed before flags
+     * existed.
+     *
+     * @param end the end a departure is measured against (the earlier of actual and scheduled end); null while live
+     */
+    static AttendanceFlags flags(Instant start, Instant end, Instant firstAdmitted, Instant lastLeft,
+                                 List<PresenceInterval> gaps, Map<MediaModality, Long> minutesByModality,
+                                 long minutesPresent, AttendanceRules rules) {
+        Integer late = null;
+        Integer leftEarly = null;
+        if (firstAdmitted != null) {
+            late = wholeMinutesBetween(start, firstAdmitted);
+            if (end != null) {
+                leftEarly = lastLeft == null ? 0 : Math.min(wholeMinutesBetween(lastLeft, end),
+                        wholeMinutesBetween(start, end));
+            }
+        }
+        long gapSeconds = gaps.stream().mapToLong(gap -> gap.length().toSeconds()).sum();
+        return new AttendanceFlags(late, late != null && late > rules.lateAfter().toMinutes(), leftEarly,
+                leftEarly != null && leftEarly > rules.earlyLeaveBefore().toMinutes(), gaps.size(),
+                Math.toIntExact(gapSeconds / 60), AttendanceFlags.audioOnlyPercent(
+                        minutesByModality.getOrDefault(MediaModality.AUDIO_ONLY, 0L), minutesPresent));
+    }
+
+    /** Whole minutes from {@code from} to {@code to}, rounded down; 0 if {@code to} is not later. */
+    private static int wholeMinutesBetween(Instant from, Instant to) {
+        return Math.toIntExact(Math.max(0, Duration.between(from, to).getSeconds() / 60));
+    }
+
+    /** The figures both lines share: the walk, clipped to the window. */
+    private record Measured(Walk walk, LiveState liveState, Instant liveSince, List<PresenceInterval> present,
+                            List<PresenceInterval> reconnecting, long minutes, Map<MediaModality, Long> minutesByModality,
+                            long scheduledMinutes, long creditMinutes) {
+    }
+
+    private static Measured measure(Instant scheduledStart, Instant scheduledEnd, Instant windowEnd,
+                                    Collection<PresenceEvent> events, AttendanceRules rules) {
         Objects.requireNonNull(scheduledStart, "scheduledStart");
         Objects.requireNonNull(scheduledEnd, "scheduledEnd");
-        Instant windowEnd = actualEnd != null ? actualEnd : scheduledEnd;
         long scheduledMinutes = Duration.between(scheduledStart, scheduledEnd).toMinutes();
-        long creditMinutes = rules.creditMinutes(scheduledMinutes);
-
         List<PresenceInterval> stays = new ArrayList<>();
         List<PresenceInterval> gaps = new ArrayList<>();
         Walk walk = new Walk();
         for (PresenceEvent event : ordered(events)) {
             walk.apply(event, stays, gaps);
         }
+        LiveState liveState = walk.liveState();
+        Instant liveSince = switch (liveState) {
+            case NOT_ARRIVED -> null;
+            case IN_ROOM -> walk.inSince;
+            case RECONNECTING -> walk.awayFrom;
+            case LEFT -> walk.lastLeft;
+        };
         walk.finish(windowEnd, stays);
 
         List<PresenceInterval> present = clip(stays, scheduledStart, windowEnd);
@@ -70,29 +168,8 @@ public final class AttendanceCalculator {
             totalSeconds += s;
         }
         long minutes = totalSeconds / 60;
-        Map<MediaModality, Long> minutesByModality = wholeMinutes(seconds, minutes);
-        boolean credited = !excused && minutes >= creditMinutes;
-        Instant firstIn = present.isEmpty() ? null : present.get(0).from();
-        Instant lastOut = present.isEmpty() ? null : present.get(present.size() - 1).to();
-
-        AttendanceStatus status;
-        if (excused) {
-            status = AttendanceStatus.EXCUSED;
-        } else if (present.isEmpty()) {
-            status = AttendanceStatus.ABSENT;
-        } else if (!credited) {
-            status = AttendanceStatus.PARTIAL;
-        } else if (Duration.between(scheduledStart, firstIn).compareTo(rules.lateAfter()) > 0) {
-            status = AttendanceStatus.LATE;
-        } else if (Duration.between(lastOut, windowEnd).compareTo(rules.earlyLeaveBefore()) > 0) {
-            status = AttendanceStatus.LEFT_EARLY;
-        } else {
-            status = AttendanceStatus.PRESENT;
-        }
-        String explanation = explain(status, minutes, scheduledMinutes, creditMinutes, scheduledStart, windowEnd,
-                firstIn, lastOut, reconnecting);
-        return new SessionAttendance(status, walk.firstAdmitted, walk.lastLeft, minutes, minutesByModality, present,
-                reconnecting, scheduledMinutes, creditMinutes, credited, explanation);
+        return new Measured(walk, liveState, liveSince, present, reconnecting, minutes, wholeMinutes(seconds, minutes),
+                scheduledMinutes, rules.creditMinutes(scheduledMinutes));
     }
 
     /**
@@ -128,8 +205,9 @@ public final class AttendanceCalculator {
         for (MediaModality modality : MediaModality.values()) {
             none.put(modality, 0L);
         }
-        return new SessionAttendance(AttendanceStatus.NOT_HELD, null, null, 0, none, List.of(), List.of(),
-                scheduledMinutes, 0, false, "The session was not held: nobody attended, and it is not an absence.");
+        return new SessionAttendance(AttendanceStatus.NOT_HELD, null, null, null, null, 0, none, List.of(), List.of(),
+                scheduledMinutes, 0, false, new AttendanceFlags(null, false, null, false, 0, 0, null),
+                "The session was not held: nobody attended, and it is not an absence.");
     }
 
     private static List<PresenceEvent> ordered(Collection<PresenceEvent> events) {
@@ -161,6 +239,7 @@ public final class AttendanceCalculator {
         private boolean inRoom;
         private boolean away;
         private Instant stretchFrom;
+        private Instant inSince;
         private Instant awayFrom;
         private MediaModality modality = MediaModality.NONE;
         private Instant firstAdmitted;
@@ -177,6 +256,7 @@ public final class AttendanceCalculator {
                     if (!inRoom) {
                         inRoom = true;
                         stretchFrom = at;
+                        inSince = at;
                         modality = event.modality();
                         lastLeft = null;
                     }
@@ -210,8 +290,22 @@ public final class AttendanceCalculator {
                         lastLeft = awayFrom;
                     }
                 }
+                case MEDIA_CHOSEN -> {
+                    // A choice, not a flow: the minutes follow what the media server saw (MODALITY_CHANGED).
+                }
                 default -> throw new IllegalStateException("unknown presence kind " + event.kind());
             }
+        }
+
+        /** Where the walk leaves the patient, before {@link #finish} closes what is still open. */
+        LiveState liveState() {
+            if (inRoom) {
+                return LiveState.IN_ROOM;
+            }
+            if (away) {
+                return LiveState.RECONNECTING;
+            }
+            return firstAdmitted == null ? LiveState.NOT_ARRIVED : LiveState.LEFT;
         }
 
         void finish(Instant windowEnd, List<PresenceInterval> stays) {
@@ -236,19 +330,29 @@ public final class AttendanceCalculator {
         return clipped;
     }
 
-    private static String explain(AttendanceStatus status, long minutes, long scheduledMinutes, long creditMinutes,
-                                  Instant start, Instant end, Instant firstIn, Instant lastOut,
-                                  List<PresenceInterval> gaps) {
+    private static String explain(AttendanceStatus status, Measured m, AttendanceFlags flags) {
         if (status == AttendanceStatus.EXCUSED) {
-            return "Excused by the facilitator; " + minutes + " of " + scheduledMinutes + " minutes present.";
+            return "Excused by the facilitator; " + m.minutes + " of " + m.scheduledMinutes + " minutes present.";
         }
         if (status == AttendanceStatus.ABSENT) {
             return "Not in the room during the session.";
         }
-        long gapMinutes = gaps.stream().mapToLong(gap -> gap.length().toSeconds()).sum() / 60;
-        return "Present " + minutes + " of " + scheduledMinutes + " scheduled minutes (credit from " + creditMinutes
-                + "); in " + Duration.between(start, firstIn).toMinutes() + " min after the start; out "
-                + Duration.between(lastOut, end).toMinutes() + " min before the end; " + gaps.size()
-                + " reconnection gap(s) of " + gapMinutes + " min excluded.";
+        return "Present " + m.minutes + " of " + m.scheduledMinutes + " scheduled minutes (credit from "
+                + m.creditMinutes + "); in " + flags.lateMinutes() + " min after the start" + (flags.late() ? " (late)"
+                : "") + "; out " + flags.leftEarlyMinutes() + " min before the end" + (flags.leftEarly()
+                ? " (left early)" : "") + "; " + gapWords(flags) + ".";
+    }
+
+    private static String explainSoFar(Measured m, AttendanceFlags flags) {
+        if (flags.lateMinutes() == null) {
+            return "Not in the room yet.";
+        }
+        return "So far " + m.minutes + " of " + m.scheduledMinutes + " scheduled minutes (credit from "
+                + m.creditMinutes + "); in " + flags.lateMinutes() + " min after the start" + (flags.late()
+                ? " (late)" : "") + "; " + gapWords(flags) + ".";
+    }
+
+    private static String gapWords(AttendanceFlags flags) {
+        return flags.gapCount() + " reconnection gap(s) of " + flags.gapMinutes() + " min excluded";
     }
 }

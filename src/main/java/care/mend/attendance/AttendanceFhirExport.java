@@ -28,6 +28,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -59,11 +60,12 @@ import org.hl7.fhir.r4.model.StringType;
  * <p>Mend's status, as FHIR R4's {@code Encounter.status} and the
  * {@code https://mend.care/fhir/StructureDefinition/attendance-status} extension (the full definitions, and the other
  * extensions: {@code attendance-credited}, {@code attendance-amended}, {@code excuse-reason},
- * {@code telehealth-modality}, {@code telehealth-minutes}, are in {@code src/docs/fhir-export.md}):
+ * {@code attendance-flags}, {@code telehealth-modality}, {@code telehealth-minutes}, are in
+ * {@code src/docs/fhir-export.md}):
  * <table>
  *   <caption>Attendance status</caption>
  *   <tr><th>Mend</th><th>Encounter.status</th><th>period, length</th></tr>
- *   <tr><td>PRESENT, LATE, LEFT_EARLY, PARTIAL</td><td>finished</td><td>yes</td></tr>
+ *   <tr><td>PRESENT, PARTIAL</td><td>finished</td><td>yes</td></tr>
  *   <tr><td>EXCUSED, some minutes present</td><td>finished</td><td>yes</td></tr>
  *   <tr><td>EXCUSED, no minute present</td><td>cancelled</td><td>no</td></tr>
  *   <tr><td>ABSENT</td><td>cancelled</td><td>no</td></tr>
@@ -91,6 +93,7 @@ public final class AttendanceFhirExport {
     static final String EXCUSE_REASON = EXTENSION + "excuse-reason";
     static final String MODALITY = EXTENSION + "telehealth-modality";
     static final String MINUTES = EXTENSION + "telehealth-minutes";
+    static final String FLAGS = EXTENSION + "attendance-flags";
     static final String IDENTIFIER = MEND + "sid/";
 
     static final Coding UPDATE = new Coding("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "UPDATE",
@@ -162,7 +165,7 @@ public final class AttendanceFhirExport {
     /** Encounter.status for a row; see the table above. */
     static Encounter.EncounterStatus encounterStatus(AttendanceReportRow row) {
         return switch (row.status()) {
-            case PRESENT, LATE, LEFT_EARLY, PARTIAL -> Encounter.EncounterStatus.FINISHED;
+            case PRESENT, PARTIAL -> Encounter.EncounterStatus.FINISHED;
             case EXCUSED -> row.minutesPresent() > 0 ? Encounter.EncounterStatus.FINISHED
                     : Encounter.EncounterStatus.CANCELLED;
             case ABSENT -> Encounter.EncounterStatus.CANCELLED;
@@ -268,6 +271,21 @@ public final class AttendanceFhirExport {
         minutes.addExtension("audioOnly", minutes(row.minutesAudioOnly()));
         minutes.addExtension("noMedia", minutes(row.minutesNoMedia()));
         minutes.addExtension("reconnectionGap", minutes(row.gapMinutes()));
+        // Late and left early are not statuses (since V11): flags with their figures, beside the status.
+        AttendanceFlags f = row.flags();
+        Extension flags = encounter.addExtension().setUrl(FLAGS);
+        flags.addExtension("late", new BooleanType(f.late()));
+        if (f.lateMinutes() != null) {
+            flags.addExtension("lateMinutes", minutes(f.lateMinutes()));
+        }
+        flags.addExtension("leftEarly", new BooleanType(f.leftEarly()));
+        if (f.leftEarlyMinutes() != null) {
+            flags.addExtension("leftEarlyMinutes", minutes(f.leftEarlyMinutes()));
+        }
+        flags.addExtension("reconnectionGaps", new IntegerType(f.gapCount()));
+        if (f.audioOnlyPercent() != null) {
+            flags.addExtension("audioOnlyPercent", new IntegerType(f.audioOnlyPercent()));
+        }
         return encounter;
     }
 

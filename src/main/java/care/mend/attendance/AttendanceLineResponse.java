@@ -8,9 +8,16 @@ import java.util.UUID;
 /**
  * One patient's line on a session's attendance sheet, with the figures behind its status. For a signed sheet,
  * {@code recordId}, the original figures and the amendments are present; for a live one they are null or empty.
+ *
+ * <p>While the session is still on, {@code status} is null (ABSENT and PARTIAL are final words, said once it has
+ * ended), {@code liveState} says where the patient is now ({@code NOT_ARRIVED}, {@code IN_ROOM}, {@code RECONNECTING}
+ * or {@code LEFT}) and {@code liveSince} since when, and the figures and {@code credited} are those so far. Once it
+ * has ended, {@code status} is set and {@code liveState} is null. {@code flags} (late, left early, gaps, audio-only
+ * share) are on every line, beside the status.
  */
-public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceStatus status, long minutesPresent,
-                                     boolean credited, Map<String, Long> minutesByModality, long gapMinutes,
+public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceStatus status, LiveState liveState,
+                                     Instant liveSince, long minutesPresent, boolean credited,
+                                     Map<String, Long> minutesByModality, long gapMinutes, AttendanceFlags flags,
                                      Instant firstAdmitted, Instant lastLeft, long scheduledMinutes,
                                      String explanation, String attestedLocation, Original original,
                                      List<Amendment> amendments) {
@@ -35,15 +42,14 @@ public record AttendanceLineResponse(UUID patientId, UUID recordId, AttendanceSt
             SessionAttendance a = line.live();
             Map<String, Long> byModality = new java.util.TreeMap<>();
             a.minutesByModality().forEach((modality, minutes) -> byModality.put(modality.name(), minutes));
-            long gaps = a.gaps().stream().mapToLong(gap -> gap.length().toSeconds()).sum() / 60;
-            return new AttendanceLineResponse(line.patientId(), null, a.status(), a.minutesPresent(), a.credited(),
-                    byModality, gaps, a.firstAdmitted(), a.lastLeft(), a.scheduledMinutes(), a.explanation(),
-                    line.attestedLocation(), null, List.of());
+            return new AttendanceLineResponse(line.patientId(), null, a.status(), a.liveState(), a.liveSince(),
+                    a.minutesPresent(), a.credited(), byModality, a.flags().gapMinutes(), a.flags(), a.firstAdmitted(),
+                    a.lastLeft(), a.scheduledMinutes(), a.explanation(), line.attestedLocation(), null, List.of());
         }
         AttendanceRecord r = line.record();
-        return new AttendanceLineResponse(r.patientId(), r.id(), r.currentStatus(), r.currentMinutes(),
+        return new AttendanceLineResponse(r.patientId(), r.id(), r.currentStatus(), null, null, r.currentMinutes(),
                 r.currentCredited(), r.currentSplit().byName(),
-                r.gapMinutes(), r.firstAdmitted(), r.lastLeft(), r.scheduledMinutes(), r.explanation(),
+                r.gapMinutes(), r.flags(), r.firstAdmitted(), r.lastLeft(), r.scheduledMinutes(), r.explanation(),
                 r.attestedLocation(), new Original(r.originalStatus(), r.originalMinutes(), r.originalCredited(),
                         r.originalSplit().byName(), r.originalExplanation()),
                 r.amendments().stream().map(a -> new Amendment(a.authorSubject(), a.amendedAt(), a.reason(),

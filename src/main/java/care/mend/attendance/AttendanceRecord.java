@@ -84,6 +84,22 @@ public class AttendanceRecord {
     @Column(name = "gap_minutes", nullable = false, updatable = false)
     private int gapMinutes;
 
+    /** The flags' figures as measured at sign-off (see {@link AttendanceFlags}); null when never admitted. */
+    @Column(name = "late_minutes", updatable = false)
+    private Integer lateMinutes;
+
+    @Column(name = "late_flagged", nullable = false, updatable = false)
+    private boolean lateFlagged;
+
+    @Column(name = "left_early_minutes", updatable = false)
+    private Integer leftEarlyMinutes;
+
+    @Column(name = "left_early_flagged", nullable = false, updatable = false)
+    private boolean leftEarlyFlagged;
+
+    @Column(name = "gap_count", nullable = false, updatable = false)
+    private int gapCount;
+
     @Column(name = "first_admitted", updatable = false)
     private Instant firstAdmitted;
 
@@ -124,6 +140,9 @@ public class AttendanceRecord {
 
     public AttendanceRecord(UUID sessionId, UUID patientId, SessionAttendance attendance, String attestedLocation,
                             Instant createdAt) {
+        if (attendance.live()) {
+            throw new IllegalArgumentException("only a final line is signed: the session has not ended");
+        }
         this.id = UUID.randomUUID();
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.patientId = Objects.requireNonNull(patientId, "patientId");
@@ -139,8 +158,13 @@ public class AttendanceRecord {
         this.currentMinutesAudioVideo = minutesAudioVideo;
         this.currentMinutesAudioOnly = minutesAudioOnly;
         this.currentMinutesNoMedia = minutesNoMedia;
-        this.gapMinutes = Math.toIntExact(attendance.gaps().stream()
-                .mapToLong(gap -> gap.length().toSeconds()).sum() / 60);
+        AttendanceFlags flags = attendance.flags();
+        this.gapMinutes = flags.gapMinutes();
+        this.gapCount = flags.gapCount();
+        this.lateMinutes = flags.lateMinutes();
+        this.lateFlagged = flags.late();
+        this.leftEarlyMinutes = flags.leftEarlyMinutes();
+        this.leftEarlyFlagged = flags.leftEarly();
         this.firstAdmitted = attendance.firstAdmitted();
         this.lastLeft = attendance.lastLeft();
         this.scheduledMinutes = Math.toIntExact(attendance.scheduledMinutes());
@@ -250,6 +274,12 @@ public class AttendanceRecord {
 
     public int gapMinutes() {
         return gapMinutes;
+    }
+
+    /** The flags as signed. */
+    public AttendanceFlags flags() {
+        return AttendanceFlags.signed(lateMinutes, lateFlagged, leftEarlyMinutes, leftEarlyFlagged, gapCount,
+                gapMinutes, minutesAudioVideo, minutesAudioOnly, minutesNoMedia);
     }
 
     public Instant firstAdmitted() {

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param minutesAudioOnly  those with audio only
  * @param minutesNoMedia    those in the room with no media flowing
  * @param gapMinutes        the reconnection gaps, not counted in the minutes present
+ * @param flags             late, left early, gaps and audio-only share as signed, beside the status
  * @param excuseReason      why the patient was excused, when the current status is EXCUSED (else null)
  * @param originalStatus    the status as signed (also originalMinutes and originalCredited); the same as the
  *                          current one unless an amendment changed it
@@ -29,13 +30,14 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
                                   String groupName, UUID patientId, String patientDisplayName, Instant firstAdmitted,
                                   Instant lastLeft, AttendanceStatus status, int minutesPresent,
                                   int minutesAudioVideo, int minutesAudioOnly, int minutesNoMedia, int gapMinutes,
-                                  boolean credited, boolean amended, String signedBySubject, String attestedLocation,
-                                  String excuseReason, AttendanceStatus originalStatus, int originalMinutes,
-                                  boolean originalCredited, LatestAmendment amendment) {
+                                  AttendanceFlags flags, boolean credited, boolean amended, String signedBySubject,
+                                  String attestedLocation, String excuseReason, AttendanceStatus originalStatus,
+                                  int originalMinutes, boolean originalCredited, LatestAmendment amendment) {
 
     public AttendanceReportRow {
         Objects.requireNonNull(timeZone, "timeZone");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(originalStatus, "originalStatus");
     }
 
@@ -60,21 +62,27 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
 
     /**
      * The report query's constructor: the excuse reason is the one given at sign-off (kept in the record's
-     * explanation) unless an amendment excused the patient later, whose reason then says why.
+     * explanation) unless an amendment excused the patient later, whose reason then says why. The flags are of the
+     * figures as signed: the audio-only share from the split as signed ({@code signedAudioVideo} etc.), which an
+     * amendment's split does not change.
      */
     public AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date, ZoneId timeZone,
                                Instant scheduledStart, Instant scheduledEnd, Instant roomOpened, Instant roomClosed,
                                UUID siteId, UUID programId, String programName, UUID groupId, String groupName,
                                UUID patientId, String patientDisplayName, Instant firstAdmitted, Instant lastLeft,
                                AttendanceStatus status, int minutesPresent, int minutesAudioVideo,
-                               int minutesAudioOnly, int minutesNoMedia, int gapMinutes, boolean credited,
-                               boolean amended, String signedBySubject, String attestedLocation,
+                               int minutesAudioOnly, int minutesNoMedia, int gapMinutes, Integer lateMinutes,
+                               boolean late, Integer leftEarlyMinutes, boolean leftEarly, int gapCount,
+                               int signedAudioVideo, int signedAudioOnly, int signedNoMedia,
+                               boolean credited, boolean amended, String signedBySubject, String attestedLocation,
                                String explanation, String excusingAmendmentReason, AttendanceStatus originalStatus,
                                int originalMinutes, boolean originalCredited) {
         this(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened, roomClosed, siteId,
                 programId, programName, groupId, groupName, patientId, patientDisplayName, firstAdmitted, lastLeft,
-                status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes, credited,
-                amended, signedBySubject, attestedLocation, status != AttendanceStatus.EXCUSED ? null
+                status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia, gapMinutes,
+                AttendanceFlags.signed(lateMinutes, late, leftEarlyMinutes, leftEarly, gapCount, gapMinutes,
+                        signedAudioVideo, signedAudioOnly, signedNoMedia), credited, amended, signedBySubject,
+                attestedLocation, status != AttendanceStatus.EXCUSED ? null
                         : excusingAmendmentReason != null ? excusingAmendmentReason
                         : AttendanceRecord.excuseReasonIn(explanation), originalStatus, originalMinutes,
                 originalCredited, null);
@@ -85,7 +93,7 @@ public record AttendanceReportRow(UUID recordId, UUID sessionId, LocalDate date,
         return new AttendanceReportRow(recordId, sessionId, date, timeZone, scheduledStart, scheduledEnd, roomOpened,
                 roomClosed, siteId, programId, programName, groupId, groupName, patientId, patientDisplayName,
                 firstAdmitted, lastLeft, status, minutesPresent, minutesAudioVideo, minutesAudioOnly, minutesNoMedia,
-                gapMinutes, credited, amended, signedBySubject, attestedLocation, excuseReason, originalStatus,
+                gapMinutes, flags, credited, amended, signedBySubject, attestedLocation, excuseReason, originalStatus,
                 originalMinutes, originalCredited, latest);
     }
 

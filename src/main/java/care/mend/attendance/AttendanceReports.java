@@ -43,6 +43,8 @@ public class AttendanceReports {
             + " s.timeZone, s.startsAt, s.endsAt, s.liveAt, s.endedAt, g.siteId, p.id, p.name, g.id, g.name, pt.id,"
             + " pt.displayName, r.firstAdmitted, r.lastLeft, r.currentStatus, r.currentMinutes,"
             + " r.currentMinutesAudioVideo, r.currentMinutesAudioOnly, r.currentMinutesNoMedia, r.gapMinutes,"
+            + " r.lateMinutes, r.lateFlagged, r.leftEarlyMinutes, r.leftEarlyFlagged, r.gapCount,"
+            + " r.minutesAudioVideo, r.minutesAudioOnly, r.minutesNoMedia,"
             + " r.currentCredited, (case when r.originalStatus <> r.currentStatus or r.originalMinutes <>"
             + " r.currentMinutes or r.originalCredited <> r.currentCredited or r.minutesAudioVideo <>"
             + " r.currentMinutesAudioVideo or r.minutesAudioOnly <> r.currentMinutesAudioOnly or r.minutesNoMedia <>"

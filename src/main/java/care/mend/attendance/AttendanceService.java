@@ -8,6 +8,8 @@ import care.mend.room.PresenceEvent;
 import care.mend.room.RoomRole;
 import care.mend.schedule.GroupSession;
 import care.mend.schedule.GroupSessionStatus;
+import care.mend.schedule.Rosters;
+import care.mend.schedule.SessionRoster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,20 +42,22 @@ public class AttendanceService {
 
     private LocationAttestations attestations;
     private Clock clock;
+    private Rosters rosters;
 
     /** For the CDI proxy. */
     protected AttendanceService() {
     }
 
     @Inject
-    public AttendanceService(LocationAttestations attestations, Clock clock) {
+    public AttendanceService(LocationAttestations attestations, Clock clock, Rosters rosters) {
         this.attestations = attestations;
         this.clock = clock;
+        this.rosters = rosters;
     }
 
     /** For tests outside the container. */
     public AttendanceService(EntityManager em, LocationAttestations attestations, Clock clock) {
-        this(attestations, clock);
+        this(attestations, clock, new Rosters(em));
         this.em = em;
     }
 
@@ -184,7 +188,8 @@ public class AttendanceService {
     }
 
     /**
-     * Where an enrollment stands now: the sessions of its program's groups that the patient belonged to, each as
+     * Where an enrollment stands now: the sessions of its program's groups on whose roster this enrollment put the
+     * patient ({@link SessionRoster#places}: a membership and this enrollment both active that day), each as
      * what it was (signed records where signed, live figures otherwise; cancelled and not held), the weekly minimum,
      * and the schedule still ahead in each group the patient still belongs to (nothing ahead unless the enrollment is
      * active). The rules: {@link ProgressCalculator}.
@@ -212,7 +217,7 @@ public class AttendanceService {
                 if (!session.localDate().isBefore(today)) {
                     stored.add(session);
                 }
-                if (!membership.isActiveOn(session.localDate())) {
+                if (!SessionRoster.places(group, membership, enrollment, session.localDate())) {
                     continue;
                 }
                 switch (session.status()) {
@@ -267,33 +272,39 @@ public class AttendanceService {
                 : new AttendedSession(session.localDate(), live.status(), live.credited(), live.minutesPresent());
     }
 
-    /** Each expected patient's attendance: members that day, and anyone the room admitted. */
+    /** Each expected patient's attendance: the session's roster, and anyone the room admitted. */
     private Map<UUID, SessionAttendance> calculate(GroupSession session, Map<UUID, String> excused) {
         Map<UUID, List<PresenceEvent>> eventsByPatient = expectedPatients(session);
         AttendanceRules rules = rulesOf(session);
-        // A session still running is counted up to now, not to its scheduled end: the live sheet shows so far.
-        Instant windowEnd = session.endedAt() != null ? session.endedAt()
-                : session.status() == GroupSessionStatus.LIVE ? latest(clock.instant(), session.startsAt()) : null;
+        // A session still on (or not opened yet) has live lines, counted up to now: no status until it has ended.
+        boolean stillOn = session.status() == GroupSessionStatus.LIVE
+                || session.status() == GroupSessionStatus.SCHEDULED;
+        Instant now = clock.instant();
         Map<UUID, SessionAttendance> result = new LinkedHashMap<>();
         eventsByPatient.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
                 .forEach(entry -> {
                     String reason = excused.get(entry.getKey());
-                    SessionAttendance attendance = AttendanceCalculator.calculate(session.startsAt(),
-                            session.endsAt(), windowEnd, entry.getValue(), reason != null, rules);
+                    SessionAttendance attendance = stillOn
+                            ? AttendanceCalculator.live(session.startsAt(), session.endsAt(), now, entry.getValue(),
+                                    rules)
+                            : AttendanceCalculator.calculate(session.startsAt(), session.endsAt(), session.endedAt(),
+                                    entry.getValue(), reason != null, rules);
                     if (reason != null) {
-                        attendance = withExplanation(attendance, AttendanceRecord.EXCUSED_BECAUSE + reason.strip());
+                        attendance = attendance.withExplanation(AttendanceRecord.EXCUSED_BECAUSE + reason.strip());
                     }
                     result.put(entry.getKey(), attendance);
                 });
         return result;
     }
 
-    /** The patients expected at the session, with their presence events: members that day, and anyone admitted. */
+    /**
+     * The patients expected at the session, with their presence events: those on its roster ({@link Rosters}, the
+     * rule the room admits by), and anyone the room admitted, who can only have been let in by the roster of the
+     * moment but must appear whatever it says now: the record never hides presence.
+     */
     private Map<UUID, List<PresenceEvent>> expectedPatients(GroupSession session) {
         Map<UUID, List<PresenceEvent>> eventsByPatient = new LinkedHashMap<>();
-        for (UUID patient : em.createQuery("select m.patientId from Membership m where m.groupId = :g"
-                        + " and m.fromDate <= :d and (m.toDate is null or m.toDate >= :d)", UUID.class)
-                .setParameter("g", session.groupId()).setParameter("d", session.localDate()).getResultList()) {
+        for (UUID patient : rosters.of(session).patientIds()) {
             eventsByPatient.put(patient, new ArrayList<>());
         }
         Map<String, UUID> patientBySubject = new HashMap<>();
@@ -313,10 +324,6 @@ public class AttendanceService {
         return eventsByPatient;
     }
 
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
     /** The thresholds of the session's program. */
     private AttendanceRules rulesOf(GroupSession session) {
         List<care.mend.program.AttendanceThresholds> found = em.createQuery("select p.attendanceThresholds"
@@ -327,12 +334,6 @@ public class AttendanceService {
                 : found.get(0);
         return new AttendanceRules(java.time.Duration.ofMinutes(t.lateAfterMinutes()),
                 java.time.Duration.ofMinutes(t.earlyLeaveMinutes()), t.creditPercent());
-    }
-
-    private static SessionAttendance withExplanation(SessionAttendance a, String explanation) {
-        return new SessionAttendance(a.status(), a.firstAdmitted(), a.lastLeft(), a.minutesPresent(),
-                a.minutesByModality(), a.present(), a.gaps(), a.scheduledMinutes(), a.creditMinutes(), a.credited(),
-                explanation);
     }
 
     private static PresenceEvent toEvent(PresenceRecord record) {

@@ -85,7 +85,7 @@ public record AttendedSession(LocalDate day, GroupSessionStatus sessionStatus, A
         return switch (status) {
             case ABSENT -> Counted.ABSENT;
             case EXCUSED -> Counted.EXCUSED;
-            case PRESENT, LATE, LEFT_EARLY, PARTIAL -> Counted.ATTENDED;
+            case PRESENT, PARTIAL -> Counted.ATTENDED;
             case NOT_HELD -> throw new IllegalStateException("checked in the constructor");
         };
     }

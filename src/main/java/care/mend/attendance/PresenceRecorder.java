@@ -2,6 +2,7 @@ package care.mend.attendance;
 
 import care.mend.room.PresenceEvent;
 import care.mend.room.PresenceEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -31,6 +32,10 @@ public class PresenceRecorder implements PresenceEventPublisher {
     @Inject
     Config config;
 
+    /** The server's registry (WildFly's micrometer subsystem): see {@link PresenceMeters}. */
+    @Inject
+    MeterRegistry meters;
+
     static final String OUTBOX_DIR_KEY = "mend.presence.outbox-dir";
 
     @PostConstruct
@@ -38,8 +43,10 @@ public class PresenceRecorder implements PresenceEventPublisher {
         Path outbox = config.getOptionalValue(OUTBOX_DIR_KEY, String.class).map(Path::of)
                 .orElseGet(() -> Path.of(System.getProperty("jboss.server.data.dir",
                         System.getProperty("java.io.tmpdir")), "mend"));
-        writer = new PresenceWriter(store, new PresenceJournal(outbox), Duration.ofMillis(250), Duration.ofSeconds(30),
-                threads);
+        PresenceMeters presenceMeters = new PresenceMeters(meters);
+        writer = new PresenceWriter(presenceMeters.timed(store), new PresenceJournal(outbox), Duration.ofMillis(250),
+                Duration.ofSeconds(30), threads);
+        presenceMeters.watch(writer::pending);
     }
 
     @Override

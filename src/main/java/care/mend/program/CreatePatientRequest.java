@@ -6,9 +6,14 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** @param idpSubject the Keycloak user's {@code sub}; links the patient to a login, unique */
+/**
+ * @param idpSubject the Keycloak user's {@code sub}; links the patient to a login, unique
+ * @param chosenName the name the group sees in a room (a first name or one the patient picks); optional: absent,
+ *                   it is the display name's first word. Not blank when given.
+ */
 public record CreatePatientRequest(
         @NotBlank @Size(max = Patient.SUBJECT_MAX) @PlainText String idpSubject,
         @NotBlank @Size(max = Patient.DISPLAY_NAME_MAX) @PlainText String displayName,
+        @Size(min = 1, max = Patient.CHOSEN_NAME_MAX) @PlainText String chosenName,
         @NotNull @Valid EmergencyContactBody emergencyContact) {
 }

@@ -122,11 +122,24 @@ public class Enrollment {
         return new EnrollmentEnded(id, patientId, programId, newStatus, effectiveDate);
     }
 
-    /** Whether the patient is enrolled on that day: ENROLLED and the day within start..planned end. */
+    /**
+     * Whether the patient may start something new in the program on that day (a group membership): ENROLLED now
+     * and the day within start..planned end. Not the roster's rule: see {@link #coversDay}.
+     */
     public boolean isActiveOn(LocalDate day) {
-        return status == EnrollmentStatus.ENROLLED
-                && !day.isBefore(startDate)
-                && (plannedEndDate == null || !day.isAfter(plannedEndDate));
+        return status == EnrollmentStatus.ENROLLED && coversDay(day);
+    }
+
+    /**
+     * Whether the patient took or takes part in the program on that day, by its dates alone: from the start through
+     * the planned end and, once ended, through the end date (the last day). The session roster's rule
+     * ({@code care.mend.schedule.SessionRoster}): it judges a day by what held on that day, so discharging a patient
+     * today does not take them off last week's sheets or out of their progress.
+     */
+    public boolean coversDay(LocalDate day) {
+        return !day.isBefore(startDate)
+                && (plannedEndDate == null || !day.isAfter(plannedEndDate))
+                && (endDate == null || !day.isAfter(endDate));
     }
 
     public UUID id() {

@@ -11,10 +11,13 @@ import java.util.UUID;
 
 /**
  * A patient, pseudonymous by design: the identity-provider subject links the record to a login, the display name
- * is what the group sees (a pseudonym or first name), and the emergency contact is for crisis protocols. Nothing
- * else about the person is stored here; clinical records live with the provider's EHR.
+ * is the record's name (what staff see), the chosen name is what the group sees in a live room (a first name or a
+ * name the patient picks: group therapy runs on first names, and a legal name is not the group's to know unless the
+ * clinic chooses it), and the emergency contact is for crisis protocols. Nothing else about the person is stored
+ * here; clinical records live with the provider's EHR.
  *
- * <p>Invariants: {@code idpSubject} is required, unique and never changes once linked.
+ * <p>Invariants: {@code idpSubject} is required, unique and never changes once linked. The chosen name is never
+ * blank: staff set it (by default the display name's first word) and the patient may change it.
  */
 @Entity
 @Table(name = "patient")
@@ -22,6 +25,8 @@ public class Patient {
 
     public static final int SUBJECT_MAX = 255;
     public static final int DISPLAY_NAME_MAX = 100;
+    /** As long as a display name: a chosen name made from one (its first word) always fits. */
+    public static final int CHOSEN_NAME_MAX = 100;
 
     @Id
     @Column(name = "id", nullable = false, updatable = false)
@@ -32,6 +37,9 @@ public class Patient {
 
     @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX)
     private String displayName;
+
+    @Column(name = "chosen_name", nullable = false, length = CHOSEN_NAME_MAX)
+    private String chosenName;
 
     @Embedded
     private EmergencyContact emergencyContact;
@@ -47,16 +55,39 @@ public class Patient {
         // for JPA
     }
 
+    /** A patient whose chosen name is, until someone changes it, the first word of the display name. */
     public Patient(String idpSubject, String displayName, EmergencyContact emergencyContact, Instant createdAt) {
+        this(idpSubject, displayName, null, emergencyContact, createdAt);
+    }
+
+    /** @param chosenName the name the group sees; null for the first word of the display name */
+    public Patient(String idpSubject, String displayName, String chosenName, EmergencyContact emergencyContact,
+            Instant createdAt) {
         this.id = UUID.randomUUID();
         this.idpSubject = Checks.text("idpSubject", idpSubject, SUBJECT_MAX);
         rename(displayName);
+        chooseName(chosenName == null ? firstWord(this.displayName) : chosenName);
         changeEmergencyContact(emergencyContact);
         this.createdAt = Checks.required("createdAt", createdAt);
     }
 
     public void rename(String newDisplayName) {
         this.displayName = Checks.text("displayName", newDisplayName, DISPLAY_NAME_MAX);
+    }
+
+    /** The name the group sees from now on (the next join of the room), set by staff or by the patient. */
+    public void chooseName(String newChosenName) {
+        this.chosenName = Checks.text("chosenName", newChosenName, CHOSEN_NAME_MAX);
+    }
+
+    /**
+     * The default chosen name: the display name up to its first space, the rule V14 applied to the patients that
+     * existed before chosen names did.
+     */
+    static String firstWord(String displayName) {
+        String stripped = displayName.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space);
     }
 
     public void changeEmergencyContact(EmergencyContact newContact) {
@@ -73,6 +104,10 @@ public class Patient {
 
     public String displayName() {
         return displayName;
+    }
+
+    public String chosenName() {
+        return chosenName;
     }
 
     public EmergencyContact emergencyContact() {

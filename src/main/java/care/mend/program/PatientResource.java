@@ -50,7 +50,8 @@ public class PatientResource {
     @Operation(summary = "Register a patient linked to an identity-provider subject")
     public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
         access.requireAdmin();
-        Patient patient = patients.register(body.idpSubject(), body.displayName(), body.emergencyContact().toDomain());
+        Patient patient = patients.register(body.idpSubject(), body.displayName(), body.chosenName(),
+                body.emergencyContact().toDomain());
         return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
                 .entity(PatientResponse.from(patient)).build();
     }
@@ -74,9 +75,10 @@ public class PatientResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a patient's display name and emergency contact")
+    @Operation(summary = "Change a patient's display name, chosen name and emergency contact")
     public PatientResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdatePatientRequest body) {
         access.requireAdmin();
-        return PatientResponse.from(patients.update(id, body.displayName(), body.emergencyContact().toDomain()));
+        return PatientResponse.from(patients.update(id, body.displayName(), body.chosenName(),
+                body.emergencyContact().toDomain()));
     }
 }

@@ -3,11 +3,12 @@ package care.mend.program;
 import java.time.Instant;
 import java.util.UUID;
 
-public record PatientResponse(UUID id, String idpSubject, String displayName, EmergencyContactBody emergencyContact,
-                              Instant createdAt) {
+/** @param chosenName the name the group sees in a room; {@code displayName} is the record's */
+public record PatientResponse(UUID id, String idpSubject, String displayName, String chosenName,
+                              EmergencyContactBody emergencyContact, Instant createdAt) {
 
     public static PatientResponse from(Patient patient) {
-        return new PatientResponse(patient.id(), patient.idpSubject(), patient.displayName(),
+        return new PatientResponse(patient.id(), patient.idpSubject(), patient.displayName(), patient.chosenName(),
                 EmergencyContactBody.from(patient.emergencyContact()), patient.createdAt());
     }
 }

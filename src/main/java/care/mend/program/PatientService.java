@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Registers and changes patients. Logs ids only. */
@@ -36,7 +37,13 @@ public class PatientService {
      * constraint on {@code idp_subject} settles two concurrent registrations.
      */
     public Patient register(String idpSubject, String displayName, EmergencyContact emergencyContact) {
-        Patient patient = new Patient(idpSubject, displayName, emergencyContact, clock.instant());
+        return register(idpSubject, displayName, null, emergencyContact);
+    }
+
+    /** Registers a patient with the name the group sees; null for the display name's first word. */
+    public Patient register(String idpSubject, String displayName, String chosenName,
+            EmergencyContact emergencyContact) {
+        Patient patient = new Patient(idpSubject, displayName, chosenName, emergencyContact, clock.instant());
         if (patients.findByIdpSubject(patient.idpSubject()).isPresent()) {
             throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "A patient is already linked to that subject");
         }
@@ -46,9 +53,30 @@ public class PatientService {
     }
 
     public Patient update(UUID id, String displayName, EmergencyContact emergencyContact) {
+        return update(id, displayName, null, emergencyContact);
+    }
+
+    /** Changes the record; a null {@code chosenName} keeps the one the patient has (it may be the patient's own). */
+    public Patient update(UUID id, String displayName, String chosenName, EmergencyContact emergencyContact) {
         Patient patient = get(id);
         patient.rename(displayName);
+        if (chosenName != null) {
+            patient.chooseName(chosenName);
+        }
         patient.changeEmergencyContact(emergencyContact);
+        return patient;
+    }
+
+    /**
+     * The patient linked to {@code idpSubject} chooses the name the group sees; it shows from their next join of a
+     * room. Empty when no patient is linked to the subject.
+     */
+    public Optional<Patient> chooseOwnName(String idpSubject, String chosenName) {
+        Optional<Patient> patient = patients.findByIdpSubject(idpSubject);
+        patient.ifPresent(p -> {
+            p.chooseName(chosenName);
+            LOG.log(System.Logger.Level.DEBUG, "mend.program: patient {0} chose a name", p.id());
+        });
         return patient;
     }
 

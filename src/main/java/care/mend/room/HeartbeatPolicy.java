@@ -14,14 +14,15 @@ import java.util.Objects;
  *
  * @param clock     the time source
  * @param interval  time between pings (3 s by default)
- * @param deadAfter silence after which the connection is dead (10 s by default: three missed pongs), so a link that
- *                  stalls silently (neither side sees a close) is found within 10 s, and the room counts the stall
+ * @param deadAfter silence after which the connection is dead (9 s by default: the pongs of two pings missed, the third
+ *                  ping unanswered), so a link that stalls silently (neither side sees a close) is found at most 9 s
+ *                  after its last sign of life — within 10 s of the stall, the room told — and the room counts the stall
  *                  from the last sign of life, as a gap
  */
 public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter) {
 
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
-    public static final Duration DEFAULT_DEAD_AFTER = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_DEAD_AFTER = Duration.ofSeconds(9);
 
     public HeartbeatPolicy {
         Objects.requireNonNull(clock, "clock");

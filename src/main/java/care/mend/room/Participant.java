@@ -14,6 +14,8 @@ final class Participant {
     /** Place in the waiting queue: lower is earlier. Kept across a resume. */
     final long queueTicket;
 
+    /** From the latest plan that named the subject: a later join may bring a changed chosen name. */
+    ParticipantName name = ParticipantName.NONE;
     ParticipantStatus status;
     boolean connected = true;
     boolean muted;
@@ -55,8 +57,12 @@ final class Participant {
         return status == ParticipantStatus.WAITING;
     }
 
-    ParticipantView view() {
-        return new ParticipantView(id, subject, role, status, !connected, muted, handRaised, audioOnly, lowBandwidth,
-                publishing, modality);
+    /**
+     * The participant as {@code viewer} may see them: a facilitator sees a patient's record name and id, nobody else
+     * does (a patient not even their own: the page knows it from {@code /api/me}).
+     */
+    ParticipantView viewFor(Participant viewer) {
+        return new ParticipantView(id, subject, role, viewer.isFacilitator() ? name : name.forGroup(), status,
+                !connected, muted, handRaised, audioOnly, lowBandwidth, publishing, modality);
     }
 }

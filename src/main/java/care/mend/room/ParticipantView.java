@@ -6,9 +6,10 @@ import care.mend.media.MediaModality;
  * One participant as others see them, at one moment. Immutable.
  *
  * @param id           the participant
- * @param subject      the identity-provider subject, so signaling can show a display name; signaling decides what
- *                     leaves the server
+ * @param subject      the identity-provider subject; signaling never sends it
  * @param role         facilitator or patient
+ * @param name         how the recipient may name them: with the patient record only when the recipient is a
+ *                     facilitator
  * @param status       waiting or present
  * @param reconnecting the connection dropped and the seat is held for the grace period
  * @param muted        the participant's microphone is muted (by themselves or by a facilitator)
@@ -18,7 +19,12 @@ import care.mend.media.MediaModality;
  * @param publishing   the participant's stream is ready to be subscribed to
  * @param modality     what the participant sends, as last chosen or as the media server last reported
  */
-public record ParticipantView(ParticipantId id, String subject, RoomRole role, ParticipantStatus status,
+public record ParticipantView(ParticipantId id, String subject, RoomRole role, ParticipantName name,
+        ParticipantStatus status,
         boolean reconnecting, boolean muted, boolean handRaised, boolean audioOnly, boolean lowBandwidth,
         boolean publishing, MediaModality modality) {
+
+    public ParticipantView {
+        name = name == null ? ParticipantName.NONE : name;
+    }
 }

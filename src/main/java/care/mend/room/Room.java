@@ -98,6 +98,9 @@ public final class Room {
     private final List<CompletableFuture<Void>> mediaRemovals = new ArrayList<>();
     private final Set<ParticipantId> mediaTouched = new HashSet<>();
 
+    /** The one field read outside the steps: counts for monitoring, replaced whole after each step. */
+    private volatile RoomCensus census = RoomCensus.EMPTY;
+
     Room(RoomPlan plan, RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets,
             Consumer<Room> onRetired) {
         this.plan = Objects.requireNonNull(plan, "plan");
@@ -117,21 +120,32 @@ public final class Room {
         return sessionId;
     }
 
+    /** Who is waiting, present and reconnecting, as of the last finished step; safe to read from any thread. */
+    public RoomCensus census() {
+        return census;
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Joining, resuming, leaving
 
     /**
      * Joins the subject: a facilitator of the group is seated at once; an allowed patient waits (and may be admitted
-     * at once with {@code autoAdmit}). The plan's roster replaces the room's.
+     * at once with {@code autoAdmit}). The plan replaces the room's.
+     *
+     * @param role the subject's role on the fresh plan's roster, as {@link RoomRegistry#join} found it: the roster
+     *             is asked once, there
      */
-    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject) {
+    CompletionStage<RoomEntry> join(RoomPlan freshPlan, String subject, RoomRole role) {
+        Objects.requireNonNull(freshPlan, "freshPlan");
         Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(role, "role");
+        if (!freshPlan.sessionId().equals(sessionId)) {
+            throw new IllegalArgumentException("a plan of another session");
+        }
         return command(() -> {
             requireNotEnded();
-            if (freshPlan.sessionId().equals(sessionId)) {
-                plan = freshPlan;
-            }
-            RoomRole role = plan.roleOf(subject);
+            plan = freshPlan;
+            renameFromPlan();
             plan.checkNotTooEarly(now(), config.openLead());
             if (barred.contains(subject)) {
                 throw new RoomException(RoomErrorCode.REMOVED_FROM_SESSION);
@@ -426,7 +440,7 @@ public final class Room {
         return command(() -> {
             // The choice; what it does to the media (a new publish without video) shows in the modality the media
             // server reports.
-            requireParticipant(actor).audioOnly = audioOnly;
+            choose(requireParticipant(actor), audioOnly);
             return null;
         });
     }
@@ -508,7 +522,7 @@ public final class Room {
             return;
         }
         p.publishing = true;
-        p.audioOnly = audioOnly;
+        choose(p, audioOnly);
         flushIce(MediaEndpointRef.publisher(id.value()));
         // Nothing flows through a new endpoint yet: the modality is what the media server reports, never what the
         // offer hoped for (media flow events set it within a second or two of the browser sending).
@@ -843,9 +857,23 @@ public final class Room {
             id = ParticipantId.random();
         } while (participants.containsKey(id));
         Participant p = new Participant(id, subject, role, initial, nextQueueTicket++);
+        p.name = plan.nameOf(subject);
         participants.put(id, p);
         issueToken(p);
         return p;
+    }
+
+    /**
+     * Names come from the latest plan, by subject, so that a chosen name changed before a rejoin shows; a subject the
+     * new plan does not name (a membership ended mid-session) keeps the name it had.
+     */
+    private void renameFromPlan() {
+        for (Participant p : participants.values()) {
+            ParticipantName fresh = plan.nameOf(p.subject);
+            if (fresh != ParticipantName.NONE) {
+                p.name = fresh;
+            }
+        }
     }
 
     private void issueToken(Participant p) {
@@ -860,6 +888,9 @@ public final class Room {
     private void seat(Participant p) {
         p.status = ParticipantStatus.PRESENT;
         presence(p, PresenceKind.ADMITTED);
+        if (p.audioOnly) {
+            choicePresence(p); // chosen in the waiting room
+        }
         if (!p.connected) {
             // Admitted while reconnecting: the seat is held like any dropped seat, and the ledger says so.
             presence(p, PresenceKind.CONNECTION_LOST);
@@ -939,6 +970,20 @@ public final class Room {
         LOG.log(System.Logger.Level.INFO, "MEND-ROOM a room ended");
     }
 
+    /** The participant's own audio-only choice, recorded for the ledger while seated (at admission otherwise). */
+    private void choose(Participant p, boolean audioOnly) {
+        if (p.audioOnly != audioOnly) {
+            p.audioOnly = audioOnly;
+            if (p.isPresent()) {
+                choicePresence(p);
+            }
+        }
+    }
+
+    private void choicePresence(Participant p) {
+        presence(p, PresenceKind.MEDIA_CHOSEN, now(), p.audioOnly ? MediaModality.AUDIO_ONLY : MediaModality.AUDIO_VIDEO);
+    }
+
     private void changeModality(Participant p, MediaModality modality) {
         if (p.modality != modality) {
             p.modality = modality;
@@ -1012,16 +1057,21 @@ public final class Room {
         return new RoomEntry(sessionId, p.id, p.role, p.resumeToken, snapshot);
     }
 
+    /**
+     * The one place where the room is cut to a recipient: who they see (the waiting list for facilitators only) and
+     * how they see each person named ({@link Participant#viewFor}: patient records for facilitators only).
+     */
     private RoomSnapshot snapshotFor(Participant viewer) {
         List<ParticipantView> present = List.of();
         List<ParticipantView> waiting = List.of();
         if (viewer.isPresent()) {
-            present = participants.values().stream().filter(Participant::isPresent).map(Participant::view).toList();
+            present = participants.values().stream().filter(Participant::isPresent).map(p -> p.viewFor(viewer))
+                    .toList();
         }
         if (viewer.isFacilitator()) {
-            waiting = waitingInQueueOrder().stream().map(Participant::view).toList();
+            waiting = waitingInQueueOrder().stream().map(p -> p.viewFor(viewer)).toList();
         }
-        return new RoomSnapshot(sessionId, status, facilitatorPresent(), viewer.view(), present, waiting);
+        return new RoomSnapshot(sessionId, status, facilitatorPresent(), viewer.viewFor(viewer), present, waiting);
     }
 
     private void tell(Participant recipient, RoomEvent event) {
@@ -1036,15 +1086,21 @@ public final class Room {
     }
 
     private void presence(Participant p, PresenceKind kind, Instant at) {
+        presence(p, kind, at, p.modality);
+    }
+
+    /** @param modality what flows, or for MEDIA_CHOSEN what the participant chose */
+    private void presence(Participant p, PresenceKind kind, Instant at, MediaModality modality) {
         long sequence = ++p.presenceSequence;
         p.lastPresenceAt = at;
-        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, p.modality, at,
+        PresenceEvent event = new PresenceEvent(sessionId, p.id, p.subject, p.role, kind, modality, at,
                 PresenceEvent.key(sessionId, p.id, kind, sequence));
         effects.add(() -> outlets.presence().publish(event));
     }
 
     /** After each successful step: fresh snapshots to whoever sees a change, empty-room timing, retirement. */
     private void afterChange() {
+        countParticipants();
         for (Participant p : participants.values()) {
             if (!p.connected) {
                 continue;
@@ -1070,6 +1126,22 @@ public final class Room {
             emptyTimer.cancel();
             emptyTimer = null;
         }
+    }
+
+    private void countParticipants() {
+        int waiting = 0;
+        int present = 0;
+        int reconnecting = 0;
+        for (Participant p : participants.values()) {
+            if (!p.connected) {
+                reconnecting++;
+            } else if (p.isPresent()) {
+                present++;
+            } else {
+                waiting++;
+            }
+        }
+        census = new RoomCensus(waiting, present, reconnecting);
     }
 
     private void endIfStillEmpty() {

@@ -2,6 +2,8 @@ package care.mend.room;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -11,15 +13,36 @@ import java.util.UUID;
  * room) just before joining: the room itself never calls a database. Every join carries a fresh plan and the room
  * adopts its roster, so a membership that ended since the room opened stops admitting.
  *
- * @param sessionId           the group session; the room's key
- * @param startsAt            the scheduled start
- * @param endsAt              the scheduled end
- * @param facilitatorSubjects subjects of the group's facilitators
- * @param patientSubjects     subjects of the patients allowed in (active member of the group and enrolled)
- * @param autoAdmit           admit waiting patients automatically while a facilitator is present
+ * <p>The roster is the session's roster as signaling read it (the schedule's {@code SessionRoster}: facilitators,
+ * and patients with an active membership and enrollment that day), by subject; {@link #roleOf} is the room's one
+ * question to it.
+ *
+ * @param sessionId the group session; the room's key
+ * @param startsAt  the scheduled start
+ * @param endsAt    the scheduled end
+ * @param roster    everyone who may join, by subject, with what the room needs to know about them
+ * @param autoAdmit admit waiting patients automatically while a facilitator is present
  */
-public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
-        Set<String> patientSubjects, boolean autoAdmit) {
+public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Map<String, RosterEntry> roster,
+        boolean autoAdmit) {
+
+    /**
+     * One person on the session's roster, as the room sees them.
+     *
+     * @param name how the room names them (a patient's chosen name, a staff member's display name), or
+     *             {@link ParticipantName#NONE}
+     */
+    public record RosterEntry(RoomRole role, ParticipantName name) {
+
+        public RosterEntry {
+            Objects.requireNonNull(role, "role");
+            name = name == null ? ParticipantName.NONE : name;
+        }
+
+        public RosterEntry(RoomRole role) {
+            this(role, ParticipantName.NONE);
+        }
+    }
 
     public RoomPlan {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -28,19 +51,43 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<Str
         if (!endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("a session ends after it starts");
         }
-        facilitatorSubjects = Set.copyOf(facilitatorSubjects);
-        patientSubjects = Set.copyOf(patientSubjects);
+        roster = Map.copyOf(roster);
     }
 
-    /** The subject's role in this session: facilitator first, for staff who are somehow also on the roster. */
+    /** A plan whose roster has these facilitators and patients, unnamed; someone in both is a facilitator. */
+    public RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
+            Set<String> patientSubjects, boolean autoAdmit) {
+        this(sessionId, startsAt, endsAt, facilitatorSubjects, patientSubjects, autoAdmit, Map.of());
+    }
+
+    /** The same, with a name for each subject that has one (tests and load harnesses). */
+    public RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Set<String> facilitatorSubjects,
+            Set<String> patientSubjects, boolean autoAdmit, Map<String, ParticipantName> names) {
+        this(sessionId, startsAt, endsAt, rosterOf(facilitatorSubjects, patientSubjects, names), autoAdmit);
+    }
+
+    private static Map<String, RosterEntry> rosterOf(Set<String> facilitators, Set<String> patients,
+                                                     Map<String, ParticipantName> names) {
+        Map<String, RosterEntry> roster = new HashMap<>();
+        patients.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.PATIENT, names.get(subject))));
+        facilitators.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.FACILITATOR,
+                names.get(subject))));
+        return roster;
+    }
+
+    /** The subject's name in this session, or {@link ParticipantName#NONE}. */
+    ParticipantName nameOf(String subject) {
+        RosterEntry entry = roster.get(subject);
+        return entry == null ? ParticipantName.NONE : entry.name();
+    }
+
+    /** The subject's role in this session, or {@link RoomErrorCode#NOT_A_MEMBER} when they are not on the roster. */
     RoomRole roleOf(String subject) {
-        if (facilitatorSubjects.contains(subject)) {
-            return RoomRole.FACILITATOR;
+        RosterEntry entry = roster.get(subject);
+        if (entry == null) {
+            throw new RoomException(RoomErrorCode.NOT_A_MEMBER);
         }
-        if (patientSubjects.contains(subject)) {
-            return RoomRole.PATIENT;
-        }
-        throw new RoomException(RoomErrorCode.NOT_A_MEMBER);
+        return entry.role();
     }
 
     /** Refuses a join before the room opens ({@code openLead} before the start). */

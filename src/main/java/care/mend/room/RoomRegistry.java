@@ -34,15 +34,23 @@ public final class RoomRegistry {
     private final RoomRuntime runtime;
     private final MediaServer mediaServer;
     private final RoomOutlets outlets;
+    private final RoomMetrics metrics;
     private final ConcurrentMap<UUID, Room> rooms = new ConcurrentHashMap<>();
     /** Sessions whose room ended, with when: they cannot be joined again. */
     private final ConcurrentMap<UUID, Instant> ended = new ConcurrentHashMap<>();
 
     public RoomRegistry(RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets) {
+        this(config, runtime, mediaServer, outlets, RoomMetrics.NONE);
+    }
+
+    /** @param metrics told of accepted joins and resumes (counts only), on the thread that completes them */
+    public RoomRegistry(RoomConfig config, RoomRuntime runtime, MediaServer mediaServer, RoomOutlets outlets,
+            RoomMetrics metrics) {
         this.config = Objects.requireNonNull(config, "config");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.mediaServer = Objects.requireNonNull(mediaServer, "mediaServer");
         this.outlets = Objects.requireNonNull(outlets, "outlets");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     /**
@@ -50,27 +58,35 @@ public final class RoomRegistry {
      * after checking the ticket) read the plan just before: session times, the group's facilitators, the patients
      * allowed in and {@code autoAdmit}. A refusal creates no room.
      *
+     * <p>The plan's roster is asked once, here ({@link RoomPlan#roleOf}), before any room exists: someone not on it
+     * creates no room, and the room seats by the role found.
+     *
      * @return the caller's participant, resume token and view of the room; fails with a {@link RoomException}
      */
     public CompletionStage<RoomEntry> join(RoomPlan plan, String subject) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(subject, "subject");
         Room room;
+        RoomRole role;
         try {
-            room = rooms.computeIfAbsent(plan.sessionId(), id -> create(plan, subject));
+            role = plan.roleOf(subject);
+            room = rooms.computeIfAbsent(plan.sessionId(), id -> create(plan));
         } catch (RoomException refused) {
             return CompletableFuture.failedFuture(refused);
         }
-        return room.join(plan, subject);
+        return room.join(plan, subject, role).whenComplete((entry, failure) -> {
+            if (failure == null) {
+                metrics.joined(role);
+            }
+        });
     }
 
     /** Runs the checks that need no room before creating one, so that a refused join leaves nothing behind. */
-    private Room create(RoomPlan plan, String subject) {
+    private Room create(RoomPlan plan) {
         Instant now = runtime.clock().instant();
         if (ended.containsKey(plan.sessionId()) || !now.isBefore(plan.endsAt())) {
             throw new RoomException(RoomErrorCode.SESSION_ENDED);
         }
-        plan.roleOf(subject);
         plan.checkNotTooEarly(now, config.openLead());
         forgetOldEndedSessions(now);
         LOG.log(System.Logger.Level.INFO, "MEND-ROOM a room opened");
@@ -88,7 +104,11 @@ public final class RoomRegistry {
             return RoomException.failed(ended.containsKey(sessionId)
                     ? RoomErrorCode.SESSION_ENDED : RoomErrorCode.RESUME_TOKEN_INVALID);
         }
-        return room.resume(subject, token);
+        return room.resume(subject, token).whenComplete((entry, failure) -> {
+            if (failure == null) {
+                metrics.resumed();
+            }
+        });
     }
 
     /** The participant leaves. Idempotent; does nothing (and creates nothing) if there is no such room or participant. */
@@ -129,6 +149,15 @@ public final class RoomRegistry {
     /** How many rooms are live. */
     public int size() {
         return rooms.size();
+    }
+
+    /** Participants of every live room by state, each room as of its last step. */
+    public RoomCensus census() {
+        RoomCensus total = RoomCensus.EMPTY;
+        for (Room room : rooms.values()) {
+            total = total.plus(room.census());
+        }
+        return total;
     }
 
     public boolean hasEnded(UUID sessionId) {

@@ -6,5 +6,10 @@
  * {@link care.mend.schedule.Membership} and {@link care.mend.schedule.GroupSession}; calendar arithmetic lives in the
  * pure {@link care.mend.schedule.SessionScheduler}; {@link care.mend.schedule.NotHeldSessionsJob} marks the sessions
  * that were never held. Memberships and sessions are end-dated, cancelled or not held, never deleted.
+ *
+ * <p>Who belongs to a session on its day is decided here, once: {@link care.mend.schedule.SessionRoster} (its rule,
+ * {@link care.mend.schedule.SessionRoster#places}) computed by {@link care.mend.schedule.Rosters}. The room's plan,
+ * the access policy's join decision, the attendance sheet and progress all take it from there; none of them reads
+ * memberships for that question itself.
  */
 package care.mend.schedule;

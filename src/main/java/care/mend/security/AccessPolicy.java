@@ -6,10 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import care.mend.program.Enrollment;
-import care.mend.schedule.Membership;
+import care.mend.schedule.SessionRoster;
 import care.mend.platform.Page;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -129,32 +127,22 @@ public class AccessPolicy {
     }
 
     /**
-     * Joining a group's live room on a given day: its facilitators, and its patients whose membership is active
-     * that day while their enrollment in the group's program is active too. Decided and audited (it reveals who is
-     * in a group) before any seat or media is touched.
+     * Joining a session's live room: the facilitators and the patients on its roster ({@link SessionRoster}, the one
+     * statement of who belongs to a session on its day), each in their own role. Decided and audited (it reveals who
+     * is in a group) before any seat or media is touched.
      */
-    public void requireJoinRoom(UUID groupId, UUID sessionId, LocalDate day) {
+    public void requireJoinRoom(SessionRoster roster) {
+        boolean asFacilitator = user.has(Role.FACILITATOR) && roster.hasFacilitator(user.subject());
         Optional<UUID> self = reach().ownPatientId();
-        boolean allowed = canRunGroup(groupId)
-                || self.isPresent() && isActiveMemberAndEnrolled(self.get(), groupId, day);
-        AuditedAccess access = AuditedAccess.of(AuditAction.JOIN_ROOM, "session", sessionId).session(sessionId)
-                .group(groupId).patient(canRunGroup(groupId) ? null : self.orElse(null));
+        boolean allowed = asFacilitator || self.filter(roster::hasPatient).isPresent();
+        AuditedAccess access = AuditedAccess.of(AuditAction.JOIN_ROOM, "session", roster.sessionId())
+                .session(roster.sessionId()).group(roster.groupId())
+                .patient(asFacilitator ? null : self.orElse(null));
         if (!allowed) {
             trail().denied(access);
             throw denied();
         }
         trail().allowed(access, Disclosure.NOTHING);
-    }
-
-    private boolean isActiveMemberAndEnrolled(UUID patientId, UUID groupId, LocalDate day) {
-        boolean member = em.createQuery("select m from Membership m where m.patientId = :patient"
-                        + " and m.groupId = :group", Membership.class)
-                .setParameter("patient", patientId).setParameter("group", groupId).getResultList().stream()
-                .anyMatch(membership -> membership.isActiveOn(day));
-        return member && em.createQuery("select e from Enrollment e, TherapyGroup g where g.id = :group"
-                        + " and e.programId = g.programId and e.patientId = :patient", Enrollment.class)
-                .setParameter("group", groupId).setParameter("patient", patientId).getResultList().stream()
-                .anyMatch(enrollment -> enrollment.isActiveOn(day));
     }
 
     // ---- attendance: changes, audited ----

@@ -2,8 +2,6 @@ package care.mend.attendance;
 
 import static care.mend.attendance.AttendanceStatus.ABSENT;
 import static care.mend.attendance.AttendanceStatus.EXCUSED;
-import static care.mend.attendance.AttendanceStatus.LATE;
-import static care.mend.attendance.AttendanceStatus.LEFT_EARLY;
 import static care.mend.attendance.AttendanceStatus.PARTIAL;
 import static care.mend.attendance.AttendanceStatus.PRESENT;
 import static care.mend.room.PresenceKind.ADMITTED;
@@ -70,20 +68,39 @@ class AttendanceCalculatorTest {
     }
 
     @Test
-    void arrivingAfterFifteenMinutesIsLateButCredited() {
+    void arrivingAfterFifteenMinutesIsPresentAndFlaggedLate() {
         SessionAttendance a = calc(new Events("p").at(20, ADMITTED).at(180, SESSION_ENDED).list, END);
 
-        assertThat(a.status()).isEqualTo(LATE);
+        assertThat(a.status()).isEqualTo(PRESENT);
+        assertThat(a.credited()).isTrue();
         assertThat(a.minutesPresent()).isEqualTo(160);
+        assertThat(a.flags().late()).isTrue();
+        assertThat(a.flags().lateMinutes()).isEqualTo(20);
+        assertThat(a.flags().leftEarly()).isFalse();
+        assertThat(a.flags().leftEarlyMinutes()).isZero();
+        assertThat(a.explanation()).contains("in 20 min after the start (late)");
     }
 
     @Test
-    void leavingEarlyWithEnoughMinutes() {
+    void leavingEarlyWithEnoughMinutesIsPresentAndFlaggedLeftEarly() {
         SessionAttendance a = calc(new Events("p").at(0, ADMITTED).at(150, LEFT).list, END);
 
-        assertThat(a.status()).isEqualTo(LEFT_EARLY);
+        assertThat(a.status()).isEqualTo(PRESENT);
         assertThat(a.credited()).isTrue();
         assertThat(a.lastLeft()).isEqualTo(START.plusSeconds(150 * 60));
+        assertThat(a.flags().leftEarly()).isTrue();
+        assertThat(a.flags().leftEarlyMinutes()).isEqualTo(30);
+        assertThat(a.flags().late()).isFalse();
+    }
+
+    @Test
+    void lateAndLeftEarlyAreIndependentOfEachOtherAndOfPartial() {
+        // What every patient used to be shown as: PARTIAL, hiding both.
+        SessionAttendance a = calc(new Events("p").at(25, ADMITTED, MediaModality.AUDIO_ONLY).at(140, LEFT).list,
+                END);
+
+        assertThat(a.status()).isEqualTo(PARTIAL);
+        assertThat(a.flags()).isEqualTo(new AttendanceFlags(25, true, 40, true, 0, 0, 100));
     }
 
     @Test
@@ -142,10 +159,91 @@ class AttendanceCalculatorTest {
     }
 
     @Test
-    void aLiveSessionCountsUpToTheScheduledEnd() {
+    void aSessionThatNeverEndedCountsUpToTheScheduledEnd() {
         SessionAttendance a = calc(new Events("p").at(10, ADMITTED).list, null);
 
         assertThat(a.minutesPresent()).isEqualTo(170);
+    }
+
+    static SessionAttendance live(List<PresenceEvent> events, int minute) {
+        return AttendanceCalculator.live(START, END, START.plusSeconds(minute * 60L), events, AttendanceRules.DEFAULT);
+    }
+
+    @Test
+    void aLiveLineHasNoStatusYetOnlyWhereThePatientIs() {
+        SessionAttendance notYet = live(List.of(), 40);
+        assertThat(notYet.status()).as("not absent while the session is on").isNull();
+        assertThat(notYet.liveState()).isEqualTo(LiveState.NOT_ARRIVED);
+        assertThat(notYet.liveSince()).isNull();
+        assertThat(notYet.flags().lateMinutes()).isNull();
+        assertThat(notYet.explanation()).isEqualTo("Not in the room yet.");
+
+        SessionAttendance inRoom = live(new Events("p").at(2, ADMITTED).list, 40);
+        assertThat(inRoom.status()).as("not partial after 38 minutes of 180").isNull();
+        assertThat(inRoom.liveState()).isEqualTo(LiveState.IN_ROOM);
+        assertThat(inRoom.liveSince()).isEqualTo(START.plusSeconds(120));
+        assertThat(inRoom.minutesPresent()).as("so far, up to now").isEqualTo(38);
+        assertThat(inRoom.credited()).isFalse();
+        assertThat(inRoom.flags().lateMinutes()).isEqualTo(2);
+        assertThat(inRoom.flags().leftEarlyMinutes()).as("unknown until the end").isNull();
+        assertThat(inRoom.explanation()).startsWith("So far 38 of 180");
+    }
+
+    @Test
+    void aLiveLineSaysReconnectingSinceTheDropAndLeftAtTheDeparture() {
+        SessionAttendance reconnecting = live(new Events("p").at(0, ADMITTED).at(30, MODALITY_CHANGED,
+                MediaModality.AUDIO_ONLY).at(35, CONNECTION_LOST).list, 37);
+        assertThat(reconnecting.liveState()).isEqualTo(LiveState.RECONNECTING);
+        assertThat(reconnecting.liveSince()).isEqualTo(START.plusSeconds(35 * 60));
+        assertThat(reconnecting.minutesPresent()).isEqualTo(35);
+
+        SessionAttendance back = live(new Events("p").at(0, ADMITTED).at(30, MODALITY_CHANGED,
+                MediaModality.AUDIO_ONLY).at(35, CONNECTION_LOST).at(38, RESUMED).list, 50);
+        assertThat(back.liveState()).isEqualTo(LiveState.IN_ROOM);
+        assertThat(back.liveSince()).as("this stay, not the modality change").isEqualTo(START.plusSeconds(38 * 60));
+        assertThat(back.flags().gapCount()).isEqualTo(1);
+        assertThat(back.flags().gapMinutes()).isEqualTo(3);
+
+        SessionAttendance left = live(new Events("p").at(0, ADMITTED).at(45, LEFT).list, 60);
+        assertThat(left.liveState()).isEqualTo(LiveState.LEFT);
+        assertThat(left.liveSince()).isEqualTo(START.plusSeconds(45 * 60));
+        assertThat(left.status()).isNull();
+    }
+
+    @Test
+    void theLiveLineBeforeTheStartCountsNothingYet() {
+        SessionAttendance waiting = live(new Events("p").at(-10, ADMITTED).list, -5);
+
+        assertThat(waiting.liveState()).isEqualTo(LiveState.IN_ROOM);
+        assertThat(waiting.minutesPresent()).isZero();
+        assertThat(waiting.flags().lateMinutes()).as("admitted before the start: on time").isZero();
+    }
+
+    @Test
+    void onceEndedTheLineIsFinal() {
+        List<PresenceEvent> events = new Events("p").at(5, ADMITTED).at(60, LEFT).list;
+        SessionAttendance finalLine = calc(events, END);
+
+        assertThat(finalLine.status()).isEqualTo(PARTIAL);
+        assertThat(finalLine.liveState()).isNull();
+        assertThat(calc(List.of(), END).status()).isEqualTo(ABSENT);
+    }
+
+    @Test
+    void leavingAtTheScheduledEndOfASessionThatOverranIsNotLeavingEarly() {
+        SessionAttendance a = calc(new Events("p").at(0, ADMITTED).at(180, LEFT).list, END.plusSeconds(20 * 60));
+
+        assertThat(a.flags().leftEarlyMinutes()).isZero();
+        assertThat(a.flags().leftEarly()).isFalse();
+    }
+
+    @Test
+    void aSessionEndedEarlyIsLeftAtItsActualEnd() {
+        Instant endedEarly = START.plusSeconds(150 * 60);
+        SessionAttendance a = calc(new Events("p").at(0, ADMITTED).at(150, SESSION_ENDED).list, endedEarly);
+
+        assertThat(a.flags().leftEarlyMinutes()).isZero();
+        assertThat(a.status()).isEqualTo(PRESENT);
     }
 
     @Test

@@ -16,8 +16,9 @@ class AttendanceCsvTest {
                 ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
                 Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(), "IOP",
                 UUID.randomUUID(), "Group", UUID.randomUUID(), "P.", null, null, AttendanceStatus.PARTIAL, minutes,
-                audioVideo, audioOnly, minutes - audioVideo - audioOnly, 0, false, false, "sub", null, null,
-                AttendanceStatus.PARTIAL, minutes, false, null);
+                audioVideo, audioOnly, minutes - audioVideo - audioOnly, 0,
+                new AttendanceFlags(0, false, 140, true, 0, 0, AttendanceFlags.audioOnlyPercent(audioOnly, minutes)),
+                false, false, "sub", null, null, AttendanceStatus.PARTIAL, minutes, false, null);
     }
 
     @Test
@@ -26,7 +27,7 @@ class AttendanceCsvTest {
         assertThat(row(40, 10, 0).modality()).isEqualTo("AUDIO_VIDEO");
         assertThat(row(40, 10, 11).modality()).isEqualTo("AUDIO_ONLY");
         String line = AttendanceCsv.of(List.of(row(40, 0, 0))).split("\r\n")[1];
-        assertThat(line).contains(",PARTIAL,40,0,0,40,NONE,false,");
+        assertThat(line).contains(",PARTIAL,40,0,0,40,0,0,0,false,140,true,0,NONE,false,");
     }
 
     @Test
@@ -43,17 +44,20 @@ class AttendanceCsvTest {
                 Instant.parse("2026-11-03T03:00:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(),
                 "Evening IOP, Jackson", UUID.randomUUID(), "Group", UUID.randomUUID(), "Patient A. (demo)",
                 Instant.parse("2026-11-03T00:02:00Z"), Instant.parse("2026-11-03T03:00:00Z"), AttendanceStatus.PRESENT,
-                175, 100, 75, 0, 0, true, false, "sub", "Home, Coles County", null, AttendanceStatus.PRESENT, 175,
-                true, null);
+                175, 100, 75, 0, 3, new AttendanceFlags(2, false, 0, false, 1, 3, 42), true, false, "sub",
+                "Home, Coles County", null, AttendanceStatus.PRESENT, 175, true, null);
         String csv = AttendanceCsv.of(List.of(row));
         String[] lines = csv.split("\r\n", -1);
 
         assertThat(lines).hasSize(3);
         assertThat(lines[0]).startsWith("session_id,date,");
-        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",").contains(",PRESENT,175,100,75,0,AUDIO_VIDEO,true,")
+        assertThat(lines[1]).contains(",\"Evening IOP, Jackson\",")
+                .contains(",PRESENT,175,100,75,0,3,1,2,false,0,false,42,AUDIO_VIDEO,true,")
                 .endsWith(",sub,\"Home, Coles County\",PRESENT,175,true,,,,");
         assertThat(lines[0]).endsWith(",signed_by,attested_location,original_status,original_minutes,"
-                + "original_credited,amended_at,amended_by,amendment_reason,credit_override_reason");
+                + "original_credited,amended_at,amended_by,amendment_reason,credit_override_reason")
+                .contains(",minutes_no_media,gap_minutes,gap_count,late_minutes,late,left_early_minutes,left_early,"
+                        + "audio_only_percent,modality,");
         assertThat(lines[2]).isEmpty();
     }
 
@@ -63,7 +67,8 @@ class AttendanceCsvTest {
                 LocalDate.of(2026, 11, 2), ZoneId.of("America/Chicago"), Instant.parse("2026-11-03T00:00:00Z"),
                 Instant.parse("2026-11-03T00:30:00Z"), null, null, UUID.randomUUID(), UUID.randomUUID(), "IOP",
                 UUID.randomUUID(), "Group", UUID.randomUUID(), "P.", null, null, AttendanceStatus.PRESENT, 11, 0, 11,
-                0, 0, true, true, "facilitator-sub", null, null, AttendanceStatus.ABSENT, 0, false, null);
+                0, 0, new AttendanceFlags(null, false, null, false, 0, 0, null), true, true, "facilitator-sub", null,
+                null, AttendanceStatus.ABSENT, 0, false, null);
         AttendanceReportRow amended = signed.withAmendment(new AttendanceReportRow.LatestAmendment(
                 Instant.parse("2026-11-04T15:00:00Z"), "supervisor-sub", UUID.randomUUID(), "Supervisor S.",
                 "Joined by phone per the call log", "Clinical director agreed"));
@@ -76,6 +81,8 @@ class AttendanceCsvTest {
         assertThat(fields.get(header.indexOf("status"))).isEqualTo("PRESENT");
         assertThat(fields.get(header.indexOf("minutes"))).isEqualTo("11");
         assertThat(fields.get(header.indexOf("amended"))).isEqualTo("true");
+        assertThat(fields.get(header.indexOf("late_minutes"))).as("the flags as signed: never admitted").isEmpty();
+        assertThat(fields.get(header.indexOf("late"))).isEqualTo("false");
         assertThat(fields.get(header.indexOf("original_status"))).isEqualTo("ABSENT");
         assertThat(fields.get(header.indexOf("original_minutes"))).isEqualTo("0");
         assertThat(fields.get(header.indexOf("original_credited"))).isEqualTo("false");
@@ -86,6 +93,10 @@ class AttendanceCsvTest {
         assertThat(AttendanceCsv.of(List.of(signed)).split("\r\n")[1]).as("not amended: empty amendment columns")
                 .endsWith(",ABSENT,0,false,,,,");
         assertThat(header).as("the columns before the amendment's are kept in their place")
-                .startsWith("session_id", "date").contains("signed_by", "attested_location");
+                .startsWith("session_id", "date").contains("signed_by", "attested_location")
+                .containsSubsequence("minutes_no_media", "gap_minutes", "gap_count", "late_minutes", "late",
+                        "left_early_minutes", "left_early", "audio_only_percent", "modality", "credited", "amended",
+                        "signed_by", "attested_location", "original_status", "original_minutes", "original_credited",
+                        "amended_at", "amended_by", "amendment_reason", "credit_override_reason");
     }
 }

@@ -2,8 +2,6 @@ package care.mend.attendance;
 
 import static care.mend.attendance.AttendanceStatus.ABSENT;
 import static care.mend.attendance.AttendanceStatus.EXCUSED;
-import static care.mend.attendance.AttendanceStatus.LATE;
-import static care.mend.attendance.AttendanceStatus.LEFT_EARLY;
 import static care.mend.attendance.AttendanceStatus.PARTIAL;
 import static care.mend.attendance.AttendanceStatus.PRESENT;
 import static care.mend.media.MediaModality.AUDIO_ONLY;
@@ -60,6 +58,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
@@ -165,6 +164,8 @@ class AttendanceFhirExportTest {
                 new Case("left early, after a reconnection gap", new Events().at(0, ADMITTED, AUDIO_VIDEO)
                         .at(90, CONNECTION_LOST, AUDIO_VIDEO).at(96, RESUMED, AUDIO_VIDEO).at(150, LEFT, AUDIO_VIDEO)
                         .list(), null, null),
+                new Case("late and left early, so partial", new Events().at(30, ADMITTED, AUDIO_ONLY)
+                        .at(140, LEFT, AUDIO_ONLY).list(), null, null),
                 new Case("partial, no media at first", new Events().at(0, ADMITTED, NONE)
                         .at(25, MODALITY_CHANGED, AUDIO_VIDEO).at(70, LEFT, AUDIO_VIDEO).list(), null, null),
                 new Case("present with no media ever flowing", new Events().at(0, ADMITTED, NONE)
@@ -183,9 +184,7 @@ class AttendanceFhirExportTest {
                     AttendanceRules.DEFAULT);
             if (c.excuse() != null) {
                 // As AttendanceService.signOff writes it.
-                a = new SessionAttendance(a.status(), a.firstAdmitted(), a.lastLeft(), a.minutesPresent(),
-                        a.minutesByModality(), a.present(), a.gaps(), a.scheduledMinutes(), a.creditMinutes(),
-                        a.credited(), AttendanceRecord.EXCUSED_BECAUSE + c.excuse());
+                a = a.withExplanation(AttendanceRecord.EXCUSED_BECAUSE + c.excuse());
             }
             UUID patient = UUID.randomUUID();
             records.put(patient, new AttendanceRecord(SESSION, patient, a, c.location(), END.plusSeconds(600)));
@@ -199,7 +198,10 @@ class AttendanceFhirExportTest {
                 SITE, PROGRAM, "Evening IOP (synthetic)", GROUP, "Evening group (synthetic)", r.patientId(),
                 "Patient " + r.patientId().toString().substring(0, 4) + " (synthetic)", r.firstAdmitted(),
                 r.lastLeft(), r.currentStatus(), r.currentMinutes(), r.minutesAudioVideo(), r.minutesAudioOnly(),
-                r.minutesNoMedia(), r.gapMinutes(), r.currentCredited(), !r.amendments().isEmpty(),
+                r.minutesNoMedia(), r.gapMinutes(), r.flags().lateMinutes(), r.flags().late(),
+                r.flags().leftEarlyMinutes(), r.flags().leftEarly(), r.flags().gapCount(),
+                r.originalSplit().audioVideo(), r.originalSplit().audioOnly(), r.originalSplit().noMedia(),
+                r.currentCredited(), !r.amendments().isEmpty(),
                 "facilitator-subject", r.attestedLocation(), r.originalExplanation(), null, r.originalStatus(),
                 r.originalMinutes(), r.originalCredited());
     }
@@ -211,8 +213,8 @@ class AttendanceFhirExportTest {
 
     /**
      * The report rows of the records, two of them amended as AttendanceReports returns them: the absent patient found
-     * present by a supervisor with a staff record, the partial one credited below the credit minutes by an admin
-     * without one.
+     * present by a supervisor with a staff record, the partial one that was on time credited below the credit minutes
+     * by an admin without one (the late one stays partial, with its flags).
      */
     static List<AttendanceReportRow> rowsWithAmendments(Map<UUID, AttendanceRecord> records) {
         Instant amendedAt = END.plusSeconds(86_400);
@@ -225,7 +227,7 @@ class AttendanceFhirExportTest {
                         "Joined by phone (synthetic)", null), credit, AUTHOR_SUBJECT, amendedAt);
                 latest = new AttendanceReportRow.LatestAmendment(amendedAt, AUTHOR_SUBJECT, AUTHOR_STAFF, AUTHOR_NAME,
                         "Joined by phone (synthetic)", null);
-            } else if (r.originalStatus() == PARTIAL) {
+            } else if (r.originalStatus() == PARTIAL && !r.flags().late()) {
                 r.amend(new AttendanceCorrection(PRESENT, r.currentMinutes(), true, null, "Room log (synthetic)",
                         "Director agreed (synthetic)"), credit, ADMIN_SUBJECT, amendedAt);
                 latest = new AttendanceReportRow.LatestAmendment(amendedAt, ADMIN_SUBJECT, null, null,
@@ -241,7 +243,11 @@ class AttendanceFhirExportTest {
     void everyStatusExportsAsValidFhirR4WithTheLedgersFigures() {
         Map<UUID, AttendanceRecord> records = records();
         assertThat(records.values()).extracting(AttendanceRecord::currentStatus)
-                .contains(PRESENT, LATE, LEFT_EARLY, PARTIAL, ABSENT, EXCUSED);
+                .containsOnly(PRESENT, PARTIAL, ABSENT, EXCUSED);
+        // Flags beside the status: a credited late patient, a credited one who left early, an uncredited one both.
+        assertThat(records.values()).anyMatch(r -> r.currentStatus() == PRESENT && r.flags().late())
+                .anyMatch(r -> r.currentStatus() == PRESENT && r.flags().leftEarly())
+                .anyMatch(r -> r.currentStatus() == PARTIAL && r.flags().late() && r.flags().leftEarly());
         List<AttendanceReportRow> rows = rowsWithAmendments(records);
         List<Enrollment> enrollments = records.keySet().stream()
                 .map(patient -> new Enrollment(patient, PROGRAM, ENROLLED_FROM, DATE.plusWeeks(8), START)).toList();
@@ -290,6 +296,23 @@ class AttendanceFhirExportTest {
             assertThat(minutesIn(minutes, "audioOnly")).isEqualTo(record.minutesAudioOnly());
             assertThat(minutesIn(minutes, "noMedia")).isEqualTo(record.minutesNoMedia());
             assertThat(minutesIn(minutes, "reconnectionGap")).isEqualTo(record.gapMinutes());
+            Extension flags = e.getExtensionByUrl(AttendanceFhirExport.FLAGS);
+            AttendanceFlags f = record.flags();
+            assertThat(((BooleanType) flags.getExtensionByUrl("late").getValue()).booleanValue()).isEqualTo(f.late());
+            assertThat(((BooleanType) flags.getExtensionByUrl("leftEarly").getValue()).booleanValue())
+                    .isEqualTo(f.leftEarly());
+            assertThat(((IntegerType) flags.getExtensionByUrl("reconnectionGaps").getValue()).getValue())
+                    .isEqualTo(f.gapCount());
+            if (record.firstAdmitted() == null) {
+                assertThat(flags.getExtensionByUrl("lateMinutes")).as("never admitted: no figure").isNull();
+                assertThat(flags.getExtensionByUrl("leftEarlyMinutes")).isNull();
+                assertThat(flags.getExtensionByUrl("audioOnlyPercent")).isNull();
+            } else {
+                assertThat(minutesIn(flags, "lateMinutes")).isEqualTo(f.lateMinutes());
+                assertThat(minutesIn(flags, "leftEarlyMinutes")).isEqualTo(f.leftEarlyMinutes());
+                assertThat(((IntegerType) flags.getExtensionByUrl("audioOnlyPercent").getValue()).getValue())
+                        .isEqualTo(f.audioOnlyPercent());
+            }
             boolean attended = record.currentStatus() != ABSENT
                     && !(record.currentStatus() == EXCUSED && record.currentMinutes() == 0);
             assertThat(e.getStatus()).isEqualTo(attended ? Encounter.EncounterStatus.FINISHED
@@ -337,7 +360,7 @@ class AttendanceFhirExportTest {
 
     @Test
     void mendsOwnDefinitionsAreValidFhir() {
-        assertThat(definitions).hasSize(10);
+        assertThat(definitions).hasSize(11);
         List<String> errors = new ArrayList<>();
         for (IBaseResource definition : definitions) {
             String name = definition.fhirType() + "/" + definition.getIdElement().getIdPart();

@@ -112,9 +112,7 @@ class AttendanceReportsOnH2Test {
                 SessionAttendance a = AttendanceCalculator.calculate(session.startsAt(), session.endsAt(),
                         session.endsAt(), events, excuse != null, AttendanceRules.DEFAULT);
                 if (excuse != null) {
-                    a = new SessionAttendance(a.status(), a.firstAdmitted(), a.lastLeft(), a.minutesPresent(),
-                            a.minutesByModality(), a.present(), a.gaps(), a.scheduledMinutes(), a.creditMinutes(),
-                            a.credited(), AttendanceRecord.EXCUSED_BECAUSE + excuse);
+                    a = a.withExplanation(AttendanceRecord.EXCUSED_BECAUSE + excuse);
                 }
                 em.persist(new AttendanceRecord(session.id(), patient.id(), a, session.endsAt().plusSeconds(60)));
             }
@@ -162,6 +160,9 @@ class AttendanceReportsOnH2Test {
         assertThat(gap.amendment().authorDisplayName()).isNull();
         assertThat(rows.get("excused at sign-off").amendment()).isNull();
         assertThat(rows.get("excused at sign-off").originalStatus()).isEqualTo(AttendanceStatus.EXCUSED);
+        assertThat(gap.flags().gapCount()).isEqualTo(1);
+        assertThat(gap.flags().gapMinutes()).isEqualTo(6);
+        assertThat(gap.flags().audioOnlyPercent()).as("the flags as signed, not of the amended split").isZero();
         try (Jsonb jsonb = JsonbBuilder.create()) {
             // The report's JSON (the supervisor page reads it) names the zone by its id.
             assertThat(jsonb.toJson(gap)).contains("\"timeZone\":\"America/Chicago\"", "\"gapMinutes\":6");

@@ -112,9 +112,11 @@ class PresenceWriterOnPostgresTest {
         }
     }
 
+    /** Events of every kind in turn, so that the schema's kind check is known to take each one. */
     private static PresenceEvent event(UUID sessionId, int n) {
+        PresenceKind kind = PresenceKind.values()[n % PresenceKind.values().length];
         return new PresenceEvent(sessionId, new ParticipantId("p" + n), "subject-" + n, RoomRole.PATIENT,
-                PresenceKind.ADMITTED, MediaModality.AUDIO_VIDEO, NOW.plusSeconds(n), sessionId + ":p" + n + ":ADMITTED:1");
+                kind, MediaModality.AUDIO_VIDEO, NOW.plusSeconds(n), sessionId + ":p" + n + ":" + kind + ":1");
     }
 
     private static UUID session(EntityManagerFactory emf) {

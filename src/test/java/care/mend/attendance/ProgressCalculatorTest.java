@@ -63,7 +63,7 @@ class ProgressCalculatorTest {
     @Test
     void eachSessionCountsAsWhatItWas() {
         List<AttendedSession> past = List.of(attended(MONDAY, 180),
-                new AttendedSession(MONDAY.plusDays(2), AttendanceStatus.LATE, true, 170),
+                new AttendedSession(MONDAY.plusDays(2), AttendanceStatus.PRESENT, true, 170),
                 new AttendedSession(MONDAY.plusDays(3), AttendanceStatus.PARTIAL, false, 60),
                 absent(MONDAY.plusDays(7)), excused(MONDAY.plusDays(9)),
                 AttendedSession.cancelled(MONDAY.plusDays(10)), AttendedSession.notHeld(MONDAY.plusDays(14)),

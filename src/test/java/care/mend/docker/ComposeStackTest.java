@@ -47,8 +47,25 @@ class ComposeStackTest {
 
     @Test
     void composeDeclaresTheWholeStack() {
-        assertThat(DockerStack.services()).containsOnlyKeys("mend", "postgres", "keycloak", "kurento", "coturn");
+        assertThat(DockerStack.services()).containsOnlyKeys("mend", "postgres", "keycloak", "kurento", "coturn",
+                "prometheus");
         assertThat(DockerStack.compose()).containsKey("volumes");
+    }
+
+    @Test
+    void prometheusIsOptionalAndScrapesTheManagementInterfaceOnMendsLoopback() {
+        Map<String, Object> prometheus = DockerStack.services().get("prometheus");
+        assertThat(prometheus.get("profiles")).isEqualTo(List.of("metrics"));
+        // In mend's network namespace: the management interface need not leave the container's loopback.
+        assertThat(prometheus.get("network_mode")).isEqualTo("service:mend");
+        String scrape = DockerStack.read(DockerStack.dockerDir().resolve("prometheus/prometheus.yml"));
+        assertThat(scrape).contains("metrics_path: /metrics").contains("127.0.0.1:9990");
+        // Every other service runs without a profile: `up` without --profile is the whole clinic.
+        DockerStack.services().forEach((name, service) -> {
+            if (!name.equals("prometheus")) {
+                assertThat(service).as(name).doesNotContainKey("profiles");
+            }
+        });
     }
 
     @Test

@@ -110,6 +110,13 @@ class AttendanceIT {
         assertThat(line.getInt("minutesPresent")).isEqualTo(175);
         assertThat(line.getInt("gapMinutes")).isEqualTo(3);
         assertThat(line.getString("status")).isEqualTo("PRESENT");
+        assertThat(line.containsKey("liveState")).as("the session has ended: a final line").isFalse();
+        JsonObject flags = line.getJsonObject("flags");
+        assertThat(flags.getInt("lateMinutes")).isEqualTo(2);
+        assertThat(flags.getBoolean("late")).isFalse();
+        assertThat(flags.getInt("leftEarlyMinutes")).isZero();
+        assertThat(flags.getInt("gapCount")).isEqualTo(1);
+        assertThat(flags.getInt("gapMinutes")).isEqualTo(3);
         assertThat(line.getString("explanation")).contains("175 of 180");
         assertThat(anonymous.as("supervisor").get("/api/attendance/sessions/" + sessionId).status()).isEqualTo(200);
         assertThat(anonymous.as("facilitator2").get("/api/attendance/sessions/" + sessionId).problemCode())
@@ -161,6 +168,9 @@ class AttendanceIT {
         assertThat(amended.json().getJsonObject("minutesByModality").getInt("AUDIO_ONLY")).isEqualTo(40);
         assertThat(amended.json().getString("explanation")).startsWith("Amended after sign-off: partial, 100 of 180")
                 .contains("Reason: Joined by phone first; facilitator's note");
+        assertThat(amended.json().getJsonObject("flags").getInt("gapCount")).as("flags are as signed").isEqualTo(1);
+        assertThat(amended.json().getJsonObject("flags").getInt("audioOnlyPercent")).as("of the signed split")
+                .isZero();
         assertThat(amended.json().getJsonObject("original").getString("status")).isEqualTo("PRESENT");
         assertThat(amended.json().getJsonObject("original").getInt("minutesPresent")).isEqualTo(175);
         assertThat(amended.json().getJsonObject("original").getJsonObject("minutesByModality").getInt("AUDIO_VIDEO"))
@@ -183,6 +193,8 @@ class AttendanceIT {
                 + "amended_by,amendment_reason,credit_override_reason");
         assertThat(csv).contains(",PRESENT,175,true,").contains(",Joined by phone first; facilitator's note,"
                 + "Clinical director agreed");
+        assertThat(csv).as("current minutes and split; the flags as signed")
+                .contains(",PRESENT,100,60,40,0,3,1,2,false,0,false,0,AUDIO_VIDEO,true,true,");
         JsonObject frozen = anonymous.as("supervisor").get("/api/attendance/sessions/" + sessionId).json();
         assertThat(lineOf(frozen, f.patient1).getJsonArray("amendments")).hasSize(1);
     }
@@ -265,8 +277,10 @@ class AttendanceIT {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("session_id,date,scheduled_start");
-        assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,");
+        assertThat(lines[0]).startsWith("session_id,date,scheduled_start").contains(",minutes_no_media,gap_minutes,"
+                + "gap_count,late_minutes,late,left_early_minutes,left_early,audio_only_percent,modality,");
+        assertThat(csv.body()).contains(sessionId + ",2026-12-15,").contains(",PRESENT,175,175,0,0,3,1,2,false,0,"
+                + "false,0,AUDIO_VIDEO,true,");
 
         HttpResult fhir = anonymous.as("supervisor").accepting("application/fhir+json")
                 .get("/api/attendance/report.fhir?" + filter);

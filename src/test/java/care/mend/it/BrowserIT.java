@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -52,9 +53,16 @@ class BrowserIT {
     private Api api;
     private final List<Browser> browsers = new ArrayList<>();
 
-    /** A group meeting now, at a site of its own that the supervisor oversees. */
-    record LiveGroup(String siteName, String programName, String groupName, String sessionId, List<String> patientNames) {
+    /**
+     * A group meeting now, at a site of its own that the supervisor oversees. {@code patientNames} are the records'
+     * display names, {@code chosenNames} what the group calls the same patients, in the same order.
+     */
+    record LiveGroup(String siteName, String programName, String groupName, String sessionId, List<String> patientNames,
+            List<String> chosenNames) {
     }
+
+    /** The names staff give the patients of a live group for the group, in order. */
+    private static final List<String> CHOSEN_NAMES = List.of("Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana");
 
     @BeforeEach
     void setUp() throws Exception {
@@ -113,10 +121,20 @@ class BrowserIT {
                  "facilitatorIds":["%s"]}""".formatted(groupName, program, zone.getId(), today.getDayOfWeek(), start,
                 facilitator)));
         List<String> patientNames = new ArrayList<>();
+        List<String> chosenNames = new ArrayList<>();
         for (int n : patients) {
             JsonObject record = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
             String patient = record.getString("id");
             patientNames.add(record.getString("displayName"));
+            // Staff set the name the group sees (an earlier test, or the patient, may have changed it).
+            String chosen = CHOSEN_NAMES.get(chosenNames.size());
+            JsonObject contact = record.getJsonObject("emergencyContact");
+            HttpResult named = admin.put("/api/patients/" + patient, """
+                    {"displayName":"%s","chosenName":"%s","emergencyContact":{"name":"%s","phone":"%s"}}"""
+                    .formatted(record.getString("displayName"), chosen, contact.getString("name"),
+                            contact.getString("phone")));
+            assertThat(named.status()).as(named.toString()).isEqualTo(200);
+            chosenNames.add(chosen);
             AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
                     .formatted(patient, program, today.minusDays(1))));
             AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
@@ -126,7 +144,8 @@ class BrowserIT {
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
         String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
-        return new LiveGroup(siteName, programName, groupName, session, List.copyOf(patientNames));
+        return new LiveGroup(siteName, programName, groupName, session, List.copyOf(patientNames),
+                List.copyOf(chosenNames));
     }
 
     private static String staffId(Api admin, String subject) {
@@ -153,7 +172,21 @@ class BrowserIT {
     // ---- steps ----
 
     private void patientChecksDevicesAndWaits(Browser patient, LiveGroup live, String where) {
+        patientChecksDevicesAndWaits(patient, live, where, null);
+    }
+
+    /**
+     * As a patient would, up to the waiting room; {@code newName}, when given, replaces the chosen name offered in the
+     * pre-join step (the one staff set) before joining.
+     */
+    private void patientChecksDevicesAndWaits(Browser patient, LiveGroup live, String where, String newName) {
         patient.signIn(base, "patient.html", patient.name);
+        patientPassesTheCheck(patient, live, where, newName);
+        patient.visible("waiting");
+        patient.untilText("waiting-message", "Your facilitator will let you in");
+    }
+
+    private void patientPassesTheCheck(Browser patient, LiveGroup live, String where, String newName) {
         patient.visible("check");
         new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
                 d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
@@ -178,10 +211,27 @@ class BrowserIT {
         assertThat(patient.driver.findElement(By.id("location")).getAttribute("aria-invalid")).isEqualTo("true");
         patient.checkLayout("device-check");
         patient.driver.findElement(By.id("location")).sendKeys(where);
-        patient.click("join");
 
-        patient.visible("waiting");
-        patient.untilText("waiting-message", "Your facilitator will let you in");
+        // The name the group will see is offered as staff set it (or as the patient last chose it).
+        WebElement chosenName = patient.visible("chosen-name");
+        patient.until("the chosen name is offered", d -> !chosenName.getAttribute("value").isBlank());
+        if (newName != null) {
+            chosenName.clear();
+            patient.click("join");
+            patient.untilText("chosen-name-error", "name the group will call you");
+            chosenName.sendKeys(newName);
+        }
+        patient.click("join");
+    }
+
+    /**
+     * The patient's page is reloaded in the room: the patient goes through the check again and takes their own seat
+     * back at once (the same participant), without a new admission.
+     */
+    private void patientReloadsAndIsBackInTheRoom(Browser patient, LiveGroup live) {
+        patient.driver.navigate().refresh();
+        patientPassesTheCheck(patient, live, "home", null);
+        patient.visible("room");
     }
 
     private void facilitatorAdmitsTheNextPatient(Browser facilitator, Browser patient) {
@@ -189,6 +239,44 @@ class BrowserIT {
         facilitator.click(By.cssSelector("#waiting-list li button[aria-label^='Admit']"));
         patient.visible("room");
         mediaReachesTheServer(before + 1);
+    }
+
+    /** The facilitator sees who is waiting by name, and admits that person by name. */
+    private void facilitatorAdmitsByName(Browser facilitator, Browser patient, String name) {
+        facilitator.untilText("waiting-list", name + " is waiting");
+        int before = publishers();
+        facilitator.click(By.cssSelector("#waiting-list li button[aria-label='Admit " + name + "']"));
+        assertThat(facilitator.driver.findElements(By.cssSelector(
+                "#waiting-list li button[aria-label='Decline " + name + "']"))).isEmpty();
+        patient.visible("room");
+        mediaReachesTheServer(before + 1);
+    }
+
+    /** The element's text; tiles are drawn again on every room update, so it is read from a fresh lookup. */
+    private static String textOf(Browser browser, By by) {
+        return browser.until("the text of " + by, d -> {
+            try {
+                return d.findElement(by).getText();
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
+    private static String attributeOf(Browser browser, By by, String attribute) {
+        return browser.until(attribute + " of " + by, d -> {
+            try {
+                return d.findElement(by).getAttribute(attribute);
+            } catch (StaleElementReferenceException redrawn) {
+                return null;
+            }
+        });
+    }
+
+    /** The tile whose name is {@code name}, exactly. */
+    private static By tileNamed(String name) {
+        return By.xpath("//ul[@id='tiles']/li[p[contains(concat(' ', @class, ' '), ' name ') and normalize-space(.)="
+                + "'" + name + "']]");
     }
 
     /**
@@ -229,21 +317,39 @@ class BrowserIT {
             facilitator.visible("room");
             mediaReachesTheServer(publishersBefore + 1);
 
+            // The group calls the first patient by the name staff chose; the second picks another before joining.
+            String ana = live.chosenNames().get(0);
+            String benny = "Benny";
             patientChecksDevicesAndWaits(first, live, "home");
             first.checkLayout("waiting");
             facilitator.visible(By.cssSelector("#waiting-list li"));
+            facilitator.untilText("waiting-list", ana + " is waiting");
+            facilitator.untilText("waiting-list", live.patientNames().get(0)); // the record, for the facilitator
             facilitator.checkLayout("room-waiting");
-            facilitatorAdmitsTheNextPatient(facilitator, first);
+            facilitatorAdmitsByName(facilitator, first, ana);
 
-            patientChecksDevicesAndWaits(second, live, "my sister's home");
-            facilitatorAdmitsTheNextPatient(facilitator, second);
+            patientChecksDevicesAndWaits(second, live, "my sister's home", benny);
+            facilitatorAdmitsByName(facilitator, second, benny);
 
-            // Everyone sees everyone: the facilitator and both patients.
+            // Everyone sees everyone, by name: the facilitator and both patients.
             for (Browser browser : List.of(facilitator, first, second)) {
                 tilesCount(browser, 3);
             }
             first.until("the facilitator's tile", ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#tiles > li[data-role='FACILITATOR']")));
+            String facilitatorName = api.as("admin").get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
+                    .getJsonArray("items").getJsonObject(0).getString("displayName");
+            assertThat(textOf(facilitator, tileNamed(ana))).contains(live.patientNames().get(0)); // the record
+            facilitator.visible(By.xpath("//ul[@id='tiles']/li[@data-participant-id][.//button[@aria-label='Remove "
+                    + ana + "']]"));
+            facilitator.visible(tileNamed(benny));
+            facilitator.visible(tileNamed(facilitatorName + " (you)"));
+            first.visible(tileNamed(ana + " (you)"));
+            first.visible(tileNamed(benny));
+            assertThat(textOf(first, tileNamed(facilitatorName))).contains("Facilitator");
+            // No other patient's record reaches a patient's page.
+            assertThat(textOf(first, By.id("tiles"))).doesNotContain(live.patientNames().get(1));
+            String anaId = attributeOf(facilitator, tileNamed(ana), "data-participant-id");
 
             // A raised hand and an audio-only switch reach the facilitator's tiles.
             first.click("hand");
@@ -285,6 +391,14 @@ class BrowserIT {
             assertThat(first.driver.findElement(By.id("room")).isDisplayed()).isTrue();
             tilesCount(first, 3);
             facilitator.visible(tile("hand-raised", true)); // the hand was kept across the drop
+
+            // A reload: the patient takes the seat back, and the facilitator still sees the same person by name.
+            patientReloadsAndIsBackInTheRoom(first, live);
+            tilesCount(facilitator, 3);
+            facilitator.until(ana + "'s tile is the same participant", d -> anaId.equals(
+                    attributeOf(facilitator, tileNamed(ana), "data-participant-id")));
+            facilitator.visible(tileNamed(benny));
+            first.visible(tileNamed(ana + " (you)"));
 
             // The end, for everyone; then the sign-off.
             facilitator.click("end");

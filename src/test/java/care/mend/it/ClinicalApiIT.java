@@ -2,6 +2,8 @@ package care.mend.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import care.mend.schedule.demo.DemoIdentities;
+
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Instant;
@@ -214,6 +216,48 @@ class ClinicalApiIT {
     }
 
     // ---- the error contract ----
+
+    @Test
+    void theGroupSeesAChosenNameThatStaffSetAndAPatientMayChangeTheirOwn() {
+        String contact = "\"emergencyContact\":{\"name\":\"Test Contact\",\"phone\":\"+1 555 0100\"}";
+        String byDefault = patient();
+        assertThat(admin.get("/api/patients/" + byDefault).json().getString("chosenName")).isEqualTo("Test");
+        HttpResult chosen = admin.post("/api/patients", """
+                {"idpSubject":"it-patient-%s","displayName":"Test Patient","chosenName":"Dee",%s}"""
+                .formatted(UUID.randomUUID(), contact));
+        assertThat(chosen.json().getString("chosenName")).as(chosen.toString()).isEqualTo("Dee");
+        for (String bad : List.of("\"\"", "\"Dee\\u0000\"", "\"" + "x".repeat(101) + "\"")) {
+            HttpResult refused = admin.post("/api/patients", """
+                    {"idpSubject":"it-patient-%s","displayName":"Test Patient","chosenName":%s,%s}"""
+                    .formatted(UUID.randomUUID(), bad, contact));
+            assertThat(refused.problemCode()).as(bad).isEqualTo("VALIDATION_FAILED");
+        }
+        String id = chosen.json().getString("id");
+        HttpResult kept = admin.put("/api/patients/" + id, "{\"displayName\":\"Test Patient Two\"," + contact + "}");
+        assertThat(kept.json().getString("chosenName")).as("absent: kept").isEqualTo("Dee");
+        HttpResult changed = admin.put("/api/patients/" + id,
+                "{\"displayName\":\"Test Patient Two\",\"chosenName\":\"Deedee\"," + contact + "}");
+        assertThat(changed.json().getString("chosenName")).isEqualTo("Deedee");
+
+        // A patient changes their own, and only their own: the record is the caller's, found by subject.
+        String subject = DemoIdentities.patient(8);
+        if (admin.get("/api/patients?idpSubject=" + subject).json().getInt("total") == 0) {
+            created(admin.post("/api/patients", """
+                    {"idpSubject":"%s","displayName":"Browser Patient 8",%s}""".formatted(subject, contact)));
+        }
+        Api patient = Api.of(url).as("patient8");
+        HttpResult mine = patient.put("/api/me/chosen-name", "{\"chosenName\":\" Hana \"}");
+        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+        assertThat(mine.json().getString("chosenName")).isEqualTo("Hana");
+        assertThat(patient.get("/api/me").json().getString("chosenName")).isEqualTo("Hana");
+        assertThat(patient.put("/api/me/chosen-name", "{\"chosenName\":\"\"}").problemCode())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(patient.put("/api/me/chosen-name", "{\"chosenName\":\"Ha\\nna\"}").problemCode())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(patient.get("/api/me").json().getString("chosenName")).isEqualTo("Hana");
+        assertThat(Api.of(url).as("facilitator").put("/api/me/chosen-name", "{\"chosenName\":\"Dana\"}")
+                .problemCode()).isEqualTo("ACCESS_DENIED");
+    }
 
     @Test
     void malformedJsonIsA400ProblemAndChangesNothing() {

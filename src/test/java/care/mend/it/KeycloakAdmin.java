@@ -146,8 +146,11 @@ final class KeycloakAdmin {
         return response.body();
     }
 
-    /** The realm has patient1..8; a full room of 12 patients needs more, made here with the same id scheme. */
-    static final int SYNTHETIC_PATIENTS_UP_TO = 14;
+    /**
+     * The realm has patient1..8; a full room of 12 patients (3..14) and the scripted session's five (15..19) need
+     * more, made here with the same id scheme.
+     */
+    static final int SYNTHETIC_PATIENTS_UP_TO = 19;
 
     private void addSyntheticPatients(int from, int to) {
         JsonArrayBuilder users = Json.createArrayBuilder();

@@ -178,6 +178,12 @@ class LiveRoomIT {
                         && (flag == null || p.getBoolean(flag) == value)));
     }
 
+    /** The participant's entry in one list of a {@code roomUpdated}. */
+    private static JsonObject entryOf(JsonObject roomUpdated, String list, String participantId) {
+        return roomUpdated.getJsonObject("room").getJsonArray(list).getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("participantId").equals(participantId)).findFirst().orElseThrow();
+    }
+
     private void eventually(String what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + EVENTUALLY.toNanos();
         while (!condition.getAsBoolean()) {
@@ -230,7 +236,14 @@ class LiveRoomIT {
         String p = pJoined.getString("participantId");
         assertThat(pJoined.getString("status")).isEqualTo("WAITING");
         assertThat(pJoined.getJsonObject("room").getJsonArray("participants")).isEmpty();
-        roomWhere(facilitator, "waiting", p, null, false);
+        // The facilitator sees who is waiting by the name the group uses, with the record to link to.
+        JsonObject patient3Record = api.as("admin").get("/api/patients/"
+                + patientRecord(api.as("admin"), DemoIdentities.patient(3))).json();
+        JsonObject waitingEntry = entryOf(roomWhere(facilitator, "waiting", p, null, false), "waiting", p);
+        assertThat(waitingEntry.getString("name")).isEqualTo(patient3Record.getString("chosenName"));
+        assertThat(waitingEntry.getString("role")).isEqualTo("PATIENT");
+        assertThat(waitingEntry.getString("recordName")).isEqualTo(patient3Record.getString("displayName"));
+        assertThat(waitingEntry.getString("patientId")).isEqualTo(patient3Record.getString("id"));
 
         facilitator.send("{\"type\":\"admit\",\"requestId\":\"a1\",\"participantId\":\"%s\"}".formatted(p));
         assertThat(reply(facilitator, "a1").getString("type")).isEqualTo("ok");
@@ -241,15 +254,27 @@ class LiveRoomIT {
         String liveSheet = "/api/attendance/sessions/" + live.sessionId();
         eventually("the admission is on the live sheet", () -> lineOf(api.as("facilitator").get(liveSheet).json(),
                 patient3).containsKey("firstAdmitted"));
-        assertThat(lineOf(api.as("facilitator").get(liveSheet).json(), patient3).getInt("minutesPresent"))
-                .isLessThanOrEqualTo(5);
+        JsonObject liveLine = lineOf(api.as("facilitator").get(liveSheet).json(), patient3);
+        assertThat(liveLine.getInt("minutesPresent")).isLessThanOrEqualTo(5);
+        // Not PARTIAL after a few minutes: no status until the end, only where the patient is.
+        assertThat(liveLine.containsKey("status")).as(liveLine.toString()).isFalse();
+        assertThat(liveLine.getString("liveState")).isEqualTo("IN_ROOM");
+        assertThat(liveLine.containsKey("liveSince")).isTrue();
 
         SignalingClient other = connect("patient4");
         String o = join(other, live.sessionId(), "o-join").getString("participantId");
         facilitator.send("{\"type\":\"admit\",\"requestId\":\"a2\",\"participantId\":\"%s\"}".formatted(o));
         assertThat(reply(facilitator, "a2").getString("type")).isEqualTo("ok");
         roomWhere(patient, "participants", o, null, false);
-        roomWhere(other, "participants", p, null, false);
+        // Another patient sees patient3 by name only: no record name, no record id.
+        JsonObject seenByOther = roomWhere(other, "participants", p, null, false);
+        JsonObject patient3AsSeen = entryOf(seenByOther, "participants", p);
+        assertThat(patient3AsSeen.getString("name")).isEqualTo(patient3Record.getString("chosenName"));
+        assertThat(patient3AsSeen.containsKey("recordName")).isFalse();
+        assertThat(patient3AsSeen.containsKey("patientId")).isFalse();
+        assertThat(seenByOther.toString()).doesNotContain(patient3Record.getString("id"));
+        assertThat(entryOf(seenByOther, "participants", f).getString("role")).isEqualTo("FACILITATOR");
+        assertThat(entryOf(seenByOther, "participants", f).getString("name")).isNotBlank();
 
         patient.send("{\"type\":\"raiseHand\",\"requestId\":\"h1\"}");
         assertThat(reply(patient, "h1").getString("type")).isEqualTo("ok");

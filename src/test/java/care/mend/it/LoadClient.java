@@ -90,9 +90,18 @@ final class LoadClient implements WebSocket.Listener {
         return closed.isDone();
     }
 
+    /** Heartbeat pings received by every load client (the JDK answers each with a pong). */
+    static final java.util.concurrent.atomic.AtomicLong PINGS = new java.util.concurrent.atomic.AtomicLong();
+
     @Override
     public void onOpen(WebSocket webSocket) {
         webSocket.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        PINGS.incrementAndGet();
+        return null;
     }
 
     @Override

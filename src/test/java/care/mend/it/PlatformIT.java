@@ -58,6 +58,34 @@ class PlatformIT {
     }
 
     @Test
+    void readyIncludesTheIdentityProvider() {
+        HttpResult ready = Api.management().get("/health/ready");
+
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        JsonObject provider = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("identity-provider")).findFirst().orElseThrow();
+        // The test Keycloak runs for the whole suite: its discovery document answers.
+        assertThat(provider.getString("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreScrapedInPrometheusFormatFromTheManagementInterface() {
+        HttpResult metrics = Api.management().get("/metrics");
+
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        String text = metrics.body();
+        // Mend's own meters (the rooms are created with the deployment, so the gauges exist with no room open)...
+        assertThat(text).containsPattern("(?m)^mend_rooms_live(\\{[^}]*\\})? ")
+                .containsPattern("(?m)^mend_room_participants\\{[^}]*state=\"waiting\"")
+                .containsPattern("(?m)^mend_signaling_errors_total\\{[^}]*code=\"ROOM_FULL\"")
+                .contains("mend_presence_backlog");
+        // ...and the JVM's, from WildFly's micrometer subsystem.
+        assertThat(text).containsPattern("(?m)^(memory_used_heap|jvm_uptime)");
+        // Nothing on the public port.
+        assertThat(api.get("/metrics").status()).isNotEqualTo(200);
+    }
+
+    @Test
     void liveIsUp() {
         HttpResult live = Api.management().get("/health/live");
 

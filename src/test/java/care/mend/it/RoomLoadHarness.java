@@ -72,6 +72,8 @@ class RoomLoadHarness {
 
     /** A step of this many rooms runs first and is not reported: the server's JIT warms up (default 10; 0: none). */
     private static final int WARM_UP_ROOMS = Integer.getInteger("mend.perf.warm-up-rooms", 10);
+    /** How long everyone sits connected and silent, to measure what the heartbeat alone costs the server. */
+    private static final int IDLE_SECONDS = Integer.getInteger("mend.perf.idle-seconds", 30);
 
     private final java.util.Random random = new java.util.Random(20261123);
     private static final Duration PHASE_TIMEOUT = Duration.ofMinutes(5);
@@ -108,7 +110,29 @@ class RoomLoadHarness {
     record StepResult(int rooms, int participants, int connected, boolean media, Stats joinToAnswer, Stats handRaise,
                       long heapIdleBytes, long heapPerParticipantBytes, long rssIdleBytes, long rssPerParticipantBytes,
                       double cpuSeconds, double generatorCpuSeconds, double wallSeconds, int kmsCallsPerJoin, int kmsRoundsPerOffer,
-                      int kmsObjectsLeft, int errors) {
+                      int kmsObjectsLeft, int errors, Idle idle) {
+    }
+
+    /**
+     * The heartbeat's cost: the server's CPU per second of wall time while nobody in the rooms does anything but answer
+     * pings, against the same with nobody connected (timers, GC, the management agent); the difference per ping.
+     */
+    record Idle(double seconds, double baselineCpuPercent, double connectedCpuPercent, double pingsPerSecond) {
+        double microsPerPing() {
+            return pingsPerSecond == 0 ? 0
+                    : (connectedCpuPercent - baselineCpuPercent) / 100 * 1e6 / pingsPerSecond;
+        }
+    }
+
+    /** The server's CPU as a percentage of one core over {@code seconds} of doing nothing here. */
+    private static double[] cpuWhileIdle(ServerProcess server, int seconds) throws Exception {
+        long pings = LoadClient.PINGS.get();
+        long cpu = server.cpuNanos();
+        long wall = System.nanoTime();
+        Thread.sleep(seconds * 1000L); // the measurement is of time passing with nothing sent
+        double elapsed = (System.nanoTime() - wall) / 1e9;
+        return new double[] {(server.cpuNanos() - cpu) / 1e9 / elapsed * 100,
+            (LoadClient.PINGS.get() - pings) / elapsed};
     }
 
     /** Percentiles of latencies in milliseconds. */
@@ -181,6 +205,7 @@ class RoomLoadHarness {
         kms.latency(Duration.ofMillis(Long.getLong("mend.perf.kms-latency-ms", 2)));
         long heapIdle = server.heapAfterGc();
         long rssIdle = server.residentBytes();
+        double baselineCpu = IDLE_SECONDS > 0 ? cpuWhileIdle(server, Math.max(5, IDLE_SECONDS / 3))[0] : 0;
         long cpuStart = server.cpuNanos();
         long generatorCpuStart = generatorCpuNanos();
         long wallStart = System.nanoTime();
@@ -224,6 +249,9 @@ class RoomLoadHarness {
 
         long heapBusy = server.heapAfterGc();
         long rssBusy = server.residentBytes();
+        // Everyone in and silent: only the heartbeat (a ping every 3 s per connection) runs.
+        double[] connectedIdle = IDLE_SECONDS > 0 ? cpuWhileIdle(server, IDLE_SECONDS) : new double[] {0, 0};
+        Idle idle = new Idle(IDLE_SECONDS, baselineCpu, connectedIdle[0], connectedIdle[1]);
 
         // One hand per room, seen by the twelve others.
         ConcurrentLinkedQueue<Long> broadcast = new ConcurrentLinkedQueue<>();
@@ -255,7 +283,7 @@ class RoomLoadHarness {
         return new StepResult(rooms.size(), participants, connected, media, Stats.of(admitted), Stats.of(broadcast),
                 heapIdle, (heapBusy - heapIdle) / participants, rssIdle, (rssBusy - rssIdle) / participants, cpu, generatorCpu,
                 wall,
-                kmsCallsPerJoin, kmsRounds, kmsObjectsLeft, errors.get());
+                kmsCallsPerJoin, kmsRounds, kmsObjectsLeft, errors.get(), idle);
     }
 
     /** This JVM's CPU: the load generator's clients and the Kurento stand-in, which share the machine's cores. */
@@ -502,17 +530,20 @@ class RoomLoadHarness {
         java.io.PrintWriter out = new java.io.PrintWriter(text);
         out.println("| rooms | participants | connected | media | join-to-answer p50 / p95 / p99 / max ms | hand-raise p50 / p99 ms"
                 + " | heap KiB / participant | RSS KiB / participant | server CPU s | generator CPU s | wall s | KMS calls / join | KMS round trips / offer"
-                + " | KMS objects left | errors |");
-        out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+                + " | KMS objects left | errors | idle server CPU % of a core, none / all connected | pings / s | CPU µs / ping |");
+        out.println("| ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |");
         for (StepResult r : results) {
             out.printf(Locale.ROOT, "| %d | %d | %d | %s | %.1f / %.1f / %.1f / %.1f | %.1f / %.1f | %.1f | %.1f"
-                            + " | %.1f | %.1f | %.1f | %d | %d | %d | %d |%n", r.rooms(), r.participants(), r.connected(),
+                            + " | %.1f | %.1f | %.1f | %d | %d | %d | %d | %.1f / %.1f | %.0f | %.1f |%n", r.rooms(),
+                    r.participants(), r.connected(),
                     r.media() ? "SFU" : "none",
                     r.joinToAnswer().p50(), r.joinToAnswer().p95(), r.joinToAnswer().p99(),
                     r.joinToAnswer().max(), r.handRaise().p50(), r.handRaise().p99(),
                     r.heapPerParticipantBytes() / 1024.0, r.rssPerParticipantBytes() / 1024.0, r.cpuSeconds(),
                     r.generatorCpuSeconds(),
-                    r.wallSeconds(), r.kmsCallsPerJoin(), r.kmsRoundsPerOffer(), r.kmsObjectsLeft(), r.errors());
+                    r.wallSeconds(), r.kmsCallsPerJoin(), r.kmsRoundsPerOffer(), r.kmsObjectsLeft(), r.errors(),
+                    r.idle().baselineCpuPercent(), r.idle().connectedCpuPercent(), r.idle().pingsPerSecond(),
+                    r.idle().microsPerPing());
         }
         out.flush();
         return text.toString();
@@ -538,7 +569,12 @@ class RoomLoadHarness {
                     .add("wallSeconds", r.wallSeconds())
                     .add("kmsCallsPerJoin", r.kmsCallsPerJoin()).add("kmsRoundTripsPerOffer", r.kmsRoundsPerOffer())
                     .add("kmsObjectsLeft", r.kmsObjectsLeft())
-                    .add("errors", r.errors()));
+                    .add("errors", r.errors())
+                    .add("idle", Json.createObjectBuilder().add("seconds", r.idle().seconds())
+                            .add("baselineCpuPercent", r.idle().baselineCpuPercent())
+                            .add("connectedCpuPercent", r.idle().connectedCpuPercent())
+                            .add("pingsPerSecond", r.idle().pingsPerSecond())
+                            .add("cpuMicrosPerPing", r.idle().microsPerPing())));
         }
         JsonObject report = Json.createObjectBuilder()
                 .add("at", Instant.now().toString())

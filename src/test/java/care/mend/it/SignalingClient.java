@@ -31,6 +31,7 @@ final class SignalingClient implements WebSocket.Listener {
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile WebSocket socket;
+    private volatile boolean stalled;
 
     /** The handshake as a future: it fails with a {@code WebSocketHandshakeException} if the server refuses it. */
     static CompletableFuture<SignalingClient> open(URI uri, String origin, List<String> subprotocols) {
@@ -147,6 +148,22 @@ final class SignalingClient implements WebSocket.Listener {
         socket.sendText(text, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /**
+     * A link that stalls silently, as a phone that lost its signal: nothing more is read (so no ping is answered) and
+     * nothing is sent or closed; the server must notice by itself.
+     */
+    void stall() {
+        stalled = true;
+    }
+
+    /** Drops the connection without a close handshake (after a stall, as the browser would in the end). */
+    void abort() {
+        WebSocket current = socket;
+        if (current != null) {
+            current.abort();
+        }
+    }
+
     void close() {
         WebSocket current = socket;
         if (current != null && !current.isOutputClosed()) {
@@ -154,9 +171,35 @@ final class SignalingClient implements WebSocket.Listener {
         }
     }
 
+    // One frame at a time, as the JDK's own listener does: a stalled client stops asking, so it stops reading and
+    // stops answering pings (the JDK answers a ping when it is delivered).
     @Override
     public void onOpen(WebSocket webSocket) {
-        webSocket.request(Long.MAX_VALUE);
+        webSocket.request(1);
+    }
+
+    private void more(WebSocket webSocket) {
+        if (!stalled) {
+            webSocket.request(1);
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+        more(webSocket);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, java.nio.ByteBuffer message) {
+        more(webSocket);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+        more(webSocket);
+        return null;
     }
 
     @Override
@@ -168,6 +211,7 @@ final class SignalingClient implements WebSocket.Listener {
                 partial.setLength(0);
             }
         }
+        more(webSocket);
         return null;
     }
 

@@ -55,16 +55,17 @@ class PlainTextTest {
 
     @Test
     void aRequestRecordReportsTheFieldAndNeverTheValue() {
-        CreatePatientRequest request = new CreatePatientRequest("sub\u0000x", "Dana\u0000",
+        CreatePatientRequest request = new CreatePatientRequest("sub\u0000x", "Dana\u0000", "Dee\u2028",
                 new EmergencyContactBody("Lee\ud800", "+1 555 0100"));
 
         Map<String, String> errors = VALIDATOR.validate(request).stream().collect(
                 Collectors.toMap(v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage));
 
-        assertThat(errors).containsOnlyKeys("idpSubject", "displayName", "emergencyContact.name");
+        assertThat(errors).containsOnlyKeys("idpSubject", "displayName", "chosenName", "emergencyContact.name");
         assertThat(errors.get("displayName")).isEqualTo("must be plain text on one line: no control characters");
         assertThat(errors.get("emergencyContact.name")).contains("unpaired surrogates");
-        assertThat(errors.values()).noneMatch(message -> message.contains("Dana") || message.contains("Lee"));
+        assertThat(errors.values()).noneMatch(message -> message.contains("Dana") || message.contains("Lee")
+                || message.contains("Dee"));
     }
 
     @Test

@@ -56,6 +56,23 @@ class EnrollmentTest {
 
     @ParameterizedTest
     @EnumSource(value = EnrollmentStatus.class, names = {"COMPLETED", "DISCHARGED", "WITHDRAWN"})
+    void anEndedEnrollmentStillCoversTheDaysThroughItsLastDayButStartsNothingNew(EnrollmentStatus terminal) {
+        Enrollment e = enrollment();
+        LocalDate last = START.plusWeeks(4);
+        assertThat(e.coversDay(START.minusDays(1))).isFalse();
+        assertThat(e.coversDay(PLANNED_END)).isTrue();
+        assertThat(e.coversDay(PLANNED_END.plusDays(1))).as("past the planned end").isFalse();
+
+        e.endWith(terminal, last, "reason text", NOW);
+
+        assertThat(e.coversDay(START)).as("a past session's roster stays what it was").isTrue();
+        assertThat(e.coversDay(last)).as("the effective date is the last day").isTrue();
+        assertThat(e.coversDay(last.plusDays(1))).isFalse();
+        assertThat(e.isActiveOn(START)).as("no new membership on an ended enrollment").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EnrollmentStatus.class, names = {"COMPLETED", "DISCHARGED", "WITHDRAWN"})
     void endingRecordsTheStatusAndTellsWhatEnded(EnrollmentStatus terminal) {
         Enrollment e = enrollment();
         LocalDate last = START.plusWeeks(4);

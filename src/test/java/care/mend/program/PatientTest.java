@@ -38,6 +38,19 @@ class PatientTest {
     }
 
     @Test
+    void theGroupSeesTheChosenNameByDefaultTheFirstWordOfTheDisplayName() {
+        assertThat(new Patient("sub", "Ana Alvarez", CONTACT, NOW).chosenName()).isEqualTo("Ana");
+        assertThat(new Patient("sub", "Bo", CONTACT, NOW).chosenName()).isEqualTo("Bo");
+        Patient chosen = new Patient("sub", "Ana Alvarez", " Annie ", CONTACT, NOW);
+        assertThat(chosen.chosenName()).isEqualTo("Annie");
+        chosen.chooseName("Ana");
+        assertThat(chosen.chosenName()).isEqualTo("Ana");
+        assertThat(chosen.displayName()).isEqualTo("Ana Alvarez");
+        assertInvalidField(() -> chosen.chooseName(" "), "chosenName");
+        assertInvalidField(() -> chosen.chooseName("x".repeat(Patient.CHOSEN_NAME_MAX + 1)), "chosenName");
+    }
+
+    @Test
     void staffMembersAreDeactivatedNotDeleted() {
         StaffMember staff = new StaffMember("demo-facilitator", "Demo Facilitator", NOW);
         assertThat(staff.isActive()).isTrue();

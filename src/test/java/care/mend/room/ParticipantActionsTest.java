@@ -54,7 +54,10 @@ class ParticipantActionsTest {
     void audioOnlyIsAChoiceOthersSeeAndTheModalityFollowsWhatTheMediaServerReports() {
         done(fx.room().setAudioOnly(p1, true));
         assertThat(fx.view(p2, p1).audioOnly()).isTrue();
-        assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind).containsExactly(PresenceKind.ADMITTED);
+        // The choice is on the record at once; the minutes wait for what the media server sees.
+        assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind, PresenceEvent::modality).containsExactly(
+                tuple(PresenceKind.ADMITTED, MediaModality.NONE),
+                tuple(PresenceKind.MEDIA_CHOSEN, MediaModality.AUDIO_ONLY));
 
         done(fx.room().publish(p1, new SdpOffer("v=0")));
         // An answered offer is no media yet: nothing is claimed until the media server sees it flow.
@@ -64,12 +67,26 @@ class ParticipantActionsTest {
         done(fx.room().setAudioOnly(p1, false));
         fx.media.room(fx.sessionId.toString()).flow(p1.value(), MediaModality.AUDIO_VIDEO);
 
+        // Choosing twice is one choice; each change of choice and each change of flow is one event.
         assertThat(fx.recorder.presenceOf(p1)).extracting(PresenceEvent::kind, PresenceEvent::modality).containsExactly(
                 tuple(PresenceKind.ADMITTED, MediaModality.NONE),
+                tuple(PresenceKind.MEDIA_CHOSEN, MediaModality.AUDIO_ONLY),
                 tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_ONLY),
+                tuple(PresenceKind.MEDIA_CHOSEN, MediaModality.AUDIO_VIDEO),
                 tuple(PresenceKind.MODALITY_CHANGED, MediaModality.AUDIO_VIDEO));
         assertThat(fx.view(f1, p1).modality()).isEqualTo(MediaModality.AUDIO_VIDEO);
         assertThat(fx.view(f1, p1).audioOnly()).isFalse();
+    }
+
+    @Test
+    void audioOnlyChosenInTheWaitingRoomIsRecordedAtAdmission() {
+        ParticipantId p3 = fx.join("p3").participantId();
+        done(fx.room().setAudioOnly(p3, true));
+        assertThat(fx.recorder.presenceOf(p3)).isEmpty();
+        done(fx.room().admit(f1, p3));
+        assertThat(fx.recorder.presenceOf(p3)).extracting(PresenceEvent::kind, PresenceEvent::modality).containsExactly(
+                tuple(PresenceKind.ADMITTED, MediaModality.NONE),
+                tuple(PresenceKind.MEDIA_CHOSEN, MediaModality.AUDIO_ONLY));
     }
 
     @Test

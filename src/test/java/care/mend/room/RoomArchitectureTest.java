@@ -17,7 +17,7 @@ class RoomArchitectureTest {
 
     private static final List<String> FORBIDDEN = List.of("import jakarta.", "import javax.", "import org.kurento",
             "import java.sql", "import java.net.", "import care.mend.room.signaling", "import care.mend.security",
-            "import care.mend.schedule", "import care.mend.program");
+            "import care.mend.schedule", "import care.mend.program", "import io.micrometer");
 
     private static List<Path> sources(String pkg) throws IOException {
         Path dir = Path.of("src/main/java", pkg.replace('.', '/'));

@@ -59,7 +59,24 @@ final class RoomFixture {
         for (int i = 1; i <= 14; i++) {
             patients.add("p" + i);
         }
-        return new RoomPlan(session, START, END, Set.of("f1", "f2", "f3"), patients, autoAdmit);
+        return new RoomPlan(session, START, END, Set.of("f1", "f2", "f3"), patients, autoAdmit, names(patients));
+    }
+
+    /** Staff {@code f1} is "Facilitator f1"; patient {@code p1} is "Chosen p1" to the group, "Record p1" on record. */
+    static Map<String, ParticipantName> names(Set<String> patients) {
+        Map<String, ParticipantName> names = new java.util.HashMap<>();
+        for (String staff : Set.of("f1", "f2", "f3")) {
+            names.put(staff, ParticipantName.staff("Facilitator " + staff));
+        }
+        for (String patient : patients) {
+            names.put(patient, ParticipantName.patient("Chosen " + patient, "Record " + patient, recordOf(patient)));
+        }
+        return names;
+    }
+
+    /** The synthetic patient record id of a subject. */
+    static UUID recordOf(String subject) {
+        return UUID.nameUUIDFromBytes(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The latest resume token each participant was given. */

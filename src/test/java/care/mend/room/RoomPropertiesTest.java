@@ -249,8 +249,8 @@ class RoomPropertiesTest {
                 case ADMITTED -> expect(before, "none", "connected");
                 case CONNECTION_LOST -> expect(before, "connected", "dropped");
                 case RESUMED -> expect(before, "dropped", "connected");
-                case MODALITY_CHANGED -> expect(before, before.equals("gone") || before.equals("none") ? "seated"
-                        : before, before);
+                case MODALITY_CHANGED, MEDIA_CHOSEN -> expect(before, before.equals("gone") || before.equals("none")
+                        ? "seated" : before, before);
                 case LEFT, SESSION_ENDED -> expect(before, before.equals("connected") || before.equals("dropped")
                         ? before : "seated", "gone");
             };

@@ -7,6 +7,9 @@ import care.mend.platform.Page;
 import care.mend.program.CreatePatientRequest;
 import care.mend.program.CreateProgramRequest;
 import care.mend.program.EmergencyContactBody;
+import care.mend.program.Patient;
+import care.mend.program.UpdatePatientRequest;
+import care.mend.security.ChosenNameRequest;
 import care.mend.platform.QueryParams;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -64,11 +67,21 @@ class ApiRecordsTest {
                 new ScheduleBody(null, List.of(new SlotBody(null, LocalTime.NOON, 20))), Set.of())))
                 .containsExactlyInAnyOrder("name", "programId", "capacity", "schedule.slots[0].dayOfWeek",
                         "schedule.slots[0].lengthMinutes", "facilitatorIds");
-        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", new EmergencyContactBody("C.", "call me"))))
-                .containsExactly("emergencyContact.phone");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", null,
+                new EmergencyContactBody("C.", "call me")))).containsExactly("emergencyContact.phone");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", "",
+                new EmergencyContactBody("C.", "555 0100")))).containsExactly("chosenName");
+        assertThat(invalidPaths(new UpdatePatientRequest("P.", "x".repeat(Patient.CHOSEN_NAME_MAX + 1),
+                new EmergencyContactBody("C.", "555 0100"))))
+                .containsExactly("chosenName");
         assertThat(invalidPaths(new CreateProgramRequest(UUID.randomUUID(), "P", null, 19, 3, 180, null)))
                 .containsExactlyInAnyOrder("kind", "requiredSessions");
         assertThat(invalidPaths(new CancelSessionRequest(""))).containsExactly("reason");
+        assertThat(invalidPaths(new ChosenNameRequest(" "))).containsExactly("chosenName");
+        assertThat(invalidPaths(new ChosenNameRequest("Ana\u0007"))).containsExactly("chosenName");
+        assertThat(invalidPaths(new ChosenNameRequest("x".repeat(Patient.CHOSEN_NAME_MAX + 1))))
+                .containsExactly("chosenName");
+        assertThat(invalidPaths(new ChosenNameRequest("Ana"))).isEmpty();
     }
 
     @Test

@@ -273,6 +273,27 @@ abstract class ClinicalServicesContract {
     }
 
     @Test
+    void theGroupSeesAChosenNameThatStaffSetAndThePatientMayChange() {
+        String subject = "patient-" + UUID.randomUUID();
+        Patient byDefault = call(s -> s.patients().register(subject, "Dana Doe (test)",
+                new EmergencyContact("C.", "555 0100")));
+        assertThat(byDefault.chosenName()).isEqualTo("Dana");
+
+        Patient updated = call(s -> s.patients().update(byDefault.id(), "Dana Doe-Smith (test)", null,
+                new EmergencyContact("C.", "555 0100")));
+        assertThat(updated.chosenName()).as("absent: kept").isEqualTo("Dana");
+        assertThat(call(s -> s.patients().chooseOwnName(subject, "  Dee ")).orElseThrow().chosenName())
+                .isEqualTo("Dee");
+        assertThat(call(s -> s.patients().get(byDefault.id())).chosenName()).isEqualTo("Dee");
+        boolean nobody = call(s -> s.patients().chooseOwnName("nobody-" + UUID.randomUUID(), "X").isPresent());
+        assertThat(nobody).as("no patient linked to the subject").isFalse();
+        assertRefused(() -> call(s -> s.patients().chooseOwnName(subject, " ")), ProblemCode.VALIDATION_FAILED);
+        Patient chosenByStaff = call(s -> s.patients().register("patient-" + UUID.randomUUID(), "Eve E. (test)",
+                "Evie", new EmergencyContact("C.", "555 0100")));
+        assertThat(chosenByStaff.chosenName()).isEqualTo("Evie");
+    }
+
+    @Test
     void generatingTwiceOrOverlappingCreatesEachSessionOnce() {
         World w = world(12);
         GroupSessionService.Generated first = call(s -> s.sessions().generate(w.group().id(), MONDAY,
@@ -370,6 +391,7 @@ abstract class ClinicalServicesContract {
 
         Patient first = call(s -> s.patients().list(DemoIdentities.patient(1), ALL)).items().get(0);
         assertThat(first.displayName()).isEqualTo("Patient A. (demo)");
+        assertThat(first.chosenName()).isEqualTo("Avery");
         StaffMember facilitator = call(s -> s.staff().list(null, DemoIdentities.FACILITATOR, ALL)).items().get(0);
         TherapyGroup group = call(s -> s.groups().list(null, null, facilitator.id(), ALL)).items().get(0);
         assertThat(group.capacity()).isEqualTo(12);

@@ -15,7 +15,11 @@ import care.mend.program.ProgramKind;
 import care.mend.program.ProgramPlan;
 import care.mend.program.Site;
 import care.mend.program.StaffMember;
+import care.mend.schedule.GroupSession;
 import care.mend.schedule.Membership;
+import care.mend.schedule.Rosters;
+import care.mend.schedule.SessionRoster;
+import care.mend.schedule.SessionScheduler;
 import care.mend.schedule.ScheduleSlot;
 import care.mend.schedule.TherapyGroup;
 import care.mend.schedule.WeeklySchedule;
@@ -45,8 +49,6 @@ class AccessPolicyOnH2Test {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
     private static final Instant NOW = Instant.parse("2026-11-02T12:00:00Z");
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
-    /** The session joined: the policy only records its id. */
-    private static final java.util.UUID SESSION = java.util.UUID.randomUUID();
 
     private EntityManagerFactory emf;
     private TherapyGroup group;
@@ -171,14 +173,27 @@ class AccessPolicyOnH2Test {
     private void assertJoin(String subject, Role role, TherapyGroup into, LocalDate day, boolean allowed) {
         inTransaction(em -> {
             AccessPolicy policy = policy(subject, role, em);
+            SessionRoster roster = new Rosters(em).of(sessionOn(em, into, day));
             if (allowed) {
-                policy.requireJoinRoom(into.id(), SESSION, day);
+                policy.requireJoinRoom(roster);
             } else {
-                assertThatThrownBy(() -> policy.requireJoinRoom(into.id(), SESSION, day))
+                assertThatThrownBy(() -> policy.requireJoinRoom(roster))
                         .isInstanceOfSatisfying(MendException.class,
                                 e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
             }
         });
+    }
+
+    /** The group's session on that day, stored the first time it is asked for. */
+    private static GroupSession sessionOn(EntityManager em, TherapyGroup group, LocalDate day) {
+        return em.createQuery("select s from GroupSession s where s.groupId = :g and s.localDate = :d",
+                        GroupSession.class).setParameter("g", group.id()).setParameter("d", day).getResultStream()
+                .findFirst().orElseGet(() -> {
+                    GroupSession session = new GroupSession(group.id(),
+                            SessionScheduler.expand(group.schedule(), day, day).get(0), NOW);
+                    em.persist(session);
+                    return session;
+                });
     }
 
     private Reach reach(String subject, Role role) {

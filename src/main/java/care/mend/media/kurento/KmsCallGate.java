@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.kurento.client.Continuation;
 
 /**
@@ -37,16 +39,32 @@ final class KmsCallGate {
     /** Far above a real KMS's slowest answer (a processOffer under load takes well under a second). */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
 
+    /** Told of each call that went out, once it is answered or failed: for the latency meter. */
+    interface Answered {
+        Answered NONE = (nanos, failed) -> { };
+
+        void after(long nanos, boolean failed);
+    }
+
     private final int budget;
     private final Duration answerTimeout;
+    private final LongSupplier nanoTime;
+    private final Answered answered;
     private int inFlight;
     private int bytesInFlight;
     private String closedBecause;
     private final Queue<Pending> waiting = new ArrayDeque<>();
 
     KmsCallGate(int budgetBytes, Duration answerTimeout) {
+        this(budgetBytes, answerTimeout, System::nanoTime, Answered.NONE);
+    }
+
+    /** @param answered told how long each call took from going out (not from being queued) to its answer */
+    KmsCallGate(int budgetBytes, Duration answerTimeout, LongSupplier nanoTime, Answered answered) {
         this.budget = budgetBytes;
         this.answerTimeout = answerTimeout;
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        this.answered = Objects.requireNonNull(answered, "answered");
     }
 
     private record Pending(int bytes, Runnable send, CompletableFuture<?> result) {
@@ -64,16 +82,21 @@ final class KmsCallGate {
     <T> CompletableFuture<T> call(int bytes, Consumer<Continuation<T>> call) {
         int weight = Math.max(1, Math.min(bytes, budget));
         CompletableFuture<T> result = new CompletableFuture<>();
-        Runnable send = () -> KurentoCalls.call(call)
-                .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((value, failure) -> {
-                    done(weight);
-                    if (failure != null) {
-                        result.completeExceptionally(failure);
-                    } else {
-                        result.complete(value);
-                    }
-                });
+        Runnable send = () -> {
+            long sent = nanoTime.getAsLong();
+            KurentoCalls.call(call)
+                    .orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((value, failure) -> {
+                        long took = nanoTime.getAsLong() - sent;
+                        done(weight);
+                        observe(took, failure != null);
+                        if (failure != null) {
+                            result.completeExceptionally(failure);
+                        } else {
+                            result.complete(value);
+                        }
+                    });
+        };
         boolean now;
         synchronized (this) {
             if (closedBecause != null) {
@@ -92,6 +115,14 @@ final class KmsCallGate {
             send.run();
         }
         return result;
+    }
+
+    private void observe(long nanos, boolean failed) {
+        try {
+            answered.after(nanos, failed);
+        } catch (RuntimeException e) {
+            // A meter must never cost a call its answer.
+        }
     }
 
     private void done(int weight) {

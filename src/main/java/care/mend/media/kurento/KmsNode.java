@@ -60,11 +60,16 @@ final class KmsNode {
 
     enum State { UNKNOWN, UP, DOWN }
 
-    /** The tools a node uses, one set for all nodes of a media server. */
-    record Support(Executor discarder, LongSupplier nanoTime) {
+    /** The tools a node uses, one set for all nodes of a media server; {@code calls} times every call. */
+    record Support(Executor discarder, LongSupplier nanoTime, KmsCallObserver calls) {
         Support {
             Objects.requireNonNull(discarder, "discarder");
             Objects.requireNonNull(nanoTime, "nanoTime");
+            Objects.requireNonNull(calls, "calls");
+        }
+
+        Support(Executor discarder, LongSupplier nanoTime) {
+            this(discarder, nanoTime, KmsCallObserver.NONE);
         }
     }
 
@@ -104,7 +109,17 @@ final class KmsNode {
         this.inFlightBytes = inFlightBytes;
         this.support = Objects.requireNonNull(support, "support");
         this.onLost = Objects.requireNonNull(onLost, "onLost");
-        this.gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
+        this.gate = newGate();
+    }
+
+    private KmsCallGate newGate() {
+        return new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT, support.nanoTime(),
+                (nanos, failed) -> support.calls().called(index, nanos, failed));
+    }
+
+    /** Calls sent to this KMS and not answered yet (on the current connection). */
+    int callsInFlight() {
+        return gate.inFlight();
     }
 
     int index() {
@@ -305,7 +320,7 @@ final class KmsNode {
         discard(old);
         // Calls held by the lost connection must not keep the next one's places.
         KmsCallGate closing = gate;
-        gate = new KmsCallGate(inFlightBytes, KmsCallGate.ANSWER_TIMEOUT);
+        gate = newGate();
         closing.close("the media server kms-" + index + " was lost");
         LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " went down (" + why
                 + "): media in its rooms is interrupted");

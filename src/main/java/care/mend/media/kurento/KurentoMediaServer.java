@@ -42,6 +42,11 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
     private final ExecutorService discarder;
 
     public KurentoMediaServer(KurentoSettings settings, ThreadFactory threads) {
+        this(settings, threads, KmsCallObserver.NONE);
+    }
+
+    /** @param calls told the duration of every call to a KMS, with the KMS's index in {@code mend.kurento.uris} */
+    public KurentoMediaServer(KurentoSettings settings, ThreadFactory threads, KmsCallObserver calls) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.probes = Executors.newSingleThreadScheduledExecutor(threads);
         this.discarder = Executors.newCachedThreadPool(runnable -> {
@@ -50,7 +55,7 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        KmsNode.Support support = new KmsNode.Support(discarder, System::nanoTime);
+        KmsNode.Support support = new KmsNode.Support(discarder, System::nanoTime, calls);
         for (int i = 0; i < settings.uris().size(); i++) {
             nodes.add(new KmsNode(i, settings.uris().get(i), settings.callTimeout(), settings.inFlightBytes(),
                     support, this::lost));
@@ -104,6 +109,16 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
 
     private void lost(KmsNode node) {
         rooms.forEach(room -> room.mediaServerLost(node));
+    }
+
+    /** How many KMS are configured: their indexes are 0 to this, less one, in {@code mend.kurento.uris} order. */
+    public int nodeCount() {
+        return nodes.size();
+    }
+
+    /** Calls sent to the KMS at {@code index} and not answered yet. */
+    public int callsInFlight(int index) {
+        return nodes.get(index).callsInFlight();
     }
 
     public List<NodeStatus> status() {

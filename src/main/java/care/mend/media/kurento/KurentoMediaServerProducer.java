@@ -2,6 +2,7 @@ package care.mend.media.kurento;
 
 import care.mend.media.MediaServer;
 import care.mend.media.unavailable.UnavailableMediaServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
@@ -25,14 +26,17 @@ public class KurentoMediaServerProducer {
     private static final Logger LOG = Logger.getLogger(KurentoMediaServerProducer.class.getName());
 
     private Config config;
+    private MeterRegistry meters;
 
     /** For the CDI proxy. */
     protected KurentoMediaServerProducer() {
     }
 
+    /** @param meters the server's registry (WildFly's micrometer subsystem): see {@link KurentoMeters} */
     @Inject
-    public KurentoMediaServerProducer(Config config) {
+    public KurentoMediaServerProducer(Config config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
     }
 
     /** Typed to itself alone, so that {@link MediaServer} has one producer: {@link #port}. */
@@ -41,7 +45,9 @@ public class KurentoMediaServerProducer {
     @Typed(KurentoMediaServer.class)
     KurentoMediaServer mediaServer() {
         KurentoSettings settings = KurentoConfig.settings(config);
-        KurentoMediaServer server = new KurentoMediaServer(settings, probeThreads());
+        KurentoMeters kmsMeters = new KurentoMeters(meters, settings.uris().size());
+        KurentoMediaServer server = new KurentoMediaServer(settings, probeThreads(), kmsMeters);
+        kmsMeters.watch(server);
         server.start();
         LOG.info(() -> "MEND-MEDIA Kurento configured: " + settings.uris().size() + " media server(s), probed every "
                 + settings.probeInterval().toSeconds() + " s");

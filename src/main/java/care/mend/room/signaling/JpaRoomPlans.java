@@ -3,11 +3,14 @@ package care.mend.room.signaling;
 import care.mend.attendance.LocationAttestations;
 import care.mend.platform.problem.MendException;
 import care.mend.platform.problem.ProblemCode;
-import care.mend.program.Enrollment;
+import care.mend.program.Patient;
+import care.mend.program.StaffMember;
+import care.mend.room.ParticipantName;
 import care.mend.room.RoomPlan;
 import care.mend.schedule.GroupSession;
 import care.mend.schedule.GroupSessionStatus;
-import care.mend.schedule.Membership;
+import care.mend.schedule.Rosters;
+import care.mend.schedule.SessionRoster;
 import care.mend.schedule.TherapyGroup;
 import care.mend.security.AccessAuditLog;
 import care.mend.security.AccessPolicy;
@@ -17,18 +20,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Reads a join's {@link RoomPlan} from the database, in one transaction on the connection's worker: the
- * session must exist and be SCHEDULED or LIVE; {@link AccessPolicy#requireJoinRoom} decides (and audits) whether the
- * caller may join the group's room on the session's day; then the plan names the group's active facilitators and
- * the patients allowed in that day (an active membership and an active enrollment in the group's program). A
- * patient's stated location is recorded in the same transaction.
+ * session must exist and be SCHEDULED or LIVE; its {@link SessionRoster} is read once ({@link Rosters}); the access
+ * policy decides (and audits) from that roster whether the caller may join ({@link AccessPolicy#requireJoinRoom});
+ * and the plan carries the same roster to the room, which admits by it, with the name the room shows for each person
+ * (staff: display name; patients: chosen name, and the record for facilitators). A patient's stated location is
+ * recorded in the same transaction.
  */
 @ApplicationScoped
 public class JpaRoomPlans implements RoomPlans {
@@ -41,6 +43,9 @@ public class JpaRoomPlans implements RoomPlans {
 
     @Inject
     LocationAttestations attestations;
+
+    @Inject
+    Rosters rosters;
 
     @Override
     @Transactional(dontRollbackOn = RoomPlans.Refusal.class)
@@ -55,53 +60,49 @@ public class JpaRoomPlans implements RoomPlans {
         if (session.status() != GroupSessionStatus.SCHEDULED && session.status() != GroupSessionStatus.LIVE) {
             throw new Refusal(SignalingErrorCode.SESSION_NOT_JOINABLE);
         }
-        LocalDate day = session.localDate();
+        SessionRoster roster = rosters.of(session);
         try {
-            AccessPolicy.forSocket(caller, em, audit).requireJoinRoom(session.groupId(), session.id(), day);
+            AccessPolicy.forSocket(caller, em, audit).requireJoinRoom(roster);
         } catch (MendException e) {
             if (e.code() == ProblemCode.ACCESS_DENIED) {
                 throw new Refusal(SignalingErrorCode.ACCESS_DENIED);
             }
             throw e;
         }
-        TherapyGroup group = em.find(TherapyGroup.class, session.groupId());
-        Set<String> facilitators = group.facilitatorIds().isEmpty() ? Set.of() : new HashSet<>(em.createQuery(
-                        "select s.idpSubject from StaffMember s where s.id in :ids and s.active = true", String.class)
-                .setParameter("ids", group.facilitatorIds()).getResultList());
-        Set<String> patients = allowedPatients(group, day);
-        if (attestedLocation != null && patients.contains(caller.subject())) {
-            em.createQuery("select p.id from Patient p where p.idpSubject = :subject", UUID.class)
-                    .setParameter("subject", caller.subject()).getResultStream().findFirst()
-                    .ifPresent(patient -> attestations.record(session.id(), patient, attestedLocation));
+        if (attestedLocation != null) {
+            roster.patientWithSubject(caller.subject()).ifPresent(
+                    patient -> attestations.record(session.id(), patient.patientId(), attestedLocation));
         }
-        return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), facilitators, patients,
-                group.isAutoAdmit());
+        TherapyGroup group = em.find(TherapyGroup.class, session.groupId());
+        return planOf(session, roster, group.isAutoAdmit(), namesOf(roster));
     }
 
-    private Set<String> allowedPatients(TherapyGroup group, LocalDate day) {
-        Set<UUID> members = new HashSet<>();
-        for (Membership membership : em.createQuery("select m from Membership m where m.groupId = :group",
-                Membership.class).setParameter("group", group.id()).getResultList()) {
-            if (membership.isActiveOn(day)) {
-                members.add(membership.patientId());
+    /** The room's view of the roster: every facilitator and patient on it, by subject, with their names. */
+    static RoomPlan planOf(GroupSession session, SessionRoster roster, boolean autoAdmit,
+                           Map<String, ParticipantName> names) {
+        return new RoomPlan(session.id(), session.startsAt(), session.endsAt(), roster.facilitatorSubjects(),
+                roster.patientSubjects(), autoAdmit, names);
+    }
+
+    /** How the room names each person on the roster: staff by display name, patients by chosen name. */
+    private Map<String, ParticipantName> namesOf(SessionRoster roster) {
+        Map<String, ParticipantName> names = new HashMap<>();
+        if (!roster.patientIds().isEmpty()) {
+            for (Patient patient : em.createQuery("select p from Patient p where p.id in :ids", Patient.class)
+                    .setParameter("ids", roster.patientIds()).getResultList()) {
+                names.put(patient.idpSubject(),
+                        ParticipantName.patient(patient.chosenName(), patient.displayName(), patient.id()));
             }
         }
-        if (members.isEmpty()) {
-            return Set.of();
-        }
-        Set<UUID> enrolled = new HashSet<>();
-        for (Enrollment enrollment : em.createQuery("select e from Enrollment e where e.programId = :program"
-                + " and e.patientId in :patients", Enrollment.class)
-                .setParameter("program", group.programId()).setParameter("patients", members).getResultList()) {
-            if (enrollment.isActiveOn(day)) {
-                enrolled.add(enrollment.patientId());
+        java.util.List<UUID> staffIds = roster.facilitators().stream().map(SessionRoster.FacilitatorEntry::staffId)
+                .toList();
+        if (!staffIds.isEmpty()) {
+            for (StaffMember staff : em.createQuery("select s from StaffMember s where s.id in :ids",
+                    StaffMember.class).setParameter("ids", staffIds).getResultList()) {
+                // Staff win over a patient record with the same subject, as the roster's role does.
+                names.put(staff.idpSubject(), ParticipantName.staff(staff.displayName()));
             }
         }
-        if (enrolled.isEmpty()) {
-            return Set.of();
-        }
-        List<String> subjects = em.createQuery("select p.idpSubject from Patient p where p.id in :ids", String.class)
-                .setParameter("ids", enrolled).getResultList();
-        return Set.copyOf(subjects);
+        return names;
     }
 }

@@ -12,6 +12,7 @@ import care.mend.room.RoomScheduler;
 import care.mend.room.SerialExecutor;
 import care.mend.schedule.SessionLifecycleRecorder;
 import care.mend.security.CurrentUser;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,7 @@ public class LiveRooms {
     private PresenceRecorder presence;
     private SessionLifecycleRecorder sessions;
     private RoomPlans plans;
+    private RoomMeters meters;
 
     private ExecutorService roomPool;
     private ExecutorService connectionPool;
@@ -74,14 +76,16 @@ public class LiveRooms {
     protected LiveRooms() {
     }
 
+    /** @param meters the server's registry (WildFly's micrometer subsystem): see {@link RoomMeters} */
     @Inject
     public LiveRooms(Config config, MediaServer mediaServer, PresenceRecorder presence,
-            SessionLifecycleRecorder sessions, RoomPlans plans) {
+            SessionLifecycleRecorder sessions, RoomPlans plans, MeterRegistry meters) {
         this.config = config;
         this.mediaServer = mediaServer;
         this.presence = presence;
         this.sessions = sessions;
         this.plans = plans;
+        this.meters = new RoomMeters(meters);
     }
 
     @PostConstruct
@@ -91,7 +95,8 @@ public class LiveRooms {
         connectionPool = Executors.newFixedThreadPool(CONNECTION_THREADS, threads("mend-signaling-"));
         timers = Executors.newSingleThreadScheduledExecutor(threads("mend-room-timer-"));
         registry = new RoomRegistry(roomConfig, new RoomRuntime(roomPool, RoomScheduler.of(timers), clock),
-                mediaServer, new RoomOutlets(new SignalingNotifier(directory), presence, sessions));
+                mediaServer, new RoomOutlets(new SignalingNotifier(directory), presence, sessions), meters);
+        meters.watch(registry);
         heartbeat = HeartbeatPolicy.standard(clock);
         LOG.info(() -> "MEND-SIGNALING live rooms ready: grace period " + roomConfig.gracePeriod().toSeconds()
                 + " s, rooms open " + roomConfig.openLead().toMinutes() + " min before the start");
@@ -134,8 +139,9 @@ public class LiveRooms {
 
     /** A new connection's session logic, sending through {@code sink}. */
     SignalingConnection connect(CurrentUser user, OutboundQueue.FrameSink sink) {
-        return new SignalingConnection(user, new OutboundQueue(sink, roomPool, OutboundQueue.DEFAULT_BOUND),
-                registry, plans, directory);
+        return new SignalingConnection(user,
+                new OutboundQueue(sink, roomPool, OutboundQueue.DEFAULT_BOUND, meters::error), registry, plans,
+                directory);
     }
 
     /** A new serial lane for one connection's messages. */
@@ -144,7 +150,7 @@ public class LiveRooms {
     }
 
     /**
-     * Starts the connection's heartbeat: a ping every 3 s, and a connection silent for 10 s (no pong, no message) is
+     * Starts the connection's heartbeat: a ping every 3 s, and a connection silent for 9 s (no pong, no message) is
      * closed with {@link SignalingCloseReason#HEARTBEAT_TIMEOUT} and reported lost to its room as of its last sign of
      * life.
      */

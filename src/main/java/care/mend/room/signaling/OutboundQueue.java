@@ -54,6 +54,7 @@ final class OutboundQueue {
     private final FrameSink sink;
     private final Executor executor;
     private final int bound;
+    private final Consumer<SignalingErrorCode> errors;
     private final Queue<Frame> frames = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -62,6 +63,12 @@ final class OutboundQueue {
     private final AtomicBoolean closing = new AtomicBoolean();
 
     OutboundQueue(FrameSink sink, Executor executor, int bound) {
+        this(sink, executor, bound, code -> { });
+    }
+
+    /** @param errors told the code of every error reply, whoever sends it: every one passes through here */
+    OutboundQueue(FrameSink sink, Executor executor, int bound, Consumer<SignalingErrorCode> errors) {
+        this.errors = Objects.requireNonNull(errors, "errors");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.executor = Objects.requireNonNull(executor, "executor");
         if (bound < 1) {
@@ -72,6 +79,9 @@ final class OutboundQueue {
 
     /** Queues a message; does nothing once the connection is closed. Never blocks, never throws. */
     void send(ServerMessage message) {
+        if (message instanceof ServerMessage.ErrorMessage error) {
+            errors.accept(error.code());
+        }
         String text;
         try {
             text = SignalingJson.encode(message);

@@ -5,9 +5,9 @@ import care.mend.security.CurrentUser;
 import java.util.UUID;
 
 /**
- * Reads what a join needs from the database, after checking that the caller may join: the session, its group's
- * facilitators and the patients allowed in that day. May block (it reads the database): called on a worker,
- * never on the WebSocket container's thread.
+ * Reads what a join needs from the database, after checking that the caller may join: the session and its roster
+ * on its day ({@link care.mend.schedule.SessionRoster}, the same roster the caller was checked against). May block
+ * (it reads the database): called on a worker, never on the WebSocket container's thread.
  */
 @FunctionalInterface
 public interface RoomPlans {

@@ -1,6 +1,7 @@
 package care.mend.room.signaling;
 
 import care.mend.media.MediaModality;
+import care.mend.room.ParticipantName;
 import care.mend.room.ParticipantStatus;
 import care.mend.room.ParticipantView;
 import care.mend.room.RoomRole;
@@ -12,9 +13,10 @@ import java.util.UUID;
 
 /**
  * The room as the recipient may see it, on the wire: the room's own {@link RoomSnapshot} without identity-provider
- * subjects (a participant is its random participant id; display names come later). Who appears in which list is
- * the room's decision: the waiting list is empty unless the recipient is a facilitator, and a waiting patient sees
- * only themselves.
+ * subjects (a participant is its random participant id, and is named by {@code name}). Who appears in which list,
+ * and whether a patient's record name and id come with them, is the room's decision, made per recipient: the
+ * waiting list is empty unless the recipient is a facilitator, a waiting patient sees only themselves, and only a
+ * facilitator gets {@code recordName} and {@code patientId} (absent from the JSON otherwise).
  */
 @JsonbPropertyOrder({"sessionId", "status", "facilitatorPresent", "you", "participants", "waiting"})
 public record RoomView(UUID sessionId, RoomStatus status, boolean facilitatorPresent, Participant you,
@@ -31,16 +33,31 @@ public record RoomView(UUID sessionId, RoomStatus status, boolean facilitatorPre
                 snapshot.waiting().stream().map(Participant::of).toList());
     }
 
-    /** One participant as the recipient sees them; see {@link ParticipantView}, less the subject. */
-    @JsonbPropertyOrder({"participantId", "role", "status", "reconnecting", "muted", "handRaised", "audioOnly",
-            "lowBandwidth", "publishing", "modality"})
-    public record Participant(String participantId, RoomRole role, ParticipantStatus status, boolean reconnecting,
-            boolean muted, boolean handRaised, boolean audioOnly, boolean lowBandwidth, boolean publishing,
-            MediaModality modality) {
+    /**
+     * One participant as the recipient sees them; see {@link ParticipantView}, less the subject.
+     *
+     * @param name       the chosen name of a patient, the display name of staff; absent when the room has none
+     * @param recordName a patient's record name: facilitators only
+     * @param patientId  a patient's record id, for a link to the record: facilitators only
+     */
+    @JsonbPropertyOrder({"participantId", "name", "role", "recordName", "patientId", "status", "reconnecting",
+            "muted", "handRaised", "audioOnly", "lowBandwidth", "publishing", "modality"})
+    public record Participant(String participantId, String name, RoomRole role, String recordName, UUID patientId,
+            ParticipantStatus status, boolean reconnecting, boolean muted, boolean handRaised, boolean audioOnly,
+            boolean lowBandwidth, boolean publishing, MediaModality modality) {
 
         static Participant of(ParticipantView view) {
-            return new Participant(view.id().value(), view.role(), view.status(), view.reconnecting(), view.muted(),
-                    view.handRaised(), view.audioOnly(), view.lowBandwidth(), view.publishing(), view.modality());
+            ParticipantName name = view.name();
+            return new Participant(view.id().value(), name.name(), view.role(), name.recordName(), name.patientId(),
+                    view.status(), view.reconnecting(), view.muted(), view.handRaised(), view.audioOnly(),
+                    view.lowBandwidth(), view.publishing(), view.modality());
+        }
+
+        /** Without the names and the record id: a message that reaches a log line must not carry them. */
+        @Override
+        public String toString() {
+            return "Participant[participantId=" + participantId + ", role=" + role + ", status=" + status
+                    + (patientId == null ? "" : ", with record") + "]";
         }
     }
 }

@@ -38,6 +38,12 @@ public class DemoData {
 
     public static final ZoneId ZONE = ZoneId.of("America/Chicago");
     public static final int PATIENTS = 8;
+    /**
+     * What the group calls each demo patient, by letter: invented first names, so that the rooms look like a group
+     * that runs on first names while the records keep their "Patient A. (demo)" names.
+     */
+    public static final List<String> CHOSEN_NAMES = List.of("Avery", "Blake", "Casey", "Devon", "Emery", "Finley",
+            "Gray", "Harper");
 
     private static final System.Logger LOG = System.getLogger(DemoData.class.getName());
     private static final List<ScheduleSlot> MON_WED_THU_EVENINGS = List.of(
@@ -103,7 +109,7 @@ public class DemoData {
         for (int i = 1; i <= PATIENTS; i++) {
             char letter = (char) ('A' + i - 1);
             Patient patient = patients.register(DemoIdentities.patient(i), "Patient " + letter + ". (demo)",
-                    new EmergencyContact("Demo Contact " + letter, "+1 555 010 000" + i));
+                    CHOSEN_NAMES.get(i - 1), new EmergencyContact("Demo Contact " + letter, "+1 555 010 000" + i));
             enrollments.enroll(patient.id(), program.id(), monday, plannedEnd);
             memberships.admit(group.id(), patient.id(), monday);
         }

@@ -35,6 +35,7 @@ class GoldenMessagesTest {
     static final UUID SESSION = UUID.fromString("7b6f3c2e-1a2b-4c3d-8e9f-0a1b2c3d4e5f");
     static final String P1 = "0f8c6b7a-5d4e-4f3a-9b2c-1d0e9f8a7b6c";
     static final String P2 = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    static final UUID PATIENT_RECORD = UUID.fromString("5e0c1d2a-3b4c-4d5e-8f60-718293a4b5c6");
     static final String TOKEN = "T3Jr0m0Vb3cF4nUe8nJQ1yq6pWm3P7oTQ9d2s0hZk1A";
     static final String OFFER = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
 
@@ -74,9 +75,13 @@ class GoldenMessagesTest {
                         + "raddr 192.0.2.10 rport 46243 generation 0 ufrag uX3q network-id 1", "0", 0),
                 new ClientMessage.Candidate("", "0", 0))));
 
-        RoomView.Participant facilitator = participant(P1, RoomRole.FACILITATOR, ParticipantStatus.PRESENT, false);
-        RoomView.Participant waiting = participant(P2, RoomRole.PATIENT, ParticipantStatus.WAITING, false);
-        RoomView.Participant handUp = participant(P2, RoomRole.PATIENT, ParticipantStatus.PRESENT, true);
+        RoomView.Participant facilitator = participant(P1, "Dana Reyes", RoomRole.FACILITATOR, null, null,
+                ParticipantStatus.PRESENT, false);
+        // The facilitator's view of a waiting patient carries the record; a patient's view of anyone does not.
+        RoomView.Participant waiting = participant(P2, "Ana", RoomRole.PATIENT, "Ana Alvarez (test)",
+                PATIENT_RECORD, ParticipantStatus.WAITING, false);
+        RoomView.Participant handUp = participant(P2, "Ana", RoomRole.PATIENT, null, null, ParticipantStatus.PRESENT,
+                true);
         RoomView room = new RoomView(SESSION, RoomStatus.OPEN, true, facilitator, List.of(facilitator),
                 List.of(waiting));
         RoomView patientRoom = new RoomView(SESSION, RoomStatus.OPEN, true, handUp, List.of(facilitator, handUp),
@@ -104,9 +109,10 @@ class GoldenMessagesTest {
         SERVER.put("error", ServerMessage.ErrorMessage.of(SignalingErrorCode.ROOM_FULL, "r-4"));
     }
 
-    private static RoomView.Participant participant(String id, RoomRole role, ParticipantStatus status,
-            boolean hand) {
-        return new RoomView.Participant(id, role, status, false, false, hand, false, false, false, MediaModality.NONE);
+    private static RoomView.Participant participant(String id, String name, RoomRole role, String recordName,
+            UUID patientId, ParticipantStatus status, boolean hand) {
+        return new RoomView.Participant(id, name, role, recordName, patientId, status, false, false, hand, false,
+                false, false, MediaModality.NONE);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import care.mend.media.unavailable.UnavailableMediaServer;
 import care.mend.room.LeaveReason;
+import care.mend.room.ParticipantName;
 import care.mend.room.ParticipantStatus;
 import care.mend.room.PresenceEvent;
 import care.mend.room.RoomConfig;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,17 +60,23 @@ class SignalingConnectionTest {
             throw new RoomPlans.Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
         }
         return new RoomPlan(sessionId, START, START.plus(Duration.ofHours(3)), Set.of("f1"), Set.of("p1", "p2"),
-                false);
+                false, Map.of("f1", ParticipantName.staff("Dana Reyes"),
+                        "p1", ParticipantName.patient("Ana", "Ana Alvarez (test)", P1_RECORD),
+                        "p2", ParticipantName.patient("Ben", "Benjamin Brooks (test)", P2_RECORD)));
     };
+    static final UUID P1_RECORD = UUID.fromString("00000000-0000-4000-8000-0000000000a1");
+    static final UUID P2_RECORD = UUID.fromString("00000000-0000-4000-8000-0000000000b2");
 
     /** A socket that records what it is sent and completes every send at once. */
     static final class FakeSink implements OutboundQueue.FrameSink {
         final List<ServerMessage> received = new ArrayList<>();
+        final List<String> texts = new ArrayList<>();
         SignalingCloseReason closedWith;
         boolean closed;
 
         @Override
         public void sendText(String text, Consumer<Throwable> done) {
+            texts.add(text);
             received.add(SignalingJson.decodeServerMessage(text));
             done.accept(null);
         }
@@ -122,6 +130,36 @@ class SignalingConnectionTest {
 
     static String id(Client client) {
         return client.sink().last(ServerMessage.Joined.class).participantId();
+    }
+
+    @Test
+    void aPatientIsSentOtherPeoplesNamesButNoPatientsRecordNameOrIdAndAFacilitatorIsSentBoth() {
+        Client facilitator = joined("f1");
+        Client ana = joined("p1");
+        Client ben = joined("p2");
+        facilitator.send(new ClientMessage.Admit("a1", id(ana)));
+        facilitator.send(new ClientMessage.Admit("a2", id(ben)));
+        ben.send(new ClientMessage.RaiseHand("h"));
+
+        for (String frame : ana.sink().texts) {
+            assertThat(frame).doesNotContain("recordName").doesNotContain("patientId")
+                    .doesNotContain("Alvarez").doesNotContain("Brooks")
+                    .doesNotContain(P1_RECORD.toString()).doesNotContain(P2_RECORD.toString());
+        }
+        RoomView seenByAna = ana.sink().last(ServerMessage.RoomUpdated.class).room();
+        assertThat(seenByAna.participants()).extracting(RoomView.Participant::name)
+                .containsExactly("Dana Reyes", "Ana", "Ben");
+        assertThat(seenByAna.participants()).extracting(RoomView.Participant::role)
+                .containsExactly(RoomRole.FACILITATOR, RoomRole.PATIENT, RoomRole.PATIENT);
+
+        RoomView seenByFacilitator = facilitator.sink().last(ServerMessage.RoomUpdated.class).room();
+        assertThat(seenByFacilitator.participants()).extracting(RoomView.Participant::recordName)
+                .containsExactly(null, "Ana Alvarez (test)", "Benjamin Brooks (test)");
+        assertThat(seenByFacilitator.participants()).extracting(RoomView.Participant::patientId)
+                .containsExactly(null, P1_RECORD, P2_RECORD);
+        assertThat(facilitator.sink().all(ServerMessage.RoomUpdated.class)).anySatisfy(update ->
+                assertThat(update.room().waiting()).extracting(RoomView.Participant::name).contains("Ana"));
+        assertThat(seenByFacilitator.toString()).doesNotContain("Ana").doesNotContain(P1_RECORD.toString());
     }
 
     @Test

@@ -1,0 +1,381 @@
+package care.mend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import care.mend.media.kurento.standin.KurentoRecordings;
+import care.mend.schedule.demo.DemoIdentities;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A session of five patients played through the real signaling socket, the real Kurento client and the protocol
+ * stand-in, as the clinic tried it: one stays to the end, one's link stalls silently and comes back, one arrives late
+ * and chooses audio only in the waiting room, one never comes and is excused, one leaves early. The test keeps its own
+ * clock of what it did, computes each patient's figures from it, and compares them with the live sheet, the signed
+ * sheet, the report, the CSV and the FHIR export (parsed).
+ *
+ * <p>The session is scheduled to start at a coming minute and everyone is seated before it, so that minutes count
+ * from a known instant; each stretch is at least 15 s away from a whole minute, so the server's clock and the test's
+ * may differ by seconds without changing a floored figure. It takes under four minutes of wall-clock time.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ScriptedSessionIT {
+
+    /** Patients of the realm that no other test seats at the same time in a group of its own. */
+    private static final int STAYS = 15;
+    private static final int STALLS = 16;
+    private static final int LATE_AUDIO_ONLY = 17;
+    private static final int NEVER_CAME = 18;
+    private static final int LEAVES_EARLY = 19;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return MendDeployment.war();
+    }
+
+    @ArquillianResource
+    URL url;
+
+    private final List<SignalingClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(SignalingClient::close);
+    }
+
+    @Test
+    void fivePatientsFiguresAgreeFromTheLiveSheetToTheFhirExport() throws Exception {
+        Api api = Api.of(url);
+        Api admin = api.as("admin");
+        AccessFixture.on(api);
+        Fixture fx = fixture(admin);
+        String video = json(offer("chromium-offer-03-sfu-two-publishers-1.sdp"));
+        String audioOnly = json(offer("chromium-offer-mend-02-audio-only-and-camera-off-19.sdp"));
+        Instant start = fx.start();
+
+        // Before the start: the facilitator opens the room, three patients are admitted and publish.
+        SignalingClient facilitator = connect(api, "facilitator");
+        facilitator.join(fx.sessionId(), "fj");
+        Map<Integer, SignalingClient> patients = new LinkedHashMap<>();
+        Map<Integer, String> participant = new LinkedHashMap<>();
+        for (int n : new int[] {STAYS, STALLS, LEAVES_EARLY}) {
+            seat(api, facilitator, fx, n, patients, participant);
+            publish(patients.get(n), video, false);
+        }
+        assertThat(Instant.now()).as("everyone was seated before the start").isBefore(start);
+
+        // +40 s: one link stalls without a close on either side; the server notices by itself.
+        sleepUntil(start.plusSeconds(40));
+        Instant stalledAt = Instant.now();
+        patients.get(STALLS).stall();
+        facilitator.await("the stalled patient shown reconnecting", m -> "roomUpdated".equals(m.getString("type", null))
+                && participants(m).stream().anyMatch(p -> p.getString("participantId").equals(participant.get(STALLS))
+                && p.getBoolean("reconnecting", false)));
+        Duration detected = Duration.between(stalledAt, Instant.now());
+        System.out.printf("MEND-FIGURES a silent stall was noticed after %.1f s (heartbeat: ping 3 s, dead at 10 s)%n",
+                detected.toMillis() / 1000.0);
+
+        // +75 s: one leaves early.
+        sleepUntil(start.plusSeconds(75));
+        SignalingClient leaving = patients.get(LEAVES_EARLY);
+        leaving.send("{\"type\":\"leave\",\"requestId\":\"bye\"}");
+        leaving.reply("bye");
+        Instant leftAt = Instant.now();
+
+        // +85 s: one arrives late, chooses audio only in the waiting room, and is admitted at +90 s.
+        sleepUntil(start.plusSeconds(85));
+        SignalingClient late = connect(api, "patient" + LATE_AUDIO_ONLY);
+        String lateId = late.join(fx.sessionId(), "jl").getString("participantId");
+        late.send("{\"type\":\"setAudioOnly\",\"requestId\":\"ao\",\"enabled\":true}");
+        assertThat(late.reply("ao").getString("type")).isEqualTo("ok");
+        sleepUntil(start.plusSeconds(90));
+        admit(facilitator, lateId);
+        Instant lateAdmittedAt = Instant.now();
+        publish(late, audioOnly, true);
+
+        // +115 s: the stalled patient's phone is back: a new connection takes the seat back without an admission.
+        sleepUntil(start.plusSeconds(115));
+        patients.get(STALLS).abort();
+        SignalingClient back = connect(api, "patient" + STALLS);
+        JsonObject rejoined = back.join(fx.sessionId(), "jb");
+        Instant backAt = Instant.now();
+        assertThat(rejoined.getString("participantId")).isEqualTo(participant.get(STALLS));
+        assertThat(rejoined.getJsonObject("room").getJsonObject("you").getString("status")).isEqualTo("PRESENT");
+        publish(back, video, false);
+
+        // +165 s: the facilitator ends the session.
+        sleepUntil(start.plusSeconds(165));
+        facilitator.send("{\"type\":\"endSession\",\"requestId\":\"end\"}");
+        assertThat(facilitator.reply("end").getString("type")).isEqualTo("ok");
+        Instant end = Instant.now();
+
+        // What the test itself saw, as seconds in the room (a stall is counted from up to one ping before it).
+        Map<Integer, Expected> expected = new LinkedHashMap<>();
+        expected.put(STAYS, Expected.present(seconds(start, end), 0, 0));
+        long beforeStall = seconds(start, stalledAt.minusMillis(1500));
+        expected.put(STALLS, Expected.present(beforeStall + seconds(backAt, end), 0, 0)
+                .withGap(seconds(stalledAt.minusMillis(1500), backAt)));
+        expected.put(LATE_AUDIO_ONLY, Expected.present(seconds(lateAdmittedAt, end), seconds(lateAdmittedAt, end), 0)
+                .late(seconds(start, lateAdmittedAt)));
+        expected.put(LEAVES_EARLY, Expected.present(seconds(start, leftAt), 0, seconds(leftAt, end)));
+        expected.put(NEVER_CAME, Expected.excused());
+
+        // Sign-off: the one who never came is excused with the facilitator's reason. (Tokens live five minutes and
+        // the session took three: fresh ones from here on.)
+        Api signer = api.as("facilitator");
+        admin = api.as("admin");
+        HttpResult signed = signer.post("/api/attendance/sessions/" + fx.sessionId() + "/sign-off",
+                "{\"excused\":[{\"patientId\":\"%s\",\"reason\":\"Called in sick (synthetic)\"}]}"
+                        .formatted(fx.patientIds().get(NEVER_CAME)));
+        assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+        JsonObject sheet = signed.json();
+
+        String filter = "groupId=" + fx.groupId() + "&from=" + fx.day() + "&to=" + fx.day().plusDays(1);
+        JsonObject report = admin.get("/api/attendance/report?" + filter).json();
+        String csv = admin.accepting("text/csv").get("/api/attendance/report.csv?" + filter).body();
+        Bundle fhir = care.mend.attendance.AttendanceFhirExport.context().newJsonParser().parseResource(Bundle.class,
+                admin.accepting("application/fhir+json").get("/api/attendance/report.fhir?" + filter).body());
+        List<Map<String, String>> csvRows = csvRows(csv);
+
+        for (Map.Entry<Integer, Expected> e : expected.entrySet()) {
+            String patientId = fx.patientIds().get(e.getKey());
+            Expected want = e.getValue();
+            String who = "patient" + e.getKey();
+            JsonObject line = byPatient(sheet.getJsonArray("lines").getValuesAs(JsonObject.class), patientId);
+            JsonObject row = byPatient(report.getJsonArray("items").getValuesAs(JsonObject.class), patientId);
+            Map<String, String> csvRow = csvRows.stream().filter(r -> r.get("patient_id").equals(patientId))
+                    .findFirst().orElseThrow(() -> new AssertionError("no CSV row for " + who));
+            Encounter encounter = encounterOf(fhir, patientId);
+
+            assertThat(line.getString("status")).as(who + " sheet status").isEqualTo(want.status());
+            assertThat(line.getInt("minutesPresent")).as(who + " sheet minutes").isEqualTo(want.minutes());
+            assertThat(line.getJsonObject("minutesByModality").getInt("AUDIO_ONLY")).as(who + " audio only")
+                    .isEqualTo(want.audioOnlyMinutes());
+            assertThat(line.getJsonObject("minutesByModality").getInt("AUDIO_VIDEO")).as(who + " audio-video")
+                    .isEqualTo(want.minutes() - want.audioOnlyMinutes());
+            assertThat(line.getInt("gapMinutes")).as(who + " gap minutes").isEqualTo(want.gapMinutes());
+
+            assertThat(row.getString("status")).as(who + " report status").isEqualTo(want.status());
+            assertThat(row.getInt("minutesPresent")).as(who + " report minutes").isEqualTo(want.minutes());
+
+            assertThat(csvRow.get("status")).as(who + " CSV status").isEqualTo(want.status());
+            assertThat(Integer.parseInt(csvRow.get("minutes"))).as(who + " CSV minutes").isEqualTo(want.minutes());
+            assertThat(Integer.parseInt(csvRow.get("minutes_audio_video"))
+                    + Integer.parseInt(csvRow.get("minutes_audio_only"))
+                    + Integer.parseInt(csvRow.get("minutes_no_media")))
+                    .as(who + " CSV columns add up").isEqualTo(want.minutes());
+            assertThat(Integer.parseInt(csvRow.get("minutes_audio_only"))).as(who + " CSV audio only")
+                    .isEqualTo(want.audioOnlyMinutes());
+            assertThat(csvRow.get("modality")).as(who + " CSV billing modality").isEqualTo(want.modality());
+
+            assertThat(encounter.hasLength() ? encounter.getLength().getValue().intValue() : 0)
+                    .as(who + " FHIR minutes").isEqualTo(want.minutes());
+        }
+        signer.get("/api/attendance/sessions/" + fx.sessionId()); // the sheet read again is the signed one
+        assertThat(byPatient(signer.get("/api/attendance/sessions/" + fx.sessionId()).json().getJsonArray("lines")
+                .getValuesAs(JsonObject.class), fx.patientIds().get(STAYS)).getString("recordId", null)).isNotNull();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What the test expects, from its own clock
+
+    /** Figures in whole minutes, from the test's own seconds. */
+    record Expected(String status, int minutes, int audioOnlyMinutes, int gapMinutes, int lateMinutes,
+                    int leftEarlyMinutes) {
+
+        static Expected present(long seconds, long audioOnlySeconds, long leftEarlySeconds) {
+            // Nobody in a session a few minutes long reaches the credit minutes of a scheduled half hour.
+            return new Expected("PARTIAL", (int) (seconds / 60), (int) (audioOnlySeconds / 60), 0, 0,
+                    (int) (leftEarlySeconds / 60));
+        }
+
+        static Expected excused() {
+            return new Expected("EXCUSED", 0, 0, 0, 0, 0);
+        }
+
+        Expected withGap(long seconds) {
+            return new Expected(status, minutes, audioOnlyMinutes, (int) (seconds / 60), lateMinutes, leftEarlyMinutes);
+        }
+
+        Expected late(long seconds) {
+            return new Expected(status, minutes, audioOnlyMinutes, gapMinutes, (int) (seconds / 60), leftEarlyMinutes);
+        }
+
+        String modality() {
+            if (minutes == 0) {
+                return "NONE";
+            }
+            return audioOnlyMinutes * 2 > minutes ? "AUDIO_ONLY" : "AUDIO_VIDEO";
+        }
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // The session and its people
+
+    record Fixture(String groupId, String sessionId, LocalDate day, Instant start, Map<Integer, String> patientIds) {
+    }
+
+    /**
+     * A group whose session starts at the next whole minute at least 20 s away (in a zone where its half hour stays
+     * within today), its five patients enrolled and members, and program thresholds of one minute for late and early
+     * leave, so that this short session shows both flags.
+     */
+    private static Fixture fixture(Api admin) {
+        ZoneId zone = ZoneId.of("UTC");
+        LocalTime utcNow = LocalTime.now(zone);
+        if (!(utcNow.isAfter(LocalTime.of(0, 5)) && utcNow.isBefore(LocalTime.of(23, 0)))) {
+            zone = ZoneId.of("Asia/Tokyo");
+        }
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        ZonedDateTime start = now.plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
+        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Scripted Site " + UUID.randomUUID())));
+        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
+        HttpResult thresholds = admin.put("/api/programs/" + program, """
+                {"name":"Access IOP","requiredSessions":30,"plannedSessionsPerWeek":4,"plannedSessionMinutes":180,
+                 "minimumWeeklyMinutes":540,"lateAfterMinutes":1,"earlyLeaveMinutes":1,"creditPercent":50}""");
+        assertThat(thresholds.status()).as(thresholds.toString()).isEqualTo(200);
+        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
+                .getJsonArray("items").getJsonObject(0).getString("id");
+        String group = AccessFixture.id(admin.post("/api/groups", """
+                {"name":"Scripted Group","programId":"%s","capacity":12,
+                 "schedule":{"timeZone":"%s","slots":[
+                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":30}]},
+                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), start.getDayOfWeek(),
+                start.toLocalTime(), facilitator)));
+        LocalDate day = start.toLocalDate();
+        Map<Integer, String> patientIds = new LinkedHashMap<>();
+        for (int n : new int[] {STAYS, STALLS, LATE_AUDIO_ONLY, NEVER_CAME, LEAVES_EARLY}) {
+            String patient = patientRecord(admin, DemoIdentities.patient(n));
+            patientIds.put(n, patient);
+            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
+                    .formatted(patient, program, day.minusDays(1))));
+            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
+                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, day.minusDays(1))));
+        }
+        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day));
+        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
+        JsonObject session = generated.json().getJsonArray("created").getJsonObject(0);
+        assertThat(Instant.parse(session.getString("startsAt"))).isEqualTo(start.toInstant());
+        return new Fixture(group, session.getString("id"), day, start.toInstant(), patientIds);
+    }
+
+    private static String patientRecord(Api admin, String subject) {
+        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
+        if (found.getInt("total") > 0) {
+            return found.getJsonArray("items").getJsonObject(0).getString("id");
+        }
+        return AccessFixture.id(admin.post("/api/patients", """
+                {"idpSubject":"%s","displayName":"Scripted Patient",
+                 "emergencyContact":{"name":"Scripted Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+    }
+
+    private SignalingClient connect(Api api, String username) throws Exception {
+        SignalingClient client = SignalingClient.connect(api, username);
+        clients.add(client);
+        return client;
+    }
+
+    private void seat(Api api, SignalingClient facilitator, Fixture fx, int n, Map<Integer, SignalingClient> patients,
+                      Map<Integer, String> participant) throws Exception {
+        SignalingClient client = connect(api, "patient" + n);
+        String id = client.join(fx.sessionId(), "j" + n).getString("participantId");
+        admit(facilitator, id);
+        patients.put(n, client);
+        participant.put(n, id);
+    }
+
+    private static void admit(SignalingClient facilitator, String participantId) throws InterruptedException {
+        String requestId = "admit-" + participantId;
+        facilitator.send("{\"type\":\"admit\",\"requestId\":\"%s\",\"participantId\":\"%s\"}"
+                .formatted(requestId, participantId));
+        assertThat(facilitator.reply(requestId).getString("type")).isEqualTo("ok");
+    }
+
+    private static void publish(SignalingClient client, String offer, boolean audioOnly) throws InterruptedException {
+        client.send("{\"type\":\"publish\",\"requestId\":\"pub\",\"sdpOffer\":%s,\"audioOnly\":%s}"
+                .formatted(offer, audioOnly));
+        JsonObject answer = client.reply("pub");
+        assertThat(answer.getString("type")).as(answer.toString()).isEqualTo("sdpAnswer");
+    }
+
+    private static List<JsonObject> participants(JsonObject roomUpdated) {
+        return roomUpdated.getJsonObject("room").getJsonArray("participants").getValuesAs(JsonObject.class);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static void sleepUntil(Instant at) throws InterruptedException {
+        // Waiting for the wall clock is the point here: the figures are minutes of it.
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+
+    private static JsonObject byPatient(List<JsonObject> lines, String patientId) {
+        return lines.stream().filter(l -> patientId.equals(l.getString("patientId", null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no line for patient " + patientId + " in " + lines));
+    }
+
+    private static Encounter encounterOf(Bundle bundle, String patientId) {
+        String subject = care.mend.attendance.AttendanceFhirExport.urn("Patient", UUID.fromString(patientId));
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(Encounter.class::isInstance).map(Encounter.class::cast)
+                .filter(e -> e.hasSubject() && e.getSubject().getReference().equals(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError("no Encounter for patient " + patientId));
+    }
+
+    /** The CSV as rows keyed by the header's names (the export quotes no field in this session). */
+    private static List<Map<String, String>> csvRows(String csv) {
+        String[] lines = csv.split("\r\n");
+        String[] header = lines[0].split(",", -1);
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] fields = lines[i].split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < header.length; c++) {
+                row.put(header[c], c < fields.length ? fields[c] : "");
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String offer(String file) throws IOException {
+        return Files.readString(KurentoRecordings.dir("sdp").resolve(file));
+    }
+
+    private static String json(String text) {
+        return new com.google.gson.JsonPrimitive(text).toString();
+    }
+}
