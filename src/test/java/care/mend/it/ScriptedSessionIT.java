@@ -171,8 +171,11 @@ class ScriptedSessionIT {
         String filter = "groupId=" + fx.groupId() + "&from=" + fx.day() + "&to=" + fx.day().plusDays(1);
         JsonObject report = admin.get("/api/attendance/report?" + filter).json();
         String csv = admin.accepting("text/csv").get("/api/attendance/report.csv?" + filter).body();
+        String fhirJson = admin.accepting("application/fhir+json").get("/api/attendance/report.fhir?" + filter).body();
+        assertThat(care.mend.attendance.FhirExportValidation.errors("the scripted session's export", fhirJson))
+                .as("FHIR validation errors").isEmpty();
         Bundle fhir = care.mend.attendance.AttendanceFhirExport.context().newJsonParser().parseResource(Bundle.class,
-                admin.accepting("application/fhir+json").get("/api/attendance/report.fhir?" + filter).body());
+                fhirJson);
         List<Map<String, String>> csvRows = csvRows(csv);
 
         for (Map.Entry<Integer, Expected> e : expected.entrySet()) {
