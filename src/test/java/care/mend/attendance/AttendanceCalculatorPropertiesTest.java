@@ -207,6 +207,43 @@ class AttendanceCalculatorPropertiesTest {
         assertThat(calc(withLater).present()).isEqualTo(calc(events).present());
     }
 
+    /**
+     * A stall (the connection declared lost, then resumed) and a seat taken over from another device (the old
+     * connection lost at its last sign of life, the new one resuming) are the same pair of events in the ledger. Put
+     * inside a stay, in any place and of any length, they take exactly their own time (within the session) out of the
+     * presence and never add any: the minutes never go up.
+     */
+    @Property
+    void stallsAndTakeoversNeverAddPresence(@ForAll @IntRange(min = -20, max = 200) int admittedAt,
+                                            @ForAll @IntRange(min = 1, max = 220) int stay,
+                                            @ForAll @IntRange(min = 0, max = 1000) int dropPermille,
+                                            @ForAll @IntRange(min = 0, max = 1000) int awayPermille,
+                                            @ForAll MediaModality modality, @ForAll boolean endsWithTheSession) {
+        int leftAt = admittedAt + stay;
+        int lostAt = admittedAt + stay * dropPermille / 1000;
+        int resumedAt = lostAt + (leftAt - lostAt) * awayPermille / 1000;
+        PresenceKind end = endsWithTheSession ? PresenceKind.SESSION_ENDED : PresenceKind.LEFT;
+        List<PresenceEvent> without = new AttendanceCalculatorTest.Events("p").at(admittedAt, PresenceKind.ADMITTED,
+                modality).at(leftAt, end, modality).list;
+        List<PresenceEvent> with = new AttendanceCalculatorTest.Events("p").at(admittedAt, PresenceKind.ADMITTED,
+                modality).at(lostAt, PresenceKind.CONNECTION_LOST, modality)
+                .at(resumedAt, PresenceKind.RESUMED, modality).at(leftAt, end, modality).list;
+
+        SessionAttendance a = calc(without);
+        SessionAttendance b = calc(with);
+        long away = Math.max(0, Math.min(resumedAt, 180) - Math.max(lostAt, 0)) * 60L;
+        assertThat(seconds(b)).isEqualTo(seconds(a) - Math.min(away, seconds(a)));
+        assertThat(b.minutesPresent()).isLessThanOrEqualTo(a.minutesPresent());
+        for (PresenceInterval interval : b.present()) {
+            assertThat(a.present()).anyMatch(outer -> !interval.from().isBefore(outer.from())
+                    && !interval.to().isAfter(outer.to()));
+        }
+    }
+
+    private static long seconds(SessionAttendance a) {
+        return a.present().stream().mapToLong(i -> i.length().toSeconds()).sum();
+    }
+
     private static int wholeMinutes(Instant from, Instant to) {
         return (int) Math.max(0, Duration.between(from, to).getSeconds() / 60);
     }

@@ -118,6 +118,19 @@ class ScriptedSessionIT {
         Instant lateAdmittedAt = Instant.now();
         publish(late, audioOnly, true);
 
+        // +100 s: the live sheet says where everyone is, and no final word yet.
+        sleepUntil(start.plusSeconds(100));
+        JsonObject live = api.as("facilitator").get("/api/attendance/sessions/" + fx.sessionId()).json();
+        Map<Integer, String> where = Map.of(STAYS, "IN_ROOM", STALLS, "RECONNECTING", LATE_AUDIO_ONLY, "IN_ROOM",
+                NEVER_CAME, "NOT_ARRIVED", LEAVES_EARLY, "LEFT");
+        where.forEach((n, state) -> {
+            JsonObject line = byPatient(live.getJsonArray("lines").getValuesAs(JsonObject.class),
+                    fx.patientIds().get(n));
+            assertThat(line.getString("liveState", null)).as("patient" + n + " live").isEqualTo(state);
+            assertThat(line.containsKey("status") && !line.isNull("status")).as("patient" + n + " has no status yet")
+                    .isFalse();
+        });
+
         // +115 s: the stalled patient's phone is back: a new connection takes the seat back without an admission.
         sleepUntil(start.plusSeconds(115));
         patients.get(STALLS).abort();
@@ -158,8 +171,11 @@ class ScriptedSessionIT {
         String filter = "groupId=" + fx.groupId() + "&from=" + fx.day() + "&to=" + fx.day().plusDays(1);
         JsonObject report = admin.get("/api/attendance/report?" + filter).json();
         String csv = admin.accepting("text/csv").get("/api/attendance/report.csv?" + filter).body();
+        String fhirJson = admin.accepting("application/fhir+json").get("/api/attendance/report.fhir?" + filter).body();
+        assertThat(care.mend.attendance.FhirExportValidation.errors("the scripted session's export", fhirJson))
+                .as("FHIR validation errors").isEmpty();
         Bundle fhir = care.mend.attendance.AttendanceFhirExport.context().newJsonParser().parseResource(Bundle.class,
-                admin.accepting("application/fhir+json").get("/api/attendance/report.fhir?" + filter).body());
+                fhirJson);
         List<Map<String, String>> csvRows = csvRows(csv);
 
         for (Map.Entry<Integer, Expected> e : expected.entrySet()) {
@@ -179,6 +195,18 @@ class ScriptedSessionIT {
             assertThat(line.getJsonObject("minutesByModality").getInt("AUDIO_VIDEO")).as(who + " audio-video")
                     .isEqualTo(want.minutes() - want.audioOnlyMinutes());
             assertThat(line.getInt("gapMinutes")).as(who + " gap minutes").isEqualTo(want.gapMinutes());
+            JsonObject flags = line.getJsonObject("flags");
+            assertThat(flags.getInt("gapCount")).as(who + " gaps").isEqualTo(want.gapMinutes() > 0 ? 1 : 0);
+            assertThat(flags.getBoolean("late")).as(who + " late").isEqualTo(want.lateMinutes() > 0);
+            assertThat(flags.getBoolean("leftEarly")).as(who + " left early").isEqualTo(want.leftEarlyMinutes() > 0);
+            if (!want.status().equals("EXCUSED")) {
+                assertThat(flags.getInt("lateMinutes")).as(who + " late minutes").isEqualTo(want.lateMinutes());
+                assertThat(flags.getInt("leftEarlyMinutes")).as(who + " left-early minutes")
+                        .isEqualTo(want.leftEarlyMinutes());
+                assertThat(flags.getInt("audioOnlyPercent")).as(who + " audio-only share")
+                        .isEqualTo(want.audioOnlyMinutes() * 100 / want.minutes());
+            }
+            assertThat(row.getJsonObject("flags")).as(who + " report flags").isEqualTo(flags);
 
             assertThat(row.getString("status")).as(who + " report status").isEqualTo(want.status());
             assertThat(row.getInt("minutesPresent")).as(who + " report minutes").isEqualTo(want.minutes());
@@ -192,11 +220,17 @@ class ScriptedSessionIT {
             assertThat(Integer.parseInt(csvRow.get("minutes_audio_only"))).as(who + " CSV audio only")
                     .isEqualTo(want.audioOnlyMinutes());
             assertThat(csvRow.get("modality")).as(who + " CSV billing modality").isEqualTo(want.modality());
+            assertThat(csvRow.get("late")).as(who + " CSV late").isEqualTo(Boolean.toString(want.lateMinutes() > 0));
+            assertThat(csvRow.get("left_early")).as(who + " CSV left early")
+                    .isEqualTo(Boolean.toString(want.leftEarlyMinutes() > 0));
+            assertThat(csvRow.get("gap_minutes")).as(who + " CSV gap minutes")
+                    .isEqualTo(Integer.toString(want.gapMinutes()));
 
             assertThat(encounter.hasLength() ? encounter.getLength().getValue().intValue() : 0)
                     .as(who + " FHIR minutes").isEqualTo(want.minutes());
         }
-        signer.get("/api/attendance/sessions/" + fx.sessionId()); // the sheet read again is the signed one
+        // The late patient's choice is on the record beside what flowed.
+        assertThat(ledger(fx.sessionId(), lateId)).contains("MEDIA_CHOSEN:AUDIO_ONLY", "MODALITY_CHANGED:AUDIO_ONLY");
         assertThat(byPatient(signer.get("/api/attendance/sessions/" + fx.sessionId()).json().getJsonArray("lines")
                 .getValuesAs(JsonObject.class), fx.patientIds().get(STAYS)).getString("recordId", null)).isNotNull();
     }
@@ -246,8 +280,8 @@ class ScriptedSessionIT {
 
     /**
      * A group whose session starts at the next whole minute at least 20 s away (in a zone where its half hour stays
-     * within today), its five patients enrolled and members, and program thresholds of one minute for late and early
-     * leave, so that this short session shows both flags.
+     * within today), its five patients enrolled and members, and program thresholds of zero minutes for late and early
+     * leave (a whole minute late is late), so that this short session shows both flags.
      */
     private static Fixture fixture(Api admin) {
         ZoneId zone = ZoneId.of("UTC");
@@ -261,7 +295,7 @@ class ScriptedSessionIT {
         String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
         HttpResult thresholds = admin.put("/api/programs/" + program, """
                 {"name":"Access IOP","requiredSessions":30,"plannedSessionsPerWeek":4,"plannedSessionMinutes":180,
-                 "minimumWeeklyMinutes":540,"lateAfterMinutes":1,"earlyLeaveMinutes":1,"creditPercent":50}""");
+                 "minimumWeeklyMinutes":540,"lateAfterMinutes":0,"earlyLeaveMinutes":0,"creditPercent":50}""");
         assertThat(thresholds.status()).as(thresholds.toString()).isEqualTo(200);
         String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
                 .getJsonArray("items").getJsonObject(0).getString("id");
@@ -339,6 +373,26 @@ class ScriptedSessionIT {
         long millis = Duration.between(Instant.now(), at).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);
+        }
+    }
+
+    /** The participant's presence events in the ledger, as KIND:MODALITY in order. */
+    private static List<String> ledger(String sessionId, String participantId) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(System.getProperty("mend.it.db.url"),
+                System.getProperty("mend.it.db.user"), System.getProperty("mend.it.db.password"));
+             java.sql.PreparedStatement q = db.prepareStatement("select kind, modality from presence_event"
+                     + " where session_id = ? and participant_id = ? order by occurred_at, idempotency_key")) {
+            q.setObject(1, UUID.fromString(sessionId));
+            q.setString(2, participantId);
+            List<String> events = new ArrayList<>();
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    events.add(rs.getString(1) + ":" + rs.getString(2));
+                }
+            }
+            return events;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
