@@ -1,7 +1,7 @@
 package care.mend.attendance;
 
 import care.mend.room.PresenceEvent;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -25,6 +25,7 @@ final class PresenceMeters {
     private final MeterRegistry meters;
     private final Timer stored;
     private final Timer failed;
+    private IntSupplier pending;
 
     PresenceMeters(MeterRegistry meters) {
         this.meters = Objects.requireNonNull(meters, "meters");
@@ -33,8 +34,7 @@ final class PresenceMeters {
     }
 
     private Timer timer(String outcome) {
-        return Timer.builder(WRITE).description("Database writes of presence-event batches")
-                .tag("outcome", outcome).register(meters);
+        return meters.timer(WRITE, "outcome", outcome);
     }
 
     /** The store, timed: each call is one batch of the writer's. */
@@ -58,7 +58,8 @@ final class PresenceMeters {
 
     /** The backlog gauge, read at each scrape. */
     void watch(IntSupplier pending) {
-        Gauge.builder(BACKLOG, pending, IntSupplier::getAsInt).description("Presence events not yet stored")
-                .strongReference(true).register(meters);
+        // A registry holds a gauge's object weakly: this one is held here, as long as the recorder holds the meters.
+        this.pending = pending;
+        meters.gauge(BACKLOG, Tags.empty(), pending, IntSupplier::getAsInt);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Answers a page visit that cannot be signed in because the identity provider does not answer: a short HTML page,
@@ -71,7 +72,9 @@ final class SignInGuard implements HttpHandler {
                 IdentityProviderProbe probe = found;
                 if (probe == null) {
                     try {
-                        probe = CDI.current().select(IdentityProviderReadinessCheck.class).get().probe();
+                        // The check is a @Readiness bean: it is found only with its qualifier.
+                        probe = CDI.current().select(IdentityProviderReadinessCheck.class,
+                                Readiness.Literal.INSTANCE).get().probe();
                         found = probe;
                     } catch (RuntimeException e) {
                         LOG.log(Level.FINE, "MEND-SECURITY the identity-provider probe is not available yet", e);

@@ -1,6 +1,6 @@
 package care.mend.media.kurento;
 
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -36,17 +36,14 @@ final class KurentoMeters implements KmsCallObserver {
     }
 
     private Timer timer(int kms, String outcome) {
-        return Timer.builder(CALL_DURATION).description("Calls to a Kurento Media Server, sent to answered")
-                .tag("kms", name(kms)).tag("outcome", outcome).register(meters);
+        return meters.timer(CALL_DURATION, "kms", name(kms), "outcome", outcome);
     }
 
     /** The in-flight gauges, read from the media server at each scrape. */
     void watch(KurentoMediaServer server) {
         for (int i = 0; i < server.nodeCount(); i++) {
             int kms = i;
-            Gauge.builder(CALLS_IN_FLIGHT, server, s -> s.callsInFlight(kms))
-                    .description("Calls sent to a Kurento Media Server and not answered yet")
-                    .tag("kms", name(kms)).strongReference(true).register(meters);
+            meters.gauge(CALLS_IN_FLIGHT, Tags.of("kms", name(kms)), server, s -> s.callsInFlight(kms));
         }
     }
 
