@@ -7,6 +7,7 @@ import {forgetVideos, tile as participantTile} from './tiles.js';
 import {amendButton} from './amend-form.js';
 import {lineWords} from './amendment.js';
 import {flagText, lineStatusWords, modalityText, statusWords} from './attendance-words.js';
+import {stackOnNarrowScreens} from './tables.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {sessions: $('sessions'), room: $('room'), signoff: $('signoff')};
@@ -438,4 +439,6 @@ $('back').addEventListener('click', () => {
     loadSessions();
 });
 
+stackOnNarrowScreens($('attendance'));
+stackOnNarrowScreens($('sheet'));
 loadSessions();

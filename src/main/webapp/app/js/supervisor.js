@@ -6,6 +6,7 @@ import {api, format, groupName, isoDate, addDays, query, el} from './api.js';
 import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, personWords} from './audit-log.js';
 import {rowWords} from './amendment.js';
 import {flagText, statusWords} from './attendance-words.js';
+import {stackOnNarrowScreens} from './tables.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -412,4 +413,6 @@ $('audit-next').addEventListener('click', () => {
     loadAudit();
 });
 
+stackOnNarrowScreens(document.getElementById('report'));
+stackOnNarrowScreens(document.getElementById('audit'));
 start();

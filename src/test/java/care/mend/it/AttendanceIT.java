@@ -187,8 +187,8 @@ class AttendanceIT {
         assertThat(overridden.status()).as(overridden.toString()).isEqualTo(200);
         assertThat(overridden.json().getJsonArray("amendments").getJsonObject(1).getString("creditOverrideReason"))
                 .isEqualTo("Clinical director agreed");
-        String csv = anonymous.as("supervisor").get("/api/attendance/report.csv?groupId=" + f.group1
-                + "&from=2026-11-17&to=2026-11-17").body();
+        String csv = anonymous.as("supervisor").accepting("text/csv")
+                .get("/api/attendance/report.csv?groupId=" + f.group1 + "&from=2026-11-17&to=2026-11-17").body();
         assertThat(csv.split("\r\n")[0]).endsWith(",original_status,original_minutes,original_credited,amended_at,"
                 + "amended_by,amendment_reason,credit_override_reason");
         assertThat(csv).contains(",PRESENT,175,true,").contains(",Joined by phone first; facilitator's note,"
