@@ -196,7 +196,8 @@ class AttendanceIT {
         assertThat(csv).as("current minutes and split; the flags as signed")
                 .contains(",PRESENT,100,60,40,0,3,1,2,false,0,false,0,AUDIO_VIDEO,true,true,");
         JsonObject frozen = anonymous.as("supervisor").get("/api/attendance/sessions/" + sessionId).json();
-        assertThat(lineOf(frozen, f.patient1).getJsonArray("amendments")).hasSize(1);
+        assertThat(lineOf(frozen, f.patient1).getJsonArray("amendments")).as("both amendments, in order")
+                .extracting(a -> ((JsonObject) a).getString("afterStatus")).containsExactly("PARTIAL", "PRESENT");
     }
 
     @Test
