@@ -101,7 +101,9 @@ final class LoadClient implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
         PINGS.incrementAndGet();
-        return null;
+        // The default's own work (it asks for the next frame): without it the JDK sends no pong, and the server
+        // rightly takes every load client for dead after 9 s.
+        return WebSocket.Listener.super.onPing(webSocket, message);
     }
 
     @Override
