@@ -12,6 +12,14 @@ import java.util.Objects;
  * the deadline, a dead connection is found at most {@code deadAfter} after its last sign of life. Plain logic on an
  * injectable clock; the transport owns the timers and the sockets.
  *
+ * <p>Time the server itself was held up is not the client's silence. A check that runs later than it was due (a
+ * garbage-collection pause, a timer thread behind under load) means pongs may have arrived meanwhile and not been read
+ * yet; counting that time would close every connection of the server at once after a long enough pause. So each
+ * check's lateness is added to the connection's deadline, until the next sign of life, up to {@link #maxHeldUp()}
+ * ({@code 2 × deadAfter}, 18 s by default): a server that runs on time finds a silent connection {@code deadAfter} after
+ * its last sign of life; one that was held up finds it later by the time it was held up, and never more than
+ * {@code 3 × deadAfter} after it.
+ *
  * @param clock     the time source
  * @param interval  time between pings (3 s by default)
  * @param deadAfter silence after which the connection is dead (9 s by default: the pongs of two pings missed, the third
@@ -35,6 +43,11 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
         return new HeartbeatPolicy(clock, DEFAULT_INTERVAL, DEFAULT_DEAD_AFTER);
     }
 
+    /** The most time a server held up adds to one connection's deadline. */
+    public Duration maxHeldUp() {
+        return deadAfter.multipliedBy(2);
+    }
+
     /** Starts tracking a connection that is alive now. */
     public Tracker track() {
         return new Tracker(clock.instant());
@@ -55,6 +68,8 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
 
         private Instant lastSignOfLife;
         private Instant lastPing;
+        /** How late this connection's checks ran since its last sign of life: the server's time, not the client's. */
+        private Duration heldUp = Duration.ZERO;
         private boolean dead;
 
         private Tracker(Instant now) {
@@ -68,6 +83,7 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
                 Instant now = clock.instant();
                 if (now.isAfter(lastSignOfLife)) {
                     lastSignOfLife = now;
+                    heldUp = Duration.ZERO;
                 }
             }
         }
@@ -78,7 +94,12 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
                 return Verdict.DEAD;
             }
             Instant now = clock.instant();
-            if (!now.isBefore(lastSignOfLife.plus(deadAfter))) {
+            Instant due = nextCheckAt();
+            if (now.isAfter(due)) {
+                Duration late = Duration.between(due, now);
+                heldUp = heldUp.plus(late).compareTo(maxHeldUp()) < 0 ? heldUp.plus(late) : maxHeldUp();
+            }
+            if (!now.isBefore(deadline())) {
                 dead = true;
                 return Verdict.DEAD;
             }
@@ -92,8 +113,12 @@ public record HeartbeatPolicy(Clock clock, Duration interval, Duration deadAfter
         /** When {@link #check()} should run next: the next ping or the deadline, whichever is first. */
         public synchronized Instant nextCheckAt() {
             Instant nextPing = lastPing.plus(interval);
-            Instant deadline = lastSignOfLife.plus(deadAfter);
+            Instant deadline = deadline();
             return nextPing.isBefore(deadline) ? nextPing : deadline;
+        }
+
+        private Instant deadline() {
+            return lastSignOfLife.plus(deadAfter).plus(heldUp);
         }
 
         public synchronized boolean isDead() {
