@@ -20,11 +20,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -382,47 +377,8 @@ class KurentoRoomIT {
 
     /** A group meeting now with the demo facilitator and twelve patients; its session id. */
     private static String liveSession(Api api) {
-        Api admin = api.as("admin");
         AccessFixture.on(api);
-        ZoneId zone = ZoneId.of("UTC");
-        LocalTime nowUtc = ZonedDateTime.now(zone).toLocalTime();
-        if (!(nowUtc.isAfter(LocalTime.of(0, 30)) && nowUtc.isBefore(LocalTime.of(20, 30)))) {
-            zone = ZoneId.of("Asia/Tokyo");
-        }
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        LocalDate today = now.toLocalDate();
-        LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Media Site " + UUID.randomUUID())));
-        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
-        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
-                .getJsonArray("items").getJsonObject(0).getString("id");
-        String group = AccessFixture.id(admin.post("/api/groups", """
-                {"name":"Media Group","programId":"%s","capacity":12,
-                 "schedule":{"timeZone":"%s","slots":[
-                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
-                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), today.getDayOfWeek(), start,
-                facilitator)));
-        for (int n : PATIENTS) {
-            String patient = patientRecord(admin, DemoIdentities.patient(n));
-            AccessFixture.id(admin.post("/api/enrollments",
-                    "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
-                            .formatted(patient, program, today.minusDays(1))));
-            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
-                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
-        }
-        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
-                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
-        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
-        return generated.json().getJsonArray("created").getJsonObject(0).getString("id");
-    }
-
-    private static String patientRecord(Api admin, String subject) {
-        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
-        if (found.getInt("total") > 0) {
-            return found.getJsonArray("items").getJsonObject(0).getString("id");
-        }
-        return AccessFixture.id(admin.post("/api/patients", """
-                {"idpSubject":"%s","displayName":"Media Patient",
-                 "emergencyContact":{"name":"Media Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+        return LiveGroups.startedTenMinutesAgo(api.as("admin"), "Media",
+                java.util.Arrays.stream(PATIENTS).mapToObj(DemoIdentities::patient).toList()).sessionId();
     }
 }

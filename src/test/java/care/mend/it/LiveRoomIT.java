@@ -13,10 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,10 +53,6 @@ class LiveRoomIT {
     private String origin;
     private final List<SignalingClient> clients = new ArrayList<>();
 
-    /** A group meeting now, with the demo facilitator and its patients; one per test (a session ends once). */
-    record LiveGroup(String groupId, String sessionId, String programId, List<String> membershipIds, LocalDate day) {
-    }
-
     @BeforeEach
     void endpoints() {
         api = Api.of(url);
@@ -74,50 +66,17 @@ class LiveRoomIT {
         clients.forEach(SignalingClient::close);
     }
 
-    private LiveGroup liveGroup() {
+    private LiveGroups liveGroup() {
         return liveGroup(List.of(DemoIdentities.patient(3), DemoIdentities.patient(4)));
     }
 
-    private LiveGroup liveGroup(List<String> patientSubjects) {
-        Api admin = api.as("admin");
+    private LiveGroups liveGroup(List<String> patientSubjects) {
         AccessFixture.on(api); // patient2 in another group
-        // A zone where the three hours from ten minutes ago stay within today.
-        ZoneId zone = ZoneId.of("UTC");
-        if (!fitsToday(ZonedDateTime.now(zone))) {
-            zone = ZoneId.of("Asia/Tokyo");
-        }
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        LocalDate today = now.toLocalDate();
-        LocalTime start = now.toLocalTime().minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Live Site " + UUID.randomUUID())));
-        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
-        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
-                .getJsonArray("items").getJsonObject(0).getString("id");
-        String group = AccessFixture.id(admin.post("/api/groups", """
-                {"name":"Live Group","programId":"%s","capacity":12,
-                 "schedule":{"timeZone":"%s","slots":[
-                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":180}]},
-                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), today.getDayOfWeek(), start,
-                facilitator)));
-        List<String> memberships = new ArrayList<>();
-        for (String subject : patientSubjects) {
-            memberships.add(enrol(admin, program, group, subject, today.minusDays(1)));
-        }
-        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
-                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
-        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
-        String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
-        return new LiveGroup(group, session, program, memberships, today);
+        return LiveGroups.startedTenMinutesAgo(api.as("admin"), "Live", patientSubjects);
     }
 
-    /** Enrols the patient in the program and makes them a member of the group from that day; the membership id. */
     private static String enrol(Api admin, String program, String group, String subject, LocalDate from) {
-        String patient = patientRecord(admin, subject);
-        HttpResult enrolled = admin.post("/api/enrollments",
-                "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}".formatted(patient, program, from));
-        assertThat(enrolled.status()).as(enrolled.toString()).isIn(201, 409);
-        return AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
-                "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, from)));
+        return LiveGroups.enrol(admin, program, group, subject, from);
     }
 
     private static String locationOn(JsonObject sheet, String patientId) {
@@ -129,19 +88,8 @@ class LiveRoomIT {
                 .filter(line -> line.getString("patientId").equals(patientId)).findFirst().orElseThrow();
     }
 
-    private static boolean fitsToday(ZonedDateTime now) {
-        LocalTime time = now.toLocalTime();
-        return time.isAfter(LocalTime.of(0, 30)) && time.isBefore(LocalTime.of(20, 30));
-    }
-
     private static String patientRecord(Api admin, String subject) {
-        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
-        if (found.getInt("total") > 0) {
-            return found.getJsonArray("items").getJsonObject(0).getString("id");
-        }
-        return AccessFixture.id(admin.post("/api/patients", """
-                {"idpSubject":"%s","displayName":"Live Patient",
-                 "emergencyContact":{"name":"Live Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+        return LiveGroups.patientRecord(admin, subject);
     }
 
     private SignalingClient connect(String username) throws Exception {
@@ -219,7 +167,7 @@ class LiveRoomIT {
 
     @Test
     void aWholeSessionWithWaitingRoomControlsAReconnectAndTheEnd() throws Exception {
-        LiveGroup live = liveGroup();
+        LiveGroups live = liveGroup();
         SignalingClient facilitator = connect("facilitator");
         JsonObject fJoined = join(facilitator, live.sessionId(), "f-join");
         assertThat(fJoined.getString("role")).isEqualTo("FACILITATOR");
@@ -337,7 +285,7 @@ class LiveRoomIT {
 
     @Test
     void everyControlReachesTheOthersOverRealSockets() throws Exception {
-        LiveGroup live = liveGroup(List.of(DemoIdentities.patient(3), DemoIdentities.patient(4),
+        LiveGroups live = liveGroup(List.of(DemoIdentities.patient(3), DemoIdentities.patient(4),
                 DemoIdentities.patient(5)));
         SignalingClient facilitator = connect("facilitator");
         String f = join(facilitator, live.sessionId(), "f").getString("participantId");
@@ -422,7 +370,7 @@ class LiveRoomIT {
         for (int n = 1; n <= 12; n++) {
             twelve.add(KeycloakAdmin.crowdSubject(n));
         }
-        LiveGroup live = liveGroup(twelve);
+        LiveGroups live = liveGroup(twelve);
         SignalingClient facilitator = connect("facilitator");
         join(facilitator, live.sessionId(), "f-join");
         List<SignalingClient> seated = new ArrayList<>();
@@ -463,7 +411,7 @@ class LiveRoomIT {
 
     @Test
     void aPatientOfAnotherGroupIsRefusedAndTheRefusalIsAudited() throws Exception {
-        LiveGroup live = liveGroup();
+        LiveGroups live = liveGroup();
         SignalingClient stranger = connect("patient2");
 
         stranger.send("{\"type\":\"join\",\"requestId\":\"j\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));

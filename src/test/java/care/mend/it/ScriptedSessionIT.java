@@ -11,10 +11,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,53 +280,16 @@ class ScriptedSessionIT {
      * leave (a whole minute late is late), so that this short session shows both flags.
      */
     private static Fixture fixture(Api admin) {
-        ZoneId zone = ZoneId.of("UTC");
-        LocalTime utcNow = LocalTime.now(zone);
-        if (!(utcNow.isAfter(LocalTime.of(0, 5)) && utcNow.isBefore(LocalTime.of(23, 0)))) {
-            zone = ZoneId.of("Asia/Tokyo");
-        }
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        ZonedDateTime start = now.plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Scripted Site " + UUID.randomUUID())));
-        String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
-        HttpResult thresholds = admin.put("/api/programs/" + program, """
+        int[] patients = {STAYS, STALLS, LATE_AUDIO_ONLY, NEVER_CAME, LEAVES_EARLY};
+        LiveGroups live = LiveGroups.startingNextMinute(admin, "Scripted",
+                java.util.Arrays.stream(patients).mapToObj(DemoIdentities::patient).toList(), 30, """
                 {"name":"Access IOP","requiredSessions":30,"plannedSessionsPerWeek":4,"plannedSessionMinutes":180,
                  "minimumWeeklyMinutes":540,"lateAfterMinutes":0,"earlyLeaveMinutes":0,"creditPercent":50}""");
-        assertThat(thresholds.status()).as(thresholds.toString()).isEqualTo(200);
-        String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
-                .getJsonArray("items").getJsonObject(0).getString("id");
-        String group = AccessFixture.id(admin.post("/api/groups", """
-                {"name":"Scripted Group","programId":"%s","capacity":12,
-                 "schedule":{"timeZone":"%s","slots":[
-                   {"dayOfWeek":"%s","startTime":"%s","lengthMinutes":30}]},
-                 "facilitatorIds":["%s"]}""".formatted(program, zone.getId(), start.getDayOfWeek(),
-                start.toLocalTime(), facilitator)));
-        LocalDate day = start.toLocalDate();
         Map<Integer, String> patientIds = new LinkedHashMap<>();
-        for (int n : new int[] {STAYS, STALLS, LATE_AUDIO_ONLY, NEVER_CAME, LEAVES_EARLY}) {
-            String patient = patientRecord(admin, DemoIdentities.patient(n));
-            patientIds.put(n, patient);
-            AccessFixture.id(admin.post("/api/enrollments", "{\"patientId\":\"%s\",\"programId\":\"%s\",\"startDate\":\"%s\"}"
-                    .formatted(patient, program, day.minusDays(1))));
-            AccessFixture.id(admin.post("/api/groups/" + group + "/memberships",
-                    "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, day.minusDays(1))));
+        for (int n : patients) {
+            patientIds.put(n, live.patientIds().get(DemoIdentities.patient(n)));
         }
-        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
-                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day));
-        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
-        JsonObject session = generated.json().getJsonArray("created").getJsonObject(0);
-        assertThat(Instant.parse(session.getString("startsAt"))).isEqualTo(start.toInstant());
-        return new Fixture(group, session.getString("id"), day, start.toInstant(), patientIds);
-    }
-
-    private static String patientRecord(Api admin, String subject) {
-        JsonObject found = admin.get("/api/patients?idpSubject=" + subject).json();
-        if (found.getInt("total") > 0) {
-            return found.getJsonArray("items").getJsonObject(0).getString("id");
-        }
-        return AccessFixture.id(admin.post("/api/patients", """
-                {"idpSubject":"%s","displayName":"Scripted Patient",
-                 "emergencyContact":{"name":"Scripted Contact","phone":"+1 555 0100"}}""".formatted(subject)));
+        return new Fixture(live.groupId(), live.sessionId(), live.day(), live.start(), patientIds);
     }
 
     private SignalingClient connect(Api api, String username) throws Exception {

@@ -87,8 +87,9 @@ public class StrictJsonReader implements MessageBodyReader<Object> {
             try (JsonReader reader = readers.createReader(new ByteArrayInputStream(body))) {
                 return reader.readValue();
             }
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            // The parser's message quotes the input: it is not passed on.
+        } catch (RuntimeException e) {
+            // JsonException, IllegalStateException, NoSuchElementException, and the plain RuntimeException Parsson
+            // throws past its nesting limit (1,000 levels). The parser's message quotes the input: it is not passed on.
             throw new MendException(ProblemCode.MALFORMED_BODY, NOT_JSON);
         }
     }

@@ -192,6 +192,18 @@ class StrictJsonReaderTest {
         }
     }
 
+    /** Found by the REST fuzzer: past the parser's nesting limit it threw a plain RuntimeException, answered 500. */
+    @Test
+    void jsonNestedThousandsDeepIsMalformedNotOurFailure() {
+        for (String open : List.of("[", "{\"a\":")) {
+            String close = open.equals("[") ? "]" : "}";
+            String deep = "{\"name\":" + open.repeat(5000) + "1" + close.repeat(5000) + "}";
+            MendException e = refused(deep, UpdateGroupRequest.class);
+            assertThat(e.fieldErrors()).isEmpty();
+            assertThat(e.getMessage()).isEqualTo("The request body is not valid JSON");
+        }
+    }
+
     @Test
     void anEmptyBodyIsNoBodyAndJsonNullIsNullToo() throws Exception {
         assertThat((Object) read("", SignOffRequest.class)).isNull();
