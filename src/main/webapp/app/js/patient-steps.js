@@ -1,6 +1,6 @@
 // The patient's way into the group as steps (device check, where they are, how they join, the waiting room, the
-// group), the notices about time (late, later today, the next session, the goodbye) and the one live region's
-// rule (each message said once). No DOM: patient.js shows what these decide.
+// group), the notices about time (late, later today, the next session, the goodbye), the page's words for what
+// happens, and the one live region's rule (each message said once). No DOM: patient.js shows what these decide.
 
 export const STEPS = Object.freeze([
     {id: 'devices', title: 'Check your camera and microphone'},
@@ -124,6 +124,50 @@ export function facilitatorNote(phase, present) {
     }
     return '';
 }
+
+// ---- the page's words for what happens ----
+
+// Words for the refusals a patient can meet; the codes are the protocol's, stable.
+export const JOIN_REFUSALS = {
+    TOO_EARLY: 'The room is not open yet. It opens shortly before the session starts; please try again then.',
+    ROOM_NOT_OPEN: 'The room is not open yet. Please try again in a few minutes.',
+    ROOM_LOCKED: 'The group is closed to new arrivals right now. Please call your program if you need to join.',
+    SESSION_ENDED: 'This session has already ended.',
+    SESSION_NOT_JOINABLE: 'This session was cancelled.',
+    ACCESS_DENIED: 'You are not on this group\'s list for today. Please call your program.',
+    NOT_A_MEMBER: 'You are not on this group\'s list for today. Please call your program.',
+    REMOVED_FROM_SESSION: 'You cannot join this session again. Please call your program.',
+    ALREADY_JOINED: 'You are already in this session in another window or device.',
+    TICKET_UNAVAILABLE: 'Mend could not be reached. Please check your connection and try again.',
+    SIGNED_OUT: 'Your sign-in has expired. Please reload the page to sign in again.',
+};
+export const DISMISSALS = {
+    LEFT: 'You left the session. Take care.',
+    DECLINED: 'Your facilitator could not let you in this time. Please call your program if you have questions.',
+    REMOVED: 'Your facilitator removed you from the room. You can join again.',
+    REMOVED_AND_BARRED: 'Your facilitator removed you from this session.',
+    GRACE_EXPIRED: 'You were disconnected for too long. You can join again; you will wait for your facilitator.',
+};
+// Out for good: no "Join again", and the camera and microphone are let go.
+export const FINAL = new Set(['REMOVED_AND_BARRED', 'SESSION_ENDED']);
+
+// Words for the media session's states (media.js), in the room's media note.
+export const MEDIA_WORDS = {
+    interrupted: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
+    retrying: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
+    unavailable: 'Audio and video are unavailable. You are still in the group: your facilitator can see that you '
+        + 'are here, and the other controls work.',
+};
+export const CONNECTION_WORDS = {
+    reconnecting: 'Your connection dropped. Reconnecting… You keep your place in the group.',
+    unstable: 'Connection unstable: sound or picture may stop for a moment. Mend keeps trying, and you keep your '
+        + 'place.',
+};
+export const MODE_WORDS = {
+    video: '',
+    audio: 'You chose audio only: the group will hear you, and nobody will see you.',
+    low: 'You chose low bandwidth: you will see everyone in one small picture.',
+};
 
 // ---- the one live region ----
 
