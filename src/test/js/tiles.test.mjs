@@ -6,15 +6,16 @@ import {SpeakerTracker, featuredTile} from '../../main/webapp/app/js/tiles.js';
 import {participant} from './fakes.mjs';
 
 const ME = 'me';
-const twelve = [participant('fac', {role: 'FACILITATOR'}), participant(ME),
+// A full room: the facilitator and twelve patients, oneself among them.
+const fullRoom = [participant('fac', {role: 'FACILITATOR'}), participant(ME),
     ...Array.from({length: 11}, (_, i) => participant(`p${i + 1}`))];
 
 test('the speaker is large; nobody speaking, the facilitator; never oneself; nobody to feature, none', () => {
-    assert.equal(featuredTile(twelve, {speakerId: 'p4', youId: ME}), 'p4');
-    assert.equal(featuredTile(twelve, {speakerId: null, youId: ME}), 'fac');
-    assert.equal(featuredTile(twelve, {speakerId: ME, youId: ME}), 'fac', 'one knows when one speaks');
-    assert.equal(featuredTile(twelve, {speakerId: 'gone', youId: ME}), 'fac', 'a speaker who left is not shown');
-    const noFacilitator = twelve.filter((p) => p.role !== 'FACILITATOR');
+    assert.equal(featuredTile(fullRoom, {speakerId: 'p4', youId: ME}), 'p4');
+    assert.equal(featuredTile(fullRoom, {speakerId: null, youId: ME}), 'fac');
+    assert.equal(featuredTile(fullRoom, {speakerId: ME, youId: ME}), 'fac', 'one knows when one speaks');
+    assert.equal(featuredTile(fullRoom, {speakerId: 'gone', youId: ME}), 'fac', 'a speaker who left is not shown');
+    const noFacilitator = fullRoom.filter((p) => p.role !== 'FACILITATOR');
     assert.equal(featuredTile(noFacilitator, {youId: ME}), null, 'an even grid');
     assert.equal(featuredTile([participant(ME)], {youId: ME}), null);
 });
@@ -35,9 +36,9 @@ test('a new speaker takes over only after the current one held it a moment, and 
     assert.equal(speakers.current, null);
 });
 
-test('twelve patients: one large and eleven small is the whole room', () => {
-    const featured = featuredTile(twelve, {speakerId: null, youId: ME});
-    const small = twelve.filter((p) => p.participantId !== featured);
+test('a full room: one large and twelve small, four rows of three', () => {
+    const featured = featuredTile(fullRoom, {speakerId: null, youId: ME});
+    const small = fullRoom.filter((p) => p.participantId !== featured);
     assert.equal(small.length, 12);
     assert.equal(Math.ceil(small.length / 3), 4, 'four rows of three under the large tile');
 });
