@@ -203,3 +203,18 @@ test('audio only chosen before joining: the first publish has no video, and the 
     assert.equal(publish.audioOnly, true);
     assert.ok(media().every((m) => !m.sdpOffer.includes('m=video')));
 });
+
+test('low bandwidth chosen before joining, while waiting: the room is told at the join, the grid comes at admission',
+    async () => {
+        const {client, server, media} = setUp({snapshots: {join: room(ME, [], {youStatus: 'WAITING'})}});
+        client.setLocalStream(cameraStream());
+        await client.setLowBandwidth(true);
+        await client.join(SESSION);
+        await settle();
+        assert.deepEqual(server.sent().filter((m) => m.type.startsWith('set')).map((m) => [m.type, m.enabled]),
+            [['setLowBandwidth', true]]);
+        assert.deepEqual(media(), [], 'nothing before the admission');
+        server.latest().deliver({type: 'admitted', room: room(ME, [participant('fac-1', {role: 'FACILITATOR'})])});
+        await settle();
+        assert.deepEqual(media().map((m) => m.type).sort(), ['publish', 'subscribeGrid']);
+    });

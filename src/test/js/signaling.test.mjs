@@ -7,7 +7,7 @@ import {FakeClock, mendServer, settle} from './fakes.mjs';
 const EVENTS = ['roomUpdated', 'admitted', 'dismissed', 'muteRequested', 'muted', 'iceCandidate', 'mediaInterrupted',
     'renegotiate', 'resumed', 'error'];
 
-function setUp(serverOptions = {}) {
+function setUp(serverOptions = {}, signalingOptions = {}) {
     const clock = new FakeClock();
     const server = mendServer({clock, ...serverOptions});
     const events = [];
@@ -16,7 +16,7 @@ function setUp(serverOptions = {}) {
     handlers.connection = (state, detail) => states.push(detail ? `${state}:${detail}` : state);
     const network = new EventTarget();
     const signaling = new Signaling(handlers, {fetchTicket: server.fetchTicket, url: 'ws://mend.test/signaling',
-        WebSocket: server.WebSocket, network, timers: clock});
+        WebSocket: server.WebSocket, network, timers: clock, ...signalingOptions});
     return {clock, server, signaling, events, states, network};
 }
 
@@ -177,4 +177,41 @@ test('the browser saying it is offline closes the socket at once', async () => {
     assert.deepEqual(server.sockets[0].closedWith, {code: 4000, reason: 'offline'});
     await settle(10);
     assert.equal(server.latest().sent[0].type, 'resume');
+});
+
+test('a quiet link is asked with a ping; silence grows only while the server does not answer', async () => {
+    const {signaling, server, clock} = setUp({}, {probeWhenQuietMs: 5000});
+    assert.equal(signaling.silentForMs, 0, 'not connected');
+    await signaling.connect();
+    await signaling.join(SESSION);
+    const pings = () => server.sent().filter((m) => m.type === 'ping').length;
+    await clock.advance(4000);
+    assert.equal(pings(), 0, 'nothing sent while the link was not quiet for long');
+    assert.equal(signaling.silentForMs, 4000);
+    await clock.advance(1000);
+    assert.equal(pings(), 1);
+    assert.equal(signaling.silentForMs, 0, 'the ok came back');
+    // The server goes silent: one ping at a time, and the silence grows until the reply times out.
+    server.answer('ping', () => null);
+    await clock.advance(5000);
+    assert.equal(pings(), 2);
+    await clock.advance(4000);
+    assert.equal(pings(), 2, 'one unanswered ping, not one a second');
+    assert.ok(signaling.silentForMs >= 8000);
+    await clock.advance(17000);
+    assert.deepEqual(server.sockets[0].closedWith, {code: 4000, reason: 'no reply'});
+    await settle(10);
+    signaling.close();
+    const before = pings();
+    await clock.advance(30000);
+    assert.equal(pings(), before, 'no ping after closing');
+    assert.deepEqual(clock.pending, [], 'and no timer left');
+});
+
+test('without probeWhenQuietMs nothing is sent on a quiet link', async () => {
+    const {signaling, server, clock} = setUp();
+    await signaling.connect();
+    await signaling.join(SESSION);
+    await clock.advance(60000);
+    assert.deepEqual(server.sent().map((m) => m.type), ['join']);
 });

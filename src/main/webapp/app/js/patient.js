@@ -1,64 +1,62 @@
-// The patient's page: today's session, the device check, where they are, the waiting room and the room itself.
-// Drives the DOM; the room (signaling and media together) is room-client.js's, devices are devices.js's.
-// Just over 450 lines: the page's one flow (check, location, name, waiting room, room) reads best in one place, and
-// what needs no DOM (names, the room, devices) is already in those modules.
-import {api, format, groupName, todaysSessions, el, showSection} from './api.js';
+// The patient's page, in five steps: the device check, where they are, how they join (video, audio only or low
+// bandwidth, chosen once, before joining: patient-check.js has those three steps' DOM), the waiting room (a
+// self-view, whether the facilitator is there) and the group; then the goodbye. What needs no DOM is in
+// patient-steps.js (steps, notices, the live region's rule), link-health.js (an unstable link), tiles.js (the
+// featured tile) and room-client.js (signaling and media).
+// Just under 500 lines: the flow from the join to the goodbye (phases, room events, the link) reads best in one
+// place; everything in it that can be decided without the DOM already is, in the modules above.
+import {api, addDays, isoDate, query, todaysSessions, showSection} from './api.js';
 import {RoomClient, nameIn, roomLabels} from './room-client.js';
-import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
-import {forgetVideos, tile as participantTile} from './tiles.js';
+import {SpeakerTracker, featuredTile, forgetVideos, tile as participantTile} from './tiles.js';
+import {LinkHealth, sampleConnections} from './link-health.js';
+import {CONNECTION_WORDS, DISMISSALS, FINAL, JOIN_REFUSALS, MEDIA_WORDS, MODE_WORDS, announcer, facilitatorNote,
+    goodbyeText, nextSession, noSessionText} from './patient-steps.js';
+import {check, chosenMode, describeSession, offerChosenName, offerSessions, saveChosenName, selectedSession,
+    setUpCheck, showMode, showSteps, stopLocalMedia, validChosenName, validLocation} from './patient-check.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
-    done: $('done')};
+    done: $('done'), ended: $('ended')};
 
-// Words for the refusals a patient can meet; the codes are the protocol's, stable.
-const JOIN_REFUSALS = {
-    TOO_EARLY: 'The room is not open yet. It opens shortly before the session starts; please try again then.',
-    ROOM_NOT_OPEN: 'The room is not open yet. Please try again in a few minutes.',
-    ROOM_LOCKED: 'The group is closed to new arrivals right now. Please call your program if you need to join.',
-    SESSION_ENDED: 'This session has already ended.',
-    SESSION_NOT_JOINABLE: 'This session was cancelled.',
-    ACCESS_DENIED: 'You are not on this group\'s list for today. Please call your program.',
-    NOT_A_MEMBER: 'You are not on this group\'s list for today. Please call your program.',
-    REMOVED_FROM_SESSION: 'You cannot join this session again. Please call your program.',
-    ALREADY_JOINED: 'You are already in this session in another window or device.',
-    TICKET_UNAVAILABLE: 'Mend could not be reached. Please check your connection and try again.',
-    SIGNED_OUT: 'Your sign-in has expired. Please reload the page to sign in again.',
-};
-const DISMISSALS = {
-    LEFT: 'You left the session. Take care.',
-    DECLINED: 'Your facilitator could not let you in this time. Please call your program if you have questions.',
-    REMOVED: 'Your facilitator removed you from the room. You can join again.',
-    REMOVED_AND_BARRED: 'Your facilitator removed you from this session.',
-    GRACE_EXPIRED: 'You were disconnected for too long. You can join again; you will wait for your facilitator.',
-    SESSION_ENDED: 'The session has ended. Thank you for coming.',
-};
-
-// Words for the media session's states (media.js), in the room's media note.
-const MEDIA_WORDS = {
-    interrupted: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
-    retrying: 'Reconnecting audio and video… You are still in the group, and the other controls work.',
-    unavailable: 'Audio and video are unavailable. You are still in the group: your facilitator can see that you '
-        + 'are here, and the other controls work.',
-};
+// How often the link and the speakers are looked at (getStats on each peer connection).
+const WATCH_MS = 1500;
+// After this long without a message the page asks the server (a `ping`); see link-health.js for when that is a stall.
+const PROBE_WHEN_QUIET_MS = 5000;
 
 const state = {
+    phase: 'loading', // loading, none, prepare, waiting, room, out
     sessions: [],
-    localStream: null,
-    meter: null,
-    checked: false,
     room: null,
     cameraOff: false,
     audioOnly: false,
     lowBandwidth: false,
     labels: new Map(),
-    chosenName: null,
     keepAlive: null,
+    watch: null,
+    sampling: false,
+    link: 'open', // open or reconnecting, as signaling says
+    speaker: null,
+    facilitatorPresent: null,
+    toldUnstable: false,
+    joinedSessionId: null,
 };
+const live = announcer((text) => ($('announcer').textContent = text));
+const health = new LinkHealth();
+const speakers = new SpeakerTracker();
 
 function pageError(message) {
     $('page-error').textContent = message ?? '';
+    live.announce(message);
 }
+
+// ---- the steps ----
+
+function setPhase(phase) {
+    state.phase = phase;
+    renderSteps();
+}
+
+const renderSteps = () => showSteps(state.phase);
 
 // ---- today's session ----
 
@@ -67,11 +65,10 @@ async function load() {
         const me = await api.get('me');
         if (!me.roles.includes('patient')) {
             $('none-message').textContent = 'This page is for patients. Your pages are listed on the home page.';
-            showSection(sections, 'none');
+            showNone();
             return;
         }
-        state.chosenName = me.chosenName ?? '';
-        $('chosen-name').value = state.chosenName;
+        offerChosenName(me.chosenName);
         state.sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
     } catch (error) {
         pageError(error.message);
@@ -79,178 +76,85 @@ async function load() {
     }
     const joinable = state.sessions.filter((s) => s.status !== 'ENDED' && new Date(s.endsAt) > new Date());
     if (joinable.length === 0) {
-        showSection(sections, 'none');
+        $('none-message').textContent = noSessionText(await nextSessionAfter(null));
+        showNone();
         return;
     }
-    const select = $('session');
-    for (const session of joinable) {
-        const name = session.groupName ?? await groupName(session.groupId);
-        select.append(el('option', {value: session.id,
-            text: `${name}, ${format.time(session.startsAt)}–${format.time(session.endsAt)}`}));
-    }
-    describeSession();
-    select.addEventListener('change', describeSession);
+    await offerSessions(joinable);
+    nextSessionAfter(null); // fetched now, so that the goodbye has it at once
+    // "Starts at" turns into "started at" while the page is open.
+    setInterval(() => state.phase === 'prepare' && describeSession(state.sessions), 30000);
+    setPhase('prepare');
     showSection(sections, 'check');
 }
 
-function selectedSession() {
-    return state.sessions.find((s) => s.id === $('session').value);
+function showNone() {
+    setPhase('none');
+    showSection(sections, 'none');
 }
 
-function describeSession() {
-    const session = selectedSession();
-    $('session-summary').textContent = `${format.day(session.startsAt)}, ${format.time(session.startsAt)} to `
-        + `${format.time(session.endsAt)}.` + (session.status === 'LIVE' ? ' The group has started.' : '');
+// The scheduled sessions of the patient's groups in the coming four weeks (the list's own fields: start and the
+// group's time zone), fetched once, for "when the next one is".
+let upcoming = null;
+
+/** The next session after now, other than the one just joined; null when there is none or the list failed. */
+async function nextSessionAfter(exceptId) {
+    upcoming ??= api.get(`sessions${query({from: isoDate(addDays(new Date(), -1)),
+        to: isoDate(addDays(new Date(), 28)), status: 'SCHEDULED', size: 50})}`)
+        .then((page) => page.items).catch(() => []);
+    return nextSession(await upcoming, {exceptId});
 }
 
-// ---- the device check ----
-
-async function startCheck({microphoneId, cameraId} = {}) {
-    $('device-message').textContent = '';
-    stopLocalMedia();
-    try {
-        state.localStream = await openLocalMedia({microphoneId, cameraId});
-    } catch (error) {
-        const explained = explainMediaError(error);
-        if (explained.kind === 'missing') {
-            // Often a phone or laptop without a camera: try the microphone alone before giving up.
-            try {
-                state.localStream = await openLocalMedia({microphoneId, video: false});
-                explained.message = 'No camera was found: you will join with your microphone only.';
-            } catch (noMicrophoneEither) {
-                state.localStream = null;
-            }
-        }
-        $('device-message').textContent = explained.message;
-    }
-    state.checked = true;
-    // Swapped into the running publisher, if there is one; else sent once in the room.
-    client.setLocalStream(state.localStream).catch((e) => console.warn('mend patient: new devices', e?.name));
-    if (state.localStream) {
-        $('preview').srcObject = state.localStream;
-        state.meter = levelMeter(state.localStream);
-        drawLevel();
-        await fillDeviceChoices();
-        $('device-controls').hidden = false;
-        $('start-check').textContent = 'Check again';
-    }
-}
-
-function drawLevel() {
-    const meter = state.meter;
-    if (!meter || meter !== state.meter) {
-        return;
-    }
-    $('mic-level').value = meter.read();
-    requestAnimationFrame(() => (meter === state.meter ? drawLevel() : undefined));
-}
-
-async function fillDeviceChoices() {
-    const {cameras, microphones} = await listDevices();
-    const current = (kind) => state.localStream.getTracks().find((t) => t.kind === kind)?.getSettings().deviceId;
-    fill($('camera'), cameras, current('video'), 'Camera');
-    fill($('microphone'), microphones, current('audio'), 'Microphone');
-}
-
-function fill(select, devices, selectedId, fallback) {
-    select.replaceChildren(...devices.map((device, index) => el('option', {value: device.deviceId,
-        selected: device.deviceId === selectedId, text: device.label || `${fallback} ${index + 1}`})));
-    select.disabled = devices.length === 0;
-}
-
-async function changeDevice() {
-    await startCheck({microphoneId: $('microphone').value, cameraId: $('camera').value});
-    if (state.room) {
+/** After each device check: the new stream goes to the room (swapped into a running publisher) and the self-view. */
+function devicesChecked() {
+    renderSteps();
+    client.setLocalStream(check.localStream).catch((e) => console.warn('mend patient: new devices', e?.name));
+    $('self-view').srcObject = check.localStream;
+    renderWaiting();
+    if (state.phase === 'room') {
         renderRoom();
     }
 }
 
-function stopLocalMedia() {
-    state.meter?.stop();
-    state.meter = null;
-    state.localStream?.getTracks().forEach((t) => t.stop());
-    state.localStream = null;
-}
-
-// ---- joining ----
-
-// Checked as the server checks text (plain, one line, a length cap), so that the reason shows at the field.
-function validField(id, {missing, max}) {
-    const input = $(id);
-    const value = input.value.trim();
-    let problem = '';
-    if (!value) {
-        problem = missing;
-    } else if (value.length > max) {
-        problem = `Please keep it under ${max} characters.`;
-    } else if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value)) {
-        problem = 'Please use plain text.';
-    }
-    $(`${id}-error`).textContent = problem;
-    input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-    if (problem) {
-        input.focus();
-        return null;
-    }
-    return value;
-}
-
-/** Saves a changed chosen name before the join, so that the room shows it from this join on. */
-async function saveChosenName(name) {
-    if (name === state.chosenName) {
-        return true;
-    }
-    try {
-        const me = await api.put('me/chosen-name', {chosenName: name});
-        $('chosen-name').value = state.chosenName = me.chosenName ?? name;
-        return true;
-    } catch (error) {
-        $('chosen-name-error').textContent = error.code === 'VALIDATION_FAILED'
-            ? 'That name could not be used. Please use plain text, up to 100 characters.'
-            : 'Your name could not be saved. Please try again.';
-        $('chosen-name').focus();
-        return false;
-    }
-}
-
 async function join() {
-    if (!state.checked) {
-        $('join-status').textContent = 'Please check your camera and microphone first (step 1).';
-        $('start-check').focus();
-        return;
-    }
-    const location = validField('location', {missing: 'Please say where you are for this session.', max: 200});
+    const location = validLocation();
     if (!location) {
         return;
     }
-    const chosenName = validField('chosen-name', {max: 100,
-        missing: 'Please give the name the group will call you, for example your first name.'});
+    const chosenName = validChosenName();
     if (!chosenName) {
         return;
     }
-    const session = selectedSession();
+    const session = selectedSession(state.sessions);
     $('join').disabled = true;
     if (!await saveChosenName(chosenName)) {
         $('join').disabled = false;
         return;
     }
     $('join-status').textContent = 'Joining…';
-    // Chosen before joining: the first publish already leaves the video out, and nothing with video is received.
-    state.audioOnly = $('join-audio-only').checked;
+    // Chosen once, here: the room is told at the join (the others see it, attendance counts it), and the first
+    // publish after the admission already leaves the video out or takes the grid.
+    const mode = chosenMode();
+    state.audioOnly = mode === 'audio';
+    state.lowBandwidth = mode === 'low';
     client.setAudioOnly(state.audioOnly);
+    client.setLowBandwidth(state.lowBandwidth);
     try {
         const joined = await client.join(session.id, {attestedLocation: location});
+        state.joinedSessionId = session.id;
         startKeepAlive();
+        startWatching();
         $('join-status').textContent = '';
+        state.facilitatorPresent = null;
         if (joined.status === 'PRESENT') {
             enterRoom(joined.room);
         } else {
-            state.room = joined.room;
-            showSection(sections, 'waiting');
+            enterWaiting(joined.room);
         }
     } catch (error) {
         client.close();
         $('join-status').textContent = JOIN_REFUSALS[error.code] ?? 'Joining did not work. Please try again.';
+        live.announce($('join-status').textContent);
     } finally {
         $('join').disabled = false;
     }
@@ -263,11 +167,50 @@ function startKeepAlive() {
     state.keepAlive = setInterval(() => api.get('me').catch(() => {}), 4 * 60 * 1000);
 }
 
-// ---- the room ----
+// ---- 4. the waiting room ----
+
+function enterWaiting(room) {
+    state.room = room;
+    setPhase('waiting');
+    showSection(sections, 'waiting');
+    renderWaiting();
+}
+
+function renderWaiting() {
+    const video = Boolean(check.localStream?.getVideoTracks().length);
+    $('self-view-box').hidden = !video;
+    $('waiting-mode').textContent = MODE_WORDS[state.audioOnly ? 'audio' : state.lowBandwidth ? 'low' : 'video'];
+    if (state.phase === 'waiting' && state.room) {
+        showFacilitator();
+    }
+}
+
+/** "Your facilitator is here" or not, from the room; said in the live region only when it changes. */
+function showFacilitator() {
+    const present = Boolean(state.room?.facilitatorPresent);
+    const words = facilitatorNote(state.phase, present);
+    if (state.phase === 'waiting') {
+        $('waiting-message').textContent = words;
+    }
+    $('facilitator-note').textContent = state.phase === 'room' ? words : '';
+    const first = state.facilitatorPresent === null;
+    if (state.facilitatorPresent === present) {
+        return;
+    }
+    state.facilitatorPresent = present;
+    if (state.phase === 'waiting') {
+        live.announce(words);
+    } else if (!(first && present)) {
+        live.announce(present ? 'Your facilitator is back in the room.' : words);
+    }
+}
+
+// ---- 5. the group ----
 
 // Media starts by itself (room-client.js): publishing and subscribing as soon as the room says we are present.
 function enterRoom(room) {
     state.room = room;
+    setPhase('room');
     showSection(sections, 'room');
     showMediaStatus(client.media.status);
     renderRoom();
@@ -275,7 +218,7 @@ function enterRoom(room) {
 
 function showMediaStatus(status) {
     $('media-note').textContent = MEDIA_WORDS[status]
-        ?? (state.localStream ? '' : 'Your camera and microphone are off: others cannot see or hear you.');
+        ?? (check.localStream ? '' : 'Your camera and microphone are off: others cannot see or hear you.');
 }
 
 function renderRoom() {
@@ -290,10 +233,8 @@ function renderRoom() {
     pressed($('audio-only'), state.audioOnly);
     pressed($('low-bandwidth'), state.lowBandwidth);
     pressed($('camera-toggle'), state.cameraOff);
-    $('camera-toggle').disabled = !state.localStream?.getVideoTracks().length || state.audioOnly;
-    if (!room.facilitatorPresent) {
-        $('room-notice').textContent = 'Your facilitator is not in the room at the moment.';
-    }
+    $('camera-toggle').disabled = !check.localStream?.getVideoTracks().length || state.audioOnly;
+    showFacilitator();
     // Low bandwidth: everyone in one picture from the server, above the tiles (which then show no video).
     const grid = client.gridStream;
     $('group-view').hidden = !grid;
@@ -304,16 +245,18 @@ function renderRoom() {
         ? room.participants : [you, ...room.participants];
     // Other patients by their chosen names, the facilitator by name (the tile's badge says "Facilitator").
     state.labels = roomLabels(room, client.you);
-    const tiles = participants.map((p) => tile(p));
-    $('tiles').replaceChildren(...tiles);
+    // On a phone the one speaking (else the facilitator) is large and the others small (mend.css .tiles.compact).
+    const featured = featuredTile(participants, {speakerId: state.speaker, youId: client.you});
+    $('tiles').replaceChildren(...participants.map((p) => tile(p, p.participantId === featured)));
     forgetVideos(new Set(participants.map((p) => p.participantId)));
 }
 
-function tile(p) {
+function tile(p, featured) {
     const isYou = p.participantId === client.you;
-    const stream = isYou ? state.localStream : client.remoteStreams.get(p.participantId);
+    const stream = isYou ? check.localStream : client.remoteStreams.get(p.participantId);
     const hidden = isYou && (state.cameraOff || state.audioOnly);
-    return participantTile(p, {name: state.labels.get(p.participantId).tile, isYou, stream: hidden ? null : stream});
+    return participantTile(p, {name: state.labels.get(p.participantId).tile, isYou, featured,
+        stream: hidden ? null : stream});
 }
 
 /** "Dana, your facilitator," when the room names them. */
@@ -326,23 +269,108 @@ function pressed(button, on) {
     button.setAttribute('aria-pressed', String(Boolean(on)));
 }
 
+function roomNotice(text) {
+    $('room-notice').textContent = text;
+    live.forget(text); // the same request twice is two requests: say it again
+    live.announce(text);
+}
+
 async function command(message, failure) {
     try {
         await client.request(message);
     } catch (error) {
         console.warn('mend patient: refused', message.type, error.code);
-        $('room-notice').textContent = failure;
+        roomNotice(failure);
     }
 }
 
-function leaveRoom(reason) {
+// ---- the link: reconnecting (signaling says so) or unstable (link-health.js decides) ----
+
+function startWatching() {
+    clearInterval(state.watch);
+    health.reset();
+    state.link = 'open';
+    state.watch = setInterval(watchLink, WATCH_MS);
+}
+
+async function watchLink() {
+    if (state.sampling) {
+        return; // a slow getStats on a busy phone: skip a beat rather than pile up
+    }
+    state.sampling = true;
+    const media = await sampleConnections(client.media.connections()).finally(() => (state.sampling = false));
+    const at = Date.now();
+    const verdict = health.update({at, signalingOpen: state.link === 'open',
+        signalingSilentMs: client.signaling.silentForMs, media});
+    if (verdict.changed) {
+        showConnection(verdict.unstable ? 'unstable' : 'stable');
+    }
+    const levels = new Map(media.filter((c) => c.key.startsWith('subscriber:'))
+        .map((c) => [c.key.slice('subscriber:'.length), c.audioLevel]));
+    const speaker = speakers.update(levels, at);
+    if (speaker !== state.speaker) {
+        state.speaker = speaker;
+        if (state.phase === 'room') {
+            renderRoom();
+        }
+    }
+}
+
+function stopWatching() {
+    clearInterval(state.watch);
+    state.watch = null;
+    health.reset();
+}
+
+/** The visible state of the link, and its change said once. */
+function showConnection(change) {
+    const words = state.link === 'reconnecting' ? CONNECTION_WORDS.reconnecting
+        : health.unstable ? CONNECTION_WORDS.unstable : '';
+    for (const note of [$('connection'), $('waiting-connection')]) {
+        note.textContent = words;
+        note.dataset.state = state.link === 'reconnecting' ? 'reconnecting' : health.unstable ? 'unstable' : 'stable';
+    }
+    if (change === 'unstable' || change === 'reconnecting') {
+        live.announce(words);
+        state.toldUnstable = change === 'unstable';
+    } else if (change === 'stable' && state.toldUnstable) {
+        live.announce('Your connection is back to normal.');
+        state.toldUnstable = false;
+    } else if (change === 'open') {
+        state.toldUnstable = false; // a resume says "You are back" itself
+    }
+}
+
+// ---- out of the room ----
+
+/** Out of the room: the page says why, and offers to join again unless that cannot be. */
+function leaveRoom(reason, {final = false} = {}) {
     clearInterval(state.keepAlive);
+    stopWatching();
     state.room = null;
+    state.speaker = null;
     $('group-video').srcObject = null;
-    $('join-audio-only').checked = state.audioOnly;
+    if (final) {
+        stopLocalMedia();
+        $('self-view').srcObject = null;
+        forgetVideos(new Set());
+    }
+    $('tiles').replaceChildren();
+    showMode(state);
     $('done-message').textContent = reason;
-    $('rejoin').hidden = false;
+    $('rejoin').hidden = final;
+    setPhase('out');
     showSection(sections, 'done');
+    live.announce(reason);
+}
+
+/** The facilitator ended the session: only a goodbye (and when the next session is), media let go. */
+async function ended() {
+    leaveRoom('', {final: true});
+    $('ended-message').textContent = goodbyeText(null);
+    showSection(sections, 'ended');
+    $('ended-message').textContent = goodbyeText(await nextSessionAfter(state.joinedSessionId));
+    live.announce($('ended-message').textContent);
 }
 
 // ---- what the room says: room-client.js passes on what this page shows ----
@@ -350,45 +378,51 @@ function leaveRoom(reason) {
 const client = new RoomClient({
     roomChanged(room) {
         state.room = room;
-        if (!sections.room.hidden) {
+        if (state.phase === 'room') {
             renderRoom();
+        } else if (state.phase === 'waiting') {
+            renderWaiting();
         }
     },
     admitted(room) {
         enterRoom(room);
+        live.announce('You are in the group.');
     },
     dismissed(reason) {
-        leaveRoom(DISMISSALS[reason] ?? 'You are out of the room.');
-        if (reason === 'REMOVED_AND_BARRED' || reason === 'SESSION_ENDED') {
-            $('rejoin').hidden = true;
-            stopLocalMedia();
+        if (reason === 'SESSION_ENDED') {
+            ended();
+        } else {
+            leaveRoom(DISMISSALS[reason] ?? 'You are out of the room.', {final: FINAL.has(reason)});
         }
     },
     muteRequested(by) {
-        $('room-notice').textContent = `${byFacilitator(by)} asks you to mute your microphone. Use the Mute button.`;
+        roomNotice(`${byFacilitator(by)} asks you to mute your microphone. Use the Mute button.`);
         $('mute').focus();
     },
     muted(by) {
-        $('room-notice').textContent = `${byFacilitator(by)} muted your microphone. `
-            + 'Unmute when you are ready to speak.';
+        roomNotice(`${byFacilitator(by)} muted your microphone. Unmute when you are ready to speak.`);
     },
     resumed(message) {
         state.room = message.room;
-        $('connection').textContent = '';
-        $('room-notice').textContent = 'You are back in the group.';
+        state.link = 'open';
+        health.reset();
+        showConnection('open');
+        live.announce(message.status === 'PRESENT' ? 'You are back in the group.' : 'You are back in the waiting room.');
         if (message.status === 'PRESENT') {
-            if (sections.room.hidden) {
+            if (state.phase !== 'room') {
                 enterRoom(message.room);
             } else {
                 renderRoom(); // media is made again by itself: the old peer connections died with the link
             }
+        } else {
+            renderWaiting();
         }
     },
     mediaStatus(status) {
         showMediaStatus(status);
     },
     streamsChanged() {
-        if (state.room && !sections.room.hidden) {
+        if (state.room && state.phase === 'room') {
             renderRoom();
         }
     },
@@ -397,13 +431,17 @@ const client = new RoomClient({
     },
     connection(status, detail) {
         if (status === 'reconnecting') {
-            $('connection').textContent = 'Your connection dropped. Reconnecting… You keep your place in the group.';
-            $('waiting-message').textContent = 'Your connection dropped. Reconnecting… You keep your place.';
+            state.link = 'reconnecting';
+            showConnection('reconnecting');
         } else if (status === 'open') {
-            $('connection').textContent = '';
-            $('waiting-message').textContent = 'Your facilitator will let you in. Please keep this page open.';
+            state.link = 'open';
+            showConnection('open');
         } else if (status === 'lost') {
-            leaveRoom(detail === 'SESSION_ENDED' ? DISMISSALS.SESSION_ENDED : DISMISSALS.GRACE_EXPIRED);
+            if (detail === 'SESSION_ENDED') {
+                ended();
+            } else {
+                leaveRoom(DISMISSALS.GRACE_EXPIRED);
+            }
         } else if (status === 'replaced') {
             leaveRoom('You joined this session from another window or device, so this page has stepped out.');
         } else if (status === 'signedOut') {
@@ -412,21 +450,21 @@ const client = new RoomClient({
             leaveRoom('The connection closed. You can join again.');
         }
     },
-}, {fetchTicket: () => api.post('signaling/tickets')});
+}, {fetchTicket: () => api.post('signaling/tickets'), probeWhenQuietMs: PROBE_WHEN_QUIET_MS});
 
 // For the browser tests: the peer connections (`media.connections()`) and what signaling sent and was refused.
 window.mendDiagnostics = client.diagnostics;
 
 // ---- wiring ----
 
-$('start-check').addEventListener('click', () => startCheck());
-$('camera').addEventListener('change', changeDevice);
-$('microphone').addEventListener('change', changeDevice);
+setUpCheck({checked: devicesChecked, located: renderSteps, announce: (text) => live.announce(text)});
 $('join').addEventListener('click', join);
 $('leave-waiting').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
 $('leave').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
 $('rejoin').addEventListener('click', () => {
     $('rejoin').hidden = true;
+    setPhase('prepare');
+    describeSession(state.sessions);
     showSection(sections, 'check');
 });
 $('mute').addEventListener('click', () => {
@@ -434,7 +472,7 @@ $('mute').addEventListener('click', () => {
     pressed($('mute'), muting);
     client.setMuted(muting).catch((error) => {
         console.warn('mend patient: refused', muting ? 'mute' : 'unmute', error.code);
-        $('room-notice').textContent = 'Mute did not reach the group.';
+        roomNotice('Mute did not reach the group.');
     });
 });
 $('camera-toggle').addEventListener('click', () => {
@@ -449,7 +487,7 @@ $('audio-only').addEventListener('click', () => {
     renderRoom();
     client.setAudioOnly(state.audioOnly).catch((error) => {
         console.warn('mend patient: refused', 'setAudioOnly', error.code);
-        $('room-notice').textContent = 'The group could not be told that you switched audio only.';
+        roomNotice('The group could not be told that you switched audio only.');
     });
 });
 $('low-bandwidth').addEventListener('click', () => {
@@ -457,7 +495,7 @@ $('low-bandwidth').addEventListener('click', () => {
     renderRoom();
     client.setLowBandwidth(state.lowBandwidth).catch((error) => {
         console.warn('mend patient: refused', 'setLowBandwidth', error.code);
-        $('room-notice').textContent = 'The group could not be told that you switched low bandwidth.';
+        roomNotice('The group could not be told that you switched low bandwidth.');
     });
 });
 

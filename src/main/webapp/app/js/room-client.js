@@ -68,7 +68,8 @@ const PAGE_CALLBACKS = ['roomChanged', 'admitted', 'dismissed', 'muteRequested',
  * no request), `connection(status, detail)` (as Signaling's), `mediaStatus(status)` (as MediaSession's) and
  * `streamsChanged()` (`remoteStreams` or `gridStream` changed).
  *
- * `options`: `fetchTicket` (required), and for tests `url`, `WebSocket`, `network`, `timers` (Signaling's) and
+ * `options`: `fetchTicket` (required), `probeWhenQuietMs` (Signaling's: ask a quiet link, so that
+ * `signaling.silentForMs` shows a stall), and for tests `url`, `WebSocket`, `network`, `timers` (Signaling's) and
  * `mediaEnv` (MediaSession's env).
  */
 export class RoomClient {
@@ -83,9 +84,10 @@ export class RoomClient {
 
     #page;
 
-    constructor(page, {fetchTicket, url, WebSocket, network, timers, mediaEnv} = {}) {
+    constructor(page, {fetchTicket, url, WebSocket, network, timers, mediaEnv, probeWhenQuietMs} = {}) {
         this.#page = Object.fromEntries(PAGE_CALLBACKS.map((name) => [name, page[name] ?? noop]));
-        this.signaling = new Signaling(this.#events(), {fetchTicket, url, WebSocket, network, timers});
+        this.signaling = new Signaling(this.#events(), {fetchTicket, url, WebSocket, network, timers,
+            probeWhenQuietMs});
         this.media = new MediaSession({
             request: (message) => this.signaling.request(message),
             iceServers: () => this.signaling.iceServers,

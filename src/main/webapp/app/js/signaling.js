@@ -18,6 +18,8 @@ const CONNECT_TIMEOUT_MS = 15000;
 // Reconnect attempts back off up to this; a phone on a bad link should not hammer the server, nor wait too long.
 const MAX_BACKOFF_MS = 8000;
 const OPEN = 1; // WebSocket.OPEN, without needing the class
+// How often a quiet link is looked at (`probeWhenQuietMs`): often enough that a stall shows within a second of it.
+const PROBE_CHECK_MS = 1000;
 
 /** A request the server refused (`code` from the protocol's error codes) or that could not be made. */
 export class SignalingError extends Error {
@@ -66,7 +68,9 @@ export function validIceServers(list) {
  *
  * `options`: `fetchTicket()` resolves with `{ticket}` (POST /api/signaling/tickets; rejects with `code` SIGNED_OUT
  * when the sign-in expired), `url` (default: /signaling on this page's host), and for tests `WebSocket`, `network`
- * (an event target with `online`/`offline` events, default `window`) and `timers` ({setTimeout, clearTimeout}).
+ * (an event target with `online`/`offline` events, default `window`) and `timers` ({setTimeout, clearTimeout}, and
+ * `now` in ms when the test's clock has one). `probeWhenQuietMs` (default 0: off): after this long without a message
+ * from the server, send a `ping`, so that `silentForMs` keeps growing only on a link that has stalled.
  */
 export class Signaling {
     #handlers;
@@ -84,11 +88,16 @@ export class Signaling {
     #reconnecting = false;
     #welcome = null;
     #wakeUp = null;
+    #probeWhenQuietMs;
+    #probeTimer = null;
+    #probing = false;
+    #lastHeard = 0;
     roles = [];
     /** What this page sent and which refusals it got, for the browser tests (e.g. that no RATE_LIMITED came). */
     stats = {sent: 0, errors: {}};
 
-    constructor(handlers, {fetchTicket, url, WebSocket, network = globalThis.window, timers = globalThis} = {}) {
+    constructor(handlers, {fetchTicket, url, WebSocket, network = globalThis.window, timers = globalThis,
+        probeWhenQuietMs = 0} = {}) {
         for (const type of [...EVENT_TYPES, 'resumed', 'error', 'connection']) {
             if (typeof handlers[type] !== 'function') {
                 throw new TypeError(`signaling: the page has no handler for "${type}"`);
@@ -102,6 +111,7 @@ export class Signaling {
         this.#url = url ?? defaultUrl();
         this.#WebSocket = WebSocket;
         this.#timers = timers;
+        this.#probeWhenQuietMs = probeWhenQuietMs;
         // A phone that knows it lost its network should not wait for a heartbeat to notice.
         network?.addEventListener?.('offline', () => this.#socket?.close(4000, 'offline'));
         network?.addEventListener?.('online', () => this.#wakeUp?.());
@@ -112,12 +122,21 @@ export class Signaling {
         return this.#iceServers.map((server) => ({...server}));
     }
 
+    /**
+     * How long the open socket has carried nothing from the server, in ms; 0 while no socket is open (the
+     * `connection` states say that). With `probeWhenQuietMs`, more than that plus a round trip means a stalled link.
+     */
+    get silentForMs() {
+        return this.#socket?.readyState === OPEN && !this.#welcome ? Math.max(0, this.#now() - this.#lastHeard) : 0;
+    }
+
     /** Connects (a fresh ticket, a new socket, the welcome). */
     async connect() {
         this.#closing = false;
         this.#state('connecting');
         await this.#open();
         this.#state('open');
+        this.#startProbing();
     }
 
     /** Joins a session's room; resolves with `joined` (status WAITING or PRESENT). */
@@ -147,6 +166,7 @@ export class Signaling {
         this.#resumeToken = null;
         this.#wakeUp?.();
         this.#socket?.close(1000, 'bye');
+        this.#stopProbing();
         this.#state('closed');
     }
 
@@ -250,6 +270,7 @@ export class Signaling {
                         resumeToken: this.#resumeToken});
                     this.#resumeToken = resumed.resumeToken;
                     this.#state('open');
+                    this.#startProbing();
                     this.#handlers.resumed(resumed);
                     return;
                 } catch (error) {
@@ -293,6 +314,7 @@ export class Signaling {
         if (socket !== this.#socket) {
             return;
         }
+        this.#lastHeard = this.#now();
         let message;
         try {
             message = JSON.parse(data);
@@ -346,7 +368,40 @@ export class Signaling {
         }
     }
 
+    // The server's heartbeat is a WebSocket ping, which the browser answers without telling the page; a quiet room
+    // and a stalled link look the same from here unless the page asks. One ping at a time, only after a silence.
+    #startProbing() {
+        this.#stopProbing();
+        if (this.#probeWhenQuietMs <= 0) {
+            return;
+        }
+        const tick = () => {
+            this.#probeTimer = this.#timers.setTimeout(tick, PROBE_CHECK_MS);
+            if (!this.#probing && this.silentForMs >= this.#probeWhenQuietMs) {
+                this.#probing = true;
+                // A refusal is an answer too (a server without `ping` says UNKNOWN_TYPE); no answer in time
+                // replaces the socket, as for any request.
+                this.request({type: 'ping'}).catch(() => {}).finally(() => (this.#probing = false));
+            }
+        };
+        this.#probeTimer = this.#timers.setTimeout(tick, PROBE_CHECK_MS);
+    }
+
+    #stopProbing() {
+        if (this.#probeTimer !== null) {
+            this.#timers.clearTimeout(this.#probeTimer);
+            this.#probeTimer = null;
+        }
+    }
+
+    #now() {
+        return typeof this.#timers.now === 'number' ? this.#timers.now : Date.now();
+    }
+
     #state(state, detail) {
+        if (!['connecting', 'open', 'reconnecting'].includes(state)) {
+            this.#stopProbing();
+        }
         this.#handlers.connection(state, detail);
     }
 }

@@ -183,18 +183,22 @@ class BrowserIT {
         patient.signIn(base, "patient.html", patient.name);
         patientPassesTheCheck(patient, live, where, newName);
         patient.visible("waiting");
-        patient.untilText("waiting-message", "Your facilitator will let you in");
+        patient.untilText("waiting-message", "Your facilitator");
+    }
+
+    /** Picks the live group's session among today's (other tests' groups meet today too). */
+    private static void chooseSession(Browser patient, LiveGroup live) {
+        patient.click(By.xpath("//div[@id='session-options']/label[starts-with(normalize-space(.), '"
+                + live.groupName() + ",')]/input"));
     }
 
     private void patientPassesTheCheck(Browser patient, LiveGroup live, String where, String newName) {
         patient.visible("check");
-        new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
-                d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
-                        .filter(text -> text.startsWith(live.groupName())).findFirst().orElse(null)));
+        chooseSession(patient, live);
 
-        // Joining before the device check is refused with a pointer to it.
-        patient.click("join");
-        patient.untilText("join-status", "check your camera");
+        // One step at a time: where they are and how they join come after the device check.
+        assertThat(patient.driver.findElement(By.id("step-location")).isDisplayed()).isFalse();
+        assertThat(patient.driver.findElement(By.id("join")).isDisplayed()).isFalse();
 
         patient.click("start-check");
         patient.visible("device-controls");
@@ -206,11 +210,13 @@ class BrowserIT {
         assertThat(new Select(patient.driver.findElement(By.id("microphone"))).getOptions()).isNotEmpty();
 
         // Where they are is required, and said before joining.
-        patient.click("join");
+        patient.click("location-next");
         patient.untilText("location-error", "say where you are");
         assertThat(patient.driver.findElement(By.id("location")).getAttribute("aria-invalid")).isEqualTo("true");
         patient.checkLayout("device-check");
         patient.driver.findElement(By.id("location")).sendKeys(where);
+        patient.click("location-next");
+        patient.visible("join");
 
         // The name the group will see is offered as staff set it (or as the patient last chose it).
         WebElement chosenName = patient.visible("chosen-name");
@@ -404,8 +410,9 @@ class BrowserIT {
             facilitator.click("end");
             facilitator.click("confirm-yes");
             for (Browser patient : List.of(first, second)) {
-                patient.visible("done");
-                patient.untilText("done-message", "The session has ended");
+                patient.visible("ended");
+                patient.untilText("ended-message", "The group has ended. Thank you for coming.");
+                assertThat(patient.driver.findElement(By.id("rejoin")).isDisplayed()).isFalse();
             }
             first.checkLayout("ended");
             facilitator.visible("signoff");
@@ -658,6 +665,121 @@ class BrowserIT {
         }
     }
 
+    /** The data-state of each step in the progress list, in order ("devices:done location:current ..."). */
+    private static String steps(Browser page) {
+        return (String) page.script("return [...document.querySelectorAll('#steps li')]"
+                + ".map(li => li.dataset.step + ':' + li.dataset.state).join(' ')");
+    }
+
+    private static boolean displayed(Browser page, By by) {
+        return page.driver.findElements(by).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    /**
+     * A patient on a phone (390x844), late: the steps in order, each one's instructions gone once it is done; audio
+     * only chosen before joining; a waiting room with a self-view that says the facilitator has not joined yet, then
+     * that they are here; in the room audio only from the first publish, without choosing again; toggles that keep
+     * their words; one polite live region; after the end only a goodbye, no "Join again", media stopped.
+     */
+    @Test
+    void aPatientOnAPhoneFollowsTheStepsJoinsAudioOnlyAndIsSaidGoodbye() throws Exception {
+        LiveGroup live = liveGroup(8);
+        String ana = live.chosenNames().get(0);
+        Browser patient = browser("patient8");
+        Browser facilitator = browser("facilitator");
+        try {
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.signIn(base, "patient.html", patient.name);
+            patient.visible("check");
+            chooseSession(patient, live);
+            // The group began ten minutes ago, in the group's time zone.
+            patient.untilText("session-notice", "The group started at");
+            patient.untilText("session-notice", "you can still join");
+            assertThat(steps(patient)).isEqualTo(
+                    "devices:current location:upcoming mode:upcoming waiting:upcoming room:upcoming");
+            assertThat(displayed(patient, By.id("step-location"))).isFalse();
+            assertThat(displayed(patient, By.id("step-mode"))).isFalse();
+            patient.screenshot("phone-step-1-390");
+
+            patient.click("start-check");
+            patient.visible("device-controls");
+            patient.until("step 2 is next", d -> steps(patient).startsWith("devices:done location:current"));
+            assertThat(displayed(patient, By.cssSelector("#step-devices .step-help"))).isFalse();
+            patient.visible(By.cssSelector("#step-devices .step-done"));
+            patient.visible("location").sendKeys("my kitchen");
+            patient.click("location-next");
+            patient.until("step 3 is next", d -> steps(patient).startsWith("devices:done location:done mode:current"));
+            assertThat(displayed(patient, By.id("location-hint"))).isFalse();
+            assertThat(displayed(patient, By.id("location-next"))).isFalse();
+            patient.click("mode-audio");
+            patient.checkLayout("phone-how-you-join");
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.click("join");
+
+            // The waiting room: a self-view, and the facilitator is not there yet.
+            patient.visible("waiting");
+            patient.untilText("waiting-message", "Your facilitator has not joined yet");
+            patient.until("the self-view plays",
+                    d -> (Boolean) patient.script("return document.getElementById('self-view').videoWidth > 0"));
+            assertThat((Boolean) patient.script("return document.getElementById('self-view').muted")).isTrue();
+            patient.untilText("waiting-mode", "audio only");
+            assertThat(steps(patient)).startsWith("devices:done location:done mode:done waiting:current");
+            patient.checkLayout("phone-waiting");
+            patient.driver.manage().window().setSize(Browser.PHONE);
+
+            facilitator.signIn(base, "facilitator.html", "facilitator");
+            facilitator.click(By.cssSelector("#session-list button[aria-label='Open room: " + live.groupName() + "']"));
+            facilitator.visible("room");
+            patient.untilText("waiting-message", "Your facilitator is here");
+            facilitator.untilText("waiting-list", ana + " is waiting");
+            facilitator.click(By.cssSelector("#waiting-list li button[aria-label='Admit " + ana + "']"));
+
+            // In the room audio only, as chosen before joining: nothing with video is sent or received.
+            patient.visible("room");
+            patient.until("audio only is on", ExpectedConditions.attributeToBe(By.id("audio-only"), "aria-pressed",
+                    "true"));
+            connectionsAre(patient, "a publisher and the facilitator's stream", keys -> keys.contains("publisher")
+                    && subscribers(keys) == 1);
+            patient.until("audio alone both ways", d -> (Boolean) patient.script("""
+                    const cs = window.mendDiagnostics.media.connections();
+                    return cs.length === 2 && cs.every(c => c.pc.getTransceivers().every(t =>
+                        (!t.sender.track || t.sender.track.kind !== 'video') && t.receiver.track.kind !== 'video'));"""));
+            facilitator.visible(tile("audio-only", true));
+
+            // Toggles keep their words; only aria-pressed changes.
+            patient.click("mute");
+            patient.until("muted", ExpectedConditions.attributeToBe(By.id("mute"), "aria-pressed", "true"));
+            assertThat(patient.driver.findElement(By.id("mute")).getText()).isEqualTo("Mute");
+            patient.click("mute");
+            patient.until("unmuted", ExpectedConditions.attributeToBe(By.id("mute"), "aria-pressed", "false"));
+            assertThat(patient.driver.findElement(By.id("mute")).getText()).isEqualTo("Mute");
+
+            // One polite live region on the page, nothing assertive.
+            assertThat(((Number) patient.script("return document.querySelectorAll("
+                    + "'[aria-live], [role=alert], [role=status], [role=log]').length")).intValue()).isOne();
+            assertThat(patient.driver.findElement(By.id("announcer")).getAttribute("aria-live")).isEqualTo("polite");
+            patient.checkLayout("phone-room");
+            patient.driver.manage().window().setSize(Browser.PHONE);
+
+            // The end: only a goodbye, no "Join again", the camera and microphone let go.
+            facilitator.click("end");
+            facilitator.click("confirm-yes");
+            patient.visible("ended");
+            patient.untilText("ended-message", "The group has ended. Thank you for coming.");
+            assertThat(displayed(patient, By.id("rejoin"))).isFalse();
+            assertThat(displayed(patient, By.id("room"))).isFalse();
+            patient.until("media stopped", d -> (Boolean) patient.script("""
+                    return window.mendDiagnostics.media.connections().length === 0
+                        && document.getElementById('self-view').srcObject === null
+                        && document.getElementById('preview').srcObject === null;"""));
+            patient.checkLayout("phone-ended");
+            assertThat(patient.consoleErrors()).noneMatch(message -> message.contains("mend"));
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-phone"));
+            throw failure;
+        }
+    }
+
     @Test
     void withoutADeviceOrPermissionAPatientIsToldPlainlyAndStillJoins() throws Exception {
         LiveGroup live = liveGroup(7, 8);
@@ -666,9 +788,7 @@ class BrowserIT {
         try {
             for (Browser patient : List.of(noDevices, denied)) {
                 patient.signIn(base, "patient.html", patient.name);
-                new Select(patient.visible("session")).selectByVisibleText(patient.until("the session is offered",
-                        d -> d.findElements(By.cssSelector("#session option")).stream().map(WebElement::getText)
-                                .filter(text -> text.startsWith(live.groupName())).findFirst().orElse(null)));
+                chooseSession(patient, live);
                 patient.click("start-check");
             }
             // This machine has no camera (CI machines have none); whether a microphone shows up depends on it.
@@ -680,7 +800,8 @@ class BrowserIT {
 
             // Still welcome: they join and wait, and can leave the waiting room.
             for (Browser patient : List.of(noDevices, denied)) {
-                patient.driver.findElement(By.id("location")).sendKeys("home");
+                patient.visible("location").sendKeys("home");
+                patient.click("location-next");
                 patient.click("join");
                 patient.visible("waiting");
             }

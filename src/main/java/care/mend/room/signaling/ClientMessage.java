@@ -37,7 +37,8 @@ import java.util.UUID;
         @JsonbSubtype(alias = "subscribe", type = ClientMessage.Subscribe.class),
         @JsonbSubtype(alias = "subscribeGrid", type = ClientMessage.SubscribeGrid.class),
         @JsonbSubtype(alias = "iceCandidate", type = ClientMessage.IceCandidate.class),
-        @JsonbSubtype(alias = "iceCandidates", type = ClientMessage.IceCandidates.class)})
+        @JsonbSubtype(alias = "iceCandidates", type = ClientMessage.IceCandidates.class),
+        @JsonbSubtype(alias = "ping", type = ClientMessage.Ping.class)})
 public sealed interface ClientMessage {
 
     int MAX_REQUEST_ID = 64;
@@ -100,6 +101,16 @@ public sealed interface ClientMessage {
     /** Leaves the room for good (a dropped connection is not a leave). */
     record Leave(String requestId) implements ClientMessage {
         public Leave {
+            requestId = checkedRequestId(requestId);
+        }
+    }
+
+    /**
+     * Asks for an {@code ok} and changes nothing. The server's own heartbeat (WebSocket pings) is invisible to page
+     * scripts, so a page that hears nothing for a while asks, to tell a quiet room from a stalled link.
+     */
+    record Ping(String requestId) implements ClientMessage {
+        public Ping {
             requestId = checkedRequestId(requestId);
         }
     }

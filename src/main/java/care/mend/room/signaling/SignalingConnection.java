@@ -66,6 +66,9 @@ final class SignalingConnection {
                 join(join);
             } else if (message instanceof ClientMessage.Resume resume) {
                 resume(resume);
+            } else if (message instanceof ClientMessage.Ping) {
+                // In a room or not: the answer only shows that the link carries messages both ways.
+                out.send(new ServerMessage.Ok(requestId));
             } else if (message instanceof ClientMessage.Leave) {
                 // Leaving is idempotent: a second leave (or one after a dismissal) has nothing left to do.
                 ConnectionDirectory.Key key = binding;

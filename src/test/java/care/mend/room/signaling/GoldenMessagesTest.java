@@ -46,6 +46,7 @@ class GoldenMessagesTest {
         CLIENT.put("join", new ClientMessage.Join("r-1", SESSION, "home"));
         CLIENT.put("resume", new ClientMessage.Resume("r-2", SESSION, TOKEN));
         CLIENT.put("leave", new ClientMessage.Leave("r-3"));
+        CLIENT.put("ping", new ClientMessage.Ping("r-23"));
         CLIENT.put("admit", new ClientMessage.Admit("r-4", P2));
         CLIENT.put("decline", new ClientMessage.Decline("r-5", P2));
         CLIENT.put("remove", new ClientMessage.Remove("r-6", P2, true));

@@ -163,6 +163,19 @@ class SignalingConnectionTest {
     }
 
     @Test
+    void aPingIsAnsweredOkBeforeJoiningAndInTheRoomAndChangesNothing() {
+        Client outside = connect("p2");
+        outside.send(new ClientMessage.Ping("q1"));
+        assertThat(outside.sink().last(ServerMessage.Ok.class).requestId()).isEqualTo("q1");
+
+        Client ana = joined("p1");
+        int before = ana.sink().received.size();
+        ana.send(new ClientMessage.Ping("q2"));
+        assertThat(ana.sink().received.subList(before, ana.sink().received.size()))
+                .containsExactly(new ServerMessage.Ok("q2"));
+    }
+
+    @Test
     void aWholeSessionFromJoinToEnd() {
         Client facilitator = joined("f1");
         ServerMessage.Joined fJoined = facilitator.sink().last(ServerMessage.Joined.class);
