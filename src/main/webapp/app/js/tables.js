@@ -20,8 +20,9 @@ export function stackOnNarrowScreens(table) {
         }
     };
     table.classList.add('stack');
-    // Rows are added and replaced in place as the room changes: label them as they come (attributes are not watched,
-    // so labelling does not wake the observer again).
-    new MutationObserver(label).observe(body, {childList: true, subtree: true});
+    // Rows are added, and patched in place as the room changes (keyed-list.js), which drops a cell's data-label:
+    // label them as they come. Only data-label is watched, and set only when it differs, so labelling settles.
+    new MutationObserver(label).observe(body, {childList: true, subtree: true, attributes: true,
+        attributeFilter: ['data-label']});
     label();
 }

@@ -103,6 +103,23 @@ public class AttendanceResource {
                         body.reason())), AttendanceResource::patientsOn);
     }
 
+    @GET
+    @Path("sign-offs")
+    @Operation(summary = "Which of the given sessions (sessionId, repeated, at most 50) are signed, and whether as not"
+            + " held (staff, within their groups); unsigned sessions and those out of reach are left out",
+            description = "No patient data: for the facilitator's list of sessions. 400 VALIDATION_FAILED for a"
+                    + " sessionId that is not a UUID or more than 50 of them.")
+    public List<SignOffStateResponse> signOffs(@QueryParam("sessionId") List<String> sessionIds) {
+        access.requireStaff();
+        java.util.Set<UUID> ids = new java.util.LinkedHashSet<>();
+        for (String id : sessionIds == null ? List.<String>of() : sessionIds) {
+            ids.add(QueryParams.uuid("sessionId", id));
+        }
+        ids.remove(null);
+        return attendance.signOffsOf(ids, access.visibleGroups().orElse(null)).stream()
+                .map(SignOffStateResponse::from).toList();
+    }
+
     @POST
     @Path("records/{recordId}/amendments")
     @Transactional

@@ -150,6 +150,30 @@ public class AttendanceService {
         return sheet(sessionId);
     }
 
+    /** The most sessions {@link #signOffsOf} answers for at once. */
+    public static final int SIGN_OFF_STATES_MAX = 50;
+
+    /**
+     * The sign-offs of those of {@code sessionIds} that are signed, among the sessions of {@code groups} (null: any
+     * group). Sessions that are unknown, unsigned or outside the groups are simply not in the answer.
+     */
+    public List<AttendanceSignOff> signOffsOf(java.util.Collection<UUID> sessionIds, java.util.Collection<UUID> groups) {
+        if (sessionIds.isEmpty() || (groups != null && groups.isEmpty())) {
+            return List.of();
+        }
+        if (sessionIds.size() > SIGN_OFF_STATES_MAX) {
+            throw MendException.invalidField("sessionId", "at most " + SIGN_OFF_STATES_MAX + " at once");
+        }
+        String within = groups == null ? "" : " and s.groupId in :groups";
+        var query = em.createQuery("select o from AttendanceSignOff o, GroupSession s where o.sessionId = s.id"
+                + " and s.id in :ids" + within + " order by o.sessionId", AttendanceSignOff.class)
+                .setParameter("ids", sessionIds);
+        if (groups != null) {
+            query.setParameter("groups", groups);
+        }
+        return query.getResultList();
+    }
+
     public AttendanceRecord record(UUID recordId) {
         AttendanceRecord record = em.find(AttendanceRecord.class, recordId);
         if (record == null) {

@@ -136,6 +136,15 @@ class AttendanceIT {
         assertThat(signed.json().getBoolean("signed")).isTrue();
         assertThat(signed.json().getString("signedBySubject")).isEqualTo(DemoIdentities.FACILITATOR);
         assertThat(anonymous.as("facilitator").post(signOff, "{}").problemCode()).isEqualTo("ALREADY_SIGNED");
+        // The facilitator's list of sessions says "Signed": the session is among the signed ones, for its group's
+        // staff only.
+        String states = "/api/attendance/sign-offs?sessionId=" + sessionId + "&sessionId=" + UUID.randomUUID();
+        HttpResult signedStates = anonymous.as("facilitator").get(states);
+        assertThat(signedStates.status()).as(signedStates.toString()).isEqualTo(200);
+        assertThat(signedStates.jsonArray()).hasSize(1);
+        assertThat(signedStates.jsonArray().getJsonObject(0).getString("sessionId")).isEqualTo(sessionId);
+        assertThat(signedStates.jsonArray().getJsonObject(0).getBoolean("notHeld")).isFalse();
+        assertThat(anonymous.as("facilitator2").get(states).jsonArray()).isEmpty();
 
         String recordId = lineOf(signed.json(), f.patient1).getString("recordId");
         String amendments = "/api/attendance/records/" + recordId + "/amendments";

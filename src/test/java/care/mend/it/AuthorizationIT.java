@@ -157,6 +157,9 @@ class AuthorizationIT {
                 new Row("GET", "/api/attendance/report.csv", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/report.fhir", null, 200, 200, 200, 200, 403, 403, 401),
                 new Row("GET", "/api/attendance/unsigned", null, 200, 200, 403, 403, 403, 403, 401),
+                // which sessions are signed: staff, within their groups (no patient data); never patients
+                new Row("GET", "/api/attendance/sign-offs?sessionId=" + f.session1, null,
+                        200, 200, 200, 200, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
 

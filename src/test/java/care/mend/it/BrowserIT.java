@@ -347,7 +347,9 @@ class BrowserIT {
                     .getJsonArray("items").getJsonObject(0).getString("displayName");
             assertThat(textOf(facilitator, tileNamed(ana))).contains(live.patientNames().get(0)); // the record
             facilitator.visible(By.xpath("//ul[@id='tiles']/li[@data-participant-id][.//button[@aria-label='Remove "
-                    + ana + "']]"));
+                    + ana + " from the room']]"));
+            facilitator.visible(By.xpath("//ul[@id='tiles']/li[@data-participant-id][.//button[@aria-label='Remove "
+                    + ana + " and bar them for this session']]"));
             facilitator.visible(tileNamed(benny));
             facilitator.visible(tileNamed(facilitatorName + " (you)"));
             first.visible(tileNamed(ana + " (you)"));
@@ -488,6 +490,121 @@ class BrowserIT {
             supervisor.visible("username");
         } catch (Throwable failure) {
             supervisor.screenshot("FAILED");
+            throw failure;
+        }
+    }
+
+    /** The label of the element that has the keyboard focus on the page. */
+    private static String focusedLabel(Browser browser) {
+        return (String) browser.script("return document.activeElement && document.activeElement.getAttribute('aria-label')");
+    }
+
+    /**
+     * The facilitator's controls as a facilitator uses them, at both widths: after admitting the first of two
+     * waiting patients the focus is on the next one's Admit button (the lists change in place), and Enter there
+     * admits her; "Remove from room" lets the patient back through the waiting room; "Remove and bar" asks first
+     * and keeps the patient out; at sign-off, on a phone, a patient with minutes (a partial stay) is excused with a
+     * reason, and keeps the minutes.
+     */
+    @Test
+    void facilitatorControlsKeepFocusRemoveWithOrWithoutBarAndExcuseAPartialStay() throws Exception {
+        LiveGroup live = liveGroup(5, 6);
+        Browser facilitator = browser("facilitator");
+        Browser first = browser("patient5");
+        Browser second = browser("patient6");
+        String ana = live.chosenNames().get(0);
+        String ben = live.chosenNames().get(1);
+        try {
+            facilitator.signIn(base, "facilitator.html", "facilitator");
+            By openRoom = By.cssSelector("#session-list button[aria-label='Open room: " + live.groupName() + "']");
+            facilitator.visible(By.xpath("//ul[@id='session-list']/li[.//button[@aria-label='Open room: "
+                    + live.groupName() + "']]//span[@class='badge' and normalize-space(.)='Starting']"));
+            facilitator.click(openRoom);
+            facilitator.visible("room");
+            patientChecksDevicesAndWaits(first, live, "home");
+            patientChecksDevicesAndWaits(second, live, "home");
+            facilitator.untilText("waiting-list", ana + " is waiting");
+            facilitator.untilText("waiting-list", ben + " is waiting");
+            // Said once in the page's one live region (visually hidden, so read as the DOM has it).
+            facilitator.until("the arrivals are announced", d -> String.valueOf(facilitator.script(
+                    "return document.getElementById('announcer').textContent")).contains("waiting"));
+
+            // Admit the first: the focus moves to the next one's Admit button, and Enter admits him.
+            By admitAna = By.cssSelector("#waiting-list button[aria-label='Admit " + ana + "']");
+            facilitator.click(admitAna);
+            first.visible("room");
+            facilitator.until("the focus is on the next Admit button", d -> ("Admit " + ben).equals(
+                    focusedLabel(facilitator)));
+            facilitator.driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+            second.visible("room");
+            tilesCount(facilitator, 3);
+            facilitator.checkLayout("room-two-admitted");
+
+            // Remove from the room, without barring: he may come back through the waiting room.
+            facilitator.click(By.cssSelector("#tiles button[aria-label='Remove " + ben + " from the room']"));
+            second.visible("done");
+            second.untilText("done-message", "You can join again");
+            facilitator.untilText("room-notice", "can come back through the waiting room");
+            second.click("rejoin");
+            second.visible("check");
+            second.click("join");
+            second.visible("waiting");
+            facilitatorAdmitsByName(facilitator, second, ben);
+
+            // A minute in the room, so that her line has minutes; the live panel shows them.
+            String anaPatient = attributeOf(facilitator, tileNamed(ana), "data-patient-id");
+            new org.openqa.selenium.support.ui.WebDriverWait(facilitator.driver, java.time.Duration.ofSeconds(150))
+                    .withMessage("a minute of presence in the live panel").until(d -> {
+                        Object minutes = facilitator.script("const c = document.querySelector("
+                                + "\"#attendance tr[data-patient-id='\" + arguments[0] + \"'] td:nth-of-type(3)\");"
+                                + " return c ? parseInt(c.textContent, 10) : 0", anaPatient);
+                        return minutes instanceof Number n && n.intValue() >= 1;
+                    });
+
+            // Remove and bar: asked first, by name; she is out for this session.
+            facilitator.click(By.cssSelector("#tiles button[aria-label='Remove " + ana
+                    + " and bar them for this session']"));
+            facilitator.untilText("confirm-text", ana + " will not be able to come back");
+            facilitator.screenshot("confirm-bar");
+            facilitator.click("confirm-yes");
+            first.visible("done");
+            first.untilText("done-message", "removed you from this session");
+            assertThat(first.driver.findElement(By.id("rejoin")).isDisplayed()).isFalse();
+            facilitator.untilText("attendance", "Removed and barred");
+
+            // The end; the sign-off on a phone: her partial stay is excused with a reason and keeps its minutes.
+            facilitator.click("end");
+            facilitator.click("confirm-yes");
+            facilitator.visible("signoff");
+            facilitator.until("sign-off is possible", ExpectedConditions.elementToBeClickable(By.id("sign")));
+            facilitator.driver.manage().window().setSize(Browser.PHONE);
+            String row = "//table[@id='sheet']//tr[@data-patient-id='" + anaPatient + "']";
+            WebElement excuse = facilitator.visible(By.xpath(row + "//input[@type='checkbox']"));
+            assertThat(facilitator.driver.findElement(By.xpath(row + "//td[1]")).getText()).isEqualTo("Partial");
+            excuse.click();
+            WebElement reason = facilitator.visible(By.xpath(row + "//input[@type='text']"));
+            assertThat(facilitator.driver.switchTo().activeElement()).isEqualTo(reason);
+            reason.sendKeys("Left for a documented medical appointment (synthetic)");
+            for (WebElement control : List.of(excuse, reason, facilitator.driver.findElement(By.id("sign")))) {
+                assertThat((Boolean) facilitator.script("const r = arguments[0].getBoundingClientRect();"
+                        + " return r.left >= 0 && r.right <= document.documentElement.clientWidth", control))
+                        .as("the excuse controls are on screen at 390").isTrue();
+            }
+            facilitator.screenshot("signoff-excuse-390");
+            facilitator.checkLayout("signoff-excuse");
+            facilitator.driver.manage().window().setSize(Browser.PHONE);
+            facilitator.click("sign");
+            facilitator.untilText("signoff-status", "Attendance signed");
+            String line = facilitator.driver.findElement(By.xpath(row)).getText();
+            assertThat(line).contains("Excused").contains("documented medical appointment").doesNotContain(" 0 min");
+            facilitator.checkLayout("signed-excused");
+
+            for (Browser browser : List.of(facilitator, first, second)) {
+                assertThat(browser.consoleErrors()).as(browser.name + " console errors")
+                        .noneMatch(message -> message.contains("mend"));
+            }
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-controls"));
             throw failure;
         }
     }
