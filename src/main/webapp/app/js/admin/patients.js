@@ -2,6 +2,7 @@
 // the group and the emergency contact. Never deleted; enrollments and memberships say where a patient is.
 import {api, el, query} from '../api.js';
 import {createEditor} from './editor.js';
+import {unplacedWords} from './field-paths.js';
 import {fillSelect, onSubmit, text} from './forms.js';
 import {cell, createList, rowButton} from './list.js';
 import {all, announce, startAdminPage} from './shell.js';
@@ -50,8 +51,11 @@ async function save() {
         // The patient exists now: say so, and leave the enrollment to be made on its own page.
         editor.edit(created);
         list.refresh();
-        error.message = `${created.displayName} was created, but not enrolled: ${error.message} Enroll them on the`
-            + ' enrollments page.';
+        // The enrollment's inputs are hidden now that the form edits the patient: say its errors in words instead.
+        const fields = error.errors.map(unplacedWords).join(' ');
+        error.message = `${created.displayName} was created, but not enrolled: ${error.message} ${fields}`
+            + ' Enroll them on the enrollments page.';
+        error.errors = [];
         throw error;
     }
 }
