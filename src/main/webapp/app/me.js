@@ -4,6 +4,7 @@ const PAGES = [
     {role: 'patient', href: 'patient.html', text: 'Join your group session'},
     {role: 'facilitator', href: 'facilitator.html', text: 'Run your group sessions'},
     {role: 'supervisor', href: 'supervisor.html', text: 'Attendance dashboard'},
+    {role: 'admin', href: 'admin/', text: 'Set up the clinic'},
     {role: 'admin', href: 'supervisor.html', text: 'Attendance dashboard'},
 ];
 try {

@@ -47,7 +47,7 @@ public class JpaMembershipRepository implements MembershipRepository {
     @Override
     public List<Membership> openInProgram(UUID patientId, UUID programId) {
         return em.createQuery("select m from Membership m where m.patientId = :patient and m.toDate is null"
-                        + " and m.groupId in (select g.id from TherapyGroup g where g.programId = :program)",
+                        + " and m.voidedAt is null and m.groupId in (select g.id from TherapyGroup g where g.programId = :program)",
                         Membership.class)
                 .setParameter("patient", patientId).setParameter("program", programId).getResultList();
     }
@@ -56,7 +56,8 @@ public class JpaMembershipRepository implements MembershipRepository {
     public Page<Membership> list(UUID groupId, LocalDate activeOn, PageRequest page) {
         return JpaListing.of(Membership.class, "m")
                 .filter("m.groupId = :group", "group", groupId)
-                .filter("m.fromDate <= :day and (m.toDate is null or m.toDate >= :day)", "day", activeOn)
+                .filter("m.fromDate <= :day and (m.toDate is null or m.toDate >= :day) and m.voidedAt is null", "day",
+                        activeOn)
                 .page(em, "m.fromDate, m.id", page);
     }
 }

@@ -18,12 +18,19 @@ import java.util.UUID;
  * {@code toDate} is null). Created only by {@link TherapyGroup#admit}, which checks enrollment and capacity. Ended
  * once, never deleted. A membership ended the day before it began ({@code toDate = fromDate - 1}) never took effect;
  * that is how a future membership is called off without losing the record.
+ *
+ * <p>A membership entered in error (the wrong patient or group) is {@linkplain #voidEnteredInError voided} with a
+ * reason instead: it is kept with who voided it, when and why, and is active on no day at all, past days included,
+ * so no roster ever had the patient through it. Ending says "belonged until"; voiding says "never belonged". A voided
+ * membership is final: it can be neither ended nor voided again.
  */
 @Entity
 @Table(name = "membership")
 public class Membership {
 
     public static final int REASON_MAX = 500;
+    /** An identity-provider subject, as the access log stores it. */
+    public static final int VOIDED_BY_MAX = 255;
 
     @Id
     @Column(name = "id", nullable = false, updatable = false)
@@ -46,6 +53,15 @@ public class Membership {
 
     @Column(name = "ended_at")
     private Instant endedAt;
+
+    @Column(name = "voided_at")
+    private Instant voidedAt;
+
+    @Column(name = "voided_by", length = VOIDED_BY_MAX)
+    private String voidedBy;
+
+    @Column(name = "void_reason", length = REASON_MAX)
+    private String voidReason;
 
     // Two requests ending the same membership: the second fails on the version instead of overwriting the first.
     @Version
@@ -77,6 +93,7 @@ public class Membership {
         Checks.required("toDate", lastDay);
         String checkedReason = Checks.optionalText("reason", reason, REASON_MAX);
         Checks.required("now", now);
+        refuseIfVoided();
         if (toDate != null) {
             throw MendException.rule(ProblemCode.MEMBERSHIP_ENDED, "Membership " + id + " has already ended");
         }
@@ -98,18 +115,45 @@ public class Membership {
         end(lastDay, "Enrollment " + ended.status().name().toLowerCase(java.util.Locale.ROOT), now);
     }
 
-    /** Whether the patient belongs to the group on that day. */
+    /**
+     * Voids a membership entered in error, open or ended: from now on it puts the patient in the group on no day.
+     *
+     * @param reason   why it was an error; required, one line
+     * @param voidedBy the identity-provider subject of whoever voided it
+     */
+    public void voidEnteredInError(String reason, String voidedBy, Instant now) {
+        String checkedReason = Checks.text("reason", reason, REASON_MAX);
+        String checkedBy = Checks.text("voidedBy", voidedBy, VOIDED_BY_MAX);
+        Checks.required("now", now);
+        refuseIfVoided();
+        this.voidedAt = now;
+        this.voidedBy = checkedBy;
+        this.voidReason = checkedReason;
+    }
+
+    private void refuseIfVoided() {
+        if (isVoided()) {
+            throw MendException.rule(ProblemCode.MEMBERSHIP_VOIDED, "Membership " + id + " was voided");
+        }
+    }
+
+    /** Whether the patient belongs to the group on that day; a voided membership never does. */
     public boolean isActiveOn(LocalDate day) {
-        return !day.isBefore(fromDate) && (toDate == null || !day.isAfter(toDate));
+        return !isVoided() && !day.isBefore(fromDate) && (toDate == null || !day.isAfter(toDate));
     }
 
     /** Whether the membership counts on that day or any later day. */
     public boolean isActiveOnOrAfter(LocalDate day) {
-        return toDate == null || !toDate.isBefore(day) && !toDate.isBefore(fromDate);
+        return !isVoided() && (toDate == null || !toDate.isBefore(day) && !toDate.isBefore(fromDate));
     }
 
+    /** Not ended and not voided: the membership an enrollment's end still has to end. */
     public boolean isOpen() {
-        return toDate == null;
+        return toDate == null && !isVoided();
+    }
+
+    public boolean isVoided() {
+        return voidedAt != null;
     }
 
     public UUID id() {
@@ -138,6 +182,18 @@ public class Membership {
 
     public Instant endedAt() {
         return endedAt;
+    }
+
+    public Instant voidedAt() {
+        return voidedAt;
+    }
+
+    public String voidedBy() {
+        return voidedBy;
+    }
+
+    public String voidReason() {
+        return voidReason;
     }
 
     public long version() {

@@ -17,9 +17,9 @@ public interface MembershipRepository {
     /** The group's memberships that are open or end on or after {@code day}: those that matter from that day on. */
     List<Membership> activeOnOrAfter(UUID groupId, LocalDate day);
 
-    /** The patient's open memberships in groups of the program. */
+    /** The patient's open memberships in groups of the program; voided ones are not open. */
     List<Membership> openInProgram(UUID patientId, UUID programId);
 
-    /** @param activeOn only memberships active that day; all when null */
+    /** @param activeOn only memberships active that day (never a voided one); all, voided included, when null */
     Page<Membership> list(UUID groupId, LocalDate activeOn, PageRequest page);
 }

@@ -3,6 +3,7 @@ package care.mend.schedule;
 import care.mend.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Memberships", description = "Patients in groups, end-dated and never deleted")
+@Tag(name = "Memberships", description = "Patients in groups, end-dated or voided, never deleted")
 public class MembershipResource {
 
     private AccessPolicy access;
@@ -51,5 +52,20 @@ public class MembershipResource {
     public MembershipResponse end(@PathParam("id") UUID id, @NotNull @Valid EndMembershipRequest body) {
         access.requireAdmin();
         return MembershipResponse.from(memberships.end(id, body.toDate(), body.reason()));
+    }
+
+    @POST
+    @Path("{id}/void")
+    @Transactional
+    @Operation(summary = "Void a membership entered in error, with the reason; kept, and on no roster on any day",
+            description = "Admins. 400 without a reason; 409 MEMBERSHIP_VOIDED when already voided. Unlike ending,"
+                    + " the patient is taken off the rosters of past sessions too (and so off their attendance"
+                    + " sheets, unless the room admitted them, and out of progress). Recorded in the access log.")
+    public MembershipResponse voidEnteredInError(@PathParam("id") UUID id,
+                                                 @NotNull @Valid VoidMembershipRequest body) {
+        Membership membership = memberships.get(id);
+        return access.voidMembership(membership.id(), membership.patientId(), membership.groupId(),
+                () -> MembershipResponse.from(memberships.voidEnteredInError(id, body.reason(),
+                        access.user().subject())));
     }
 }

@@ -71,6 +71,17 @@ public class MembershipService {
         return membership;
     }
 
+    /**
+     * Voids a membership entered in error: kept, with the caller's subject, the time and the reason, and on no roster
+     * from then on, past sessions included.
+     */
+    public Membership voidEnteredInError(UUID id, String reason, String voidedBy) {
+        Membership membership = get(id);
+        membership.voidEnteredInError(reason, voidedBy, clock.instant());
+        LOG.log(System.Logger.Level.DEBUG, "mend.schedule: membership {0} voided", id);
+        return membership;
+    }
+
     /** A patient can't stay in a program's groups once the enrollment has ended: their open memberships end too. */
     void onEnrollmentEnded(@Observes EnrollmentEnded ended) {
         List<Membership> open = memberships.openInProgram(ended.patientId(), ended.programId());

@@ -57,7 +57,8 @@ public record SessionRoster(UUID sessionId, UUID groupId, LocalDate day, List<Fa
      * The roster's rule for patients, the only statement of it: a membership and an enrollment put the patient on the
      * roster of the group's sessions on {@code day} when both are the patient's, the membership is in the group and
      * the enrollment in the group's program, and both are active that day ({@link Membership#isActiveOn},
-     * {@link Enrollment#coversDay}: judged by their dates, so a roster of the past stays what it was).
+     * {@link Enrollment#coversDay}: judged by their dates, so a roster of the past stays what it was; a membership
+     * voided as entered in error is active on no day, so it leaves every roster, past ones included).
      */
     public static boolean places(TherapyGroup group, Membership membership, Enrollment enrollment, LocalDate day) {
         return membership.groupId().equals(group.id())

@@ -10,6 +10,6 @@
  * <p>Who belongs to a session on its day is decided here, once: {@link care.mend.schedule.SessionRoster} (its rule,
  * {@link care.mend.schedule.SessionRoster#places}) computed by {@link care.mend.schedule.Rosters}. The room's plan,
  * the access policy's join decision, the attendance sheet and progress all take it from there; none of them reads
- * memberships for that question itself.
+ * memberships for that question itself. A membership voided as entered in error is kept and counts on no day.
  */
 package care.mend.schedule;

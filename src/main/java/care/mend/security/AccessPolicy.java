@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  *       program, and run those groups;</li>
  *   <li>patients see their own records and the groups they belong to, never another patient.</li>
  * </ul>
+ * A membership voided as entered in error gives no reach: the patient never belonged to that group.
  *
  * <p><b>The access log.</b> Every read and export of patient data, and every sign-off and amendment, goes through
  * one of the audited methods below, which decide, run the work, and write exactly one row of the access log per
@@ -183,6 +184,16 @@ public class AccessPolicy {
                 Set.of(patientId)));
     }
 
+    /**
+     * Voids a membership entered in error ({@link AuditAction#VOID_MEMBERSHIP}): admins, in the change's transaction.
+     * Audited like an amendment, since it changes who past rosters, sheets and progress count.
+     */
+    public <T> T voidMembership(UUID membershipId, UUID patientId, UUID groupId, Supplier<T> change) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.VOID_MEMBERSHIP, "membership", membershipId)
+                .patient(patientId).group(groupId);
+        return changed(access, user.has(Role.ADMIN), change, result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
     // ---- reads of patient data: audited ----
 
     /** A session's attendance sheet: staff of the group or its site. */
@@ -302,7 +313,8 @@ public class AccessPolicy {
         Set<UUID> ids = new HashSet<>();
         r.ownPatientId().ifPresent(ids::add);
         if (!r.facilitatedGroups().isEmpty()) {
-            ids.addAll(em.createQuery("select distinct m.patientId from Membership m where m.groupId in :groups",
+            ids.addAll(em.createQuery("select distinct m.patientId from Membership m where m.groupId in :groups"
+                    + " and m.voidedAt is null",
                     UUID.class).setParameter("groups", r.facilitatedGroups()).getResultList());
         }
         if (!r.supervisedSites().isEmpty()) {
@@ -398,7 +410,8 @@ public class AccessPolicy {
                     .setParameter("subject", user.subject()).getResultList());
             if (patientId.isPresent()) {
                 ownGroups = Set.copyOf(em.createQuery(
-                        "select distinct m.groupId from Membership m where m.patientId = :patient", UUID.class)
+                        "select distinct m.groupId from Membership m where m.patientId = :patient"
+                                + " and m.voidedAt is null", UUID.class)
                         .setParameter("patient", patientId.get()).getResultList());
             }
         }
@@ -429,7 +442,8 @@ public class AccessPolicy {
             return true;
         }
         if (!r.facilitatedGroups().isEmpty() && !em.createQuery(
-                "select m.id from Membership m where m.patientId = :patient and m.groupId in :groups", UUID.class)
+                "select m.id from Membership m where m.patientId = :patient and m.groupId in :groups"
+                        + " and m.voidedAt is null", UUID.class)
                 .setParameter("patient", patientId).setParameter("groups", r.facilitatedGroups())
                 .setMaxResults(1).getResultList().isEmpty()) {
             return true;

@@ -43,7 +43,9 @@ public enum AuditAction {
     /** Signing off a session that was not held. */
     SIGN_OFF_NOT_HELD,
     /** Amending a signed attendance record. */
-    AMEND;
+    AMEND,
+    /** Voiding a membership entered in error (it changes who was on past rosters). */
+    VOID_MEMBERSHIP;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

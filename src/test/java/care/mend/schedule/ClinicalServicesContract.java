@@ -361,6 +361,46 @@ abstract class ClinicalServicesContract {
     }
 
     @Test
+    void aVoidedMembershipIsKeptFreesItsPlaceAndIsFinal() {
+        World w = world(TherapyGroup.MIN_CAPACITY);
+        Patient wrong = enrolledPatient(w.program());
+        Patient right = enrolledPatient(w.program());
+        Membership error = call(s -> s.memberships().admit(w.group().id(), wrong.id(), MONDAY));
+        List<UUID> others = new ArrayList<>();
+        for (int i = 1; i < TherapyGroup.MIN_CAPACITY; i++) {
+            Patient other = enrolledPatient(w.program());
+            call(s -> s.memberships().admit(w.group().id(), other.id(), MONDAY));
+            others.add(other.id());
+        }
+        assertRefused(() -> call(s -> s.memberships().admit(w.group().id(), right.id(), MONDAY)),
+                ProblemCode.GROUP_FULL);
+
+        Membership voided = call(s -> s.memberships().voidEnteredInError(error.id(), "Wrong patient (synthetic)",
+                "admin-subject"));
+        call(s -> s.memberships().admit(w.group().id(), right.id(), MONDAY));
+
+        assertThat(voided.voidedAt()).isEqualTo(NOW);
+        others.add(right.id());
+        assertThat(call(s -> s.memberships().list(w.group().id(), MONDAY, ALL)).items())
+                .extracting(Membership::patientId).containsExactlyInAnyOrderElementsOf(others);
+        Membership kept = call(s -> s.memberships().get(error.id()));
+        assertThat(kept.voidReason()).isEqualTo("Wrong patient (synthetic)");
+        assertThat(kept.voidedBy()).isEqualTo("admin-subject");
+        assertThat(call(s -> s.memberships().list(w.group().id(), null, ALL)).total()).as("nothing deleted")
+                .isEqualTo(TherapyGroup.MIN_CAPACITY + 1);
+        assertRefused(() -> call(s -> s.memberships().end(error.id(), MONDAY.plusDays(3), null)),
+                ProblemCode.MEMBERSHIP_VOIDED);
+        assertRefused(() -> call(s -> s.memberships().voidEnteredInError(error.id(), "again", "admin-subject")),
+                ProblemCode.MEMBERSHIP_VOIDED);
+        // The wrong patient's enrollment ends: their voided membership has nothing to end and stays as voided.
+        Enrollment enrollment = call(s -> s.enrollments().list(wrong.id(), w.program().id(), null, ALL)).items()
+                .get(0);
+        call(s -> s.enrollments().changeStatus(enrollment.id(), EnrollmentStatus.WITHDRAWN, MONDAY.plusDays(1),
+                "Registered by mistake"));
+        assertThat(call(s -> s.memberships().get(error.id())).toDate()).isNull();
+    }
+
+    @Test
     void groupsAreListedByFacilitatorAndFacilitatorsChange() {
         World w = world(12);
         StaffMember second = call(s -> s.staff().register("staff-" + UUID.randomUUID(), "Co-facilitator"));

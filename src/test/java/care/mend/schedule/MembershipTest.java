@@ -67,4 +67,42 @@ class MembershipTest {
         assertThat(m.toDate()).isEqualTo(MONDAY.minusDays(1));
         assertThat(m.isActiveOn(MONDAY)).isFalse();
     }
+
+    @Test
+    void aVoidedMembershipCountsOnNoDayAndKeepsWhoVoidedItAndWhy() {
+        Membership m = membership();
+        m.voidEnteredInError("  Wrong patient chosen  ", "admin-subject", NOW);
+        assertThat(m.isVoided()).isTrue();
+        assertThat(m.voidReason()).isEqualTo("Wrong patient chosen");
+        assertThat(m.voidedBy()).isEqualTo("admin-subject");
+        assertThat(m.voidedAt()).isEqualTo(NOW);
+        assertThat(m.isActiveOn(MONDAY)).as("not even its first day").isFalse();
+        assertThat(m.isActiveOnOrAfter(MONDAY.minusYears(1))).isFalse();
+        assertThat(m.isOpen()).as("an enrollment's end has nothing to end").isFalse();
+        assertThat(m.toDate()).as("its dates stay as entered").isNull();
+        assertThat(TherapyGroup.peakMembersFrom(MONDAY, List.of(m))).as("no place taken").isZero();
+    }
+
+    @Test
+    void aVoidedMembershipIsFinalAndDistinctFromEnding() {
+        Membership m = membership();
+        m.voidEnteredInError("Entered in the wrong group", "admin-subject", NOW);
+        assertRefused(() -> m.voidEnteredInError("again", "admin-subject", NOW), ProblemCode.MEMBERSHIP_VOIDED);
+        assertRefused(() -> m.end(MONDAY.plusDays(3), null, NOW), ProblemCode.MEMBERSHIP_VOIDED);
+        assertThat(m.voidReason()).isEqualTo("Entered in the wrong group");
+        assertThat(m.toDate()).isNull();
+    }
+
+    @Test
+    void anEndedMembershipMayStillBeVoidedAsAnErrorButNeedsAReason() {
+        Membership m = membership();
+        m.end(MONDAY.plusDays(3), "moved", NOW);
+        assertInvalidField(() -> m.voidEnteredInError("  ", "admin-subject", NOW), "reason");
+        assertInvalidField(() -> m.voidEnteredInError("x".repeat(Membership.REASON_MAX + 1), "admin-subject", NOW),
+                "reason");
+        assertThat(m.isVoided()).isFalse();
+        m.voidEnteredInError("Never attended: wrong record", "admin-subject", NOW);
+        assertThat(m.isActiveOn(MONDAY)).isFalse();
+        assertThat(m.toDate()).as("the end stays as it was").isEqualTo(MONDAY.plusDays(3));
+    }
 }

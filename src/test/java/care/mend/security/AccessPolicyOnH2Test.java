@@ -82,11 +82,13 @@ class AccessPolicyOnH2Test {
             member(em, "sub-discharged", program, group, MONDAY.minusWeeks(1), EnrollmentStatus.DISCHARGED);
             member(em, "sub-future", program, group, MONDAY.plusWeeks(1), null);
             em.persist(new Patient("sub-outsider", "O", new EmergencyContact("C", "+1 555 0100"), NOW));
+            member(em, "sub-voided", program, group, MONDAY.minusWeeks(1), null)
+                    .voidEnteredInError("Wrong patient chosen (synthetic)", "sub-admin", NOW);
         });
     }
 
-    private void member(EntityManager em, String subject, Program program, TherapyGroup into, LocalDate from,
-                        EnrollmentStatus endedAs) {
+    private Membership member(EntityManager em, String subject, Program program, TherapyGroup into,
+                              LocalDate from, EnrollmentStatus endedAs) {
         Patient patient = new Patient(subject, "P", new EmergencyContact("C", "+1 555 0100"), NOW);
         Enrollment enrollment = new Enrollment(patient.id(), program.id(), from, null, NOW);
         Membership membership = into.admit(patient.id(), from, enrollment, List.of(), NOW);
@@ -97,6 +99,7 @@ class AccessPolicyOnH2Test {
             enrollment.endWith(endedAs, MONDAY.minusDays(1), "stepped down", NOW);
             membership.end(MONDAY.minusDays(1), "enrollment ended", NOW);
         }
+        return membership;
     }
 
     @AfterAll
@@ -135,6 +138,40 @@ class AccessPolicyOnH2Test {
         java.util.Optional<Set<java.util.UUID>> visible =
                 withEntityManager(em -> policy("sub-member", Role.PATIENT, em).visibleGroups());
         assertThat(visible).contains(Set.of(group.id()));
+    }
+
+    @Test
+    void aVoidedMembershipGivesNoReachNorASeatInTheRoom() {
+        java.util.UUID voided = withEntityManager(em -> em.createQuery(
+                "select p.id from Patient p where p.idpSubject = 'sub-voided'", java.util.UUID.class)
+                .getSingleResult());
+        assertThat(reach("sub-voided", Role.PATIENT).ownGroups()).isEmpty();
+        java.util.Optional<Set<java.util.UUID>> visible =
+                withEntityManager(em -> policy("sub-facilitator", Role.FACILITATOR, em).visiblePatients());
+        assertThat(visible.orElseThrow()).doesNotContain(voided);
+        assertJoin("sub-voided", Role.PATIENT, group, MONDAY, false);
+        assertJoin("sub-voided", Role.PATIENT, group, MONDAY.minusWeeks(1), false);
+    }
+
+    @Test
+    void voidingAMembershipIsForAdminsAndEachRequestIsAudited() {
+        java.util.UUID membershipId = java.util.UUID.randomUUID();
+        java.util.UUID patientId = java.util.UUID.randomUUID();
+        for (Role role : List.of(Role.SUPERVISOR, Role.FACILITATOR, Role.PATIENT)) {
+            inTransaction(em -> assertThatThrownBy(() -> policy("sub-supervisor", role, em)
+                    .voidMembership(membershipId, patientId, group.id(), () -> "changed"))
+                    .isInstanceOfSatisfying(MendException.class,
+                            e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED)));
+        }
+        inTransaction(em -> assertThat(policy("sub-admin", Role.ADMIN, em)
+                .voidMembership(membershipId, patientId, group.id(), () -> "changed")).isEqualTo("changed"));
+
+        List<AccessAuditEntry> rows = withEntityManager(em -> em.createQuery(
+                "select a from AccessAuditEntry a where a.action = 'VOID_MEMBERSHIP' and a.resourceId = :id",
+                AccessAuditEntry.class).setParameter("id", membershipId.toString()).getResultList());
+        assertThat(rows).extracting(AccessAuditEntry::outcome).containsExactlyInAnyOrder(AccessOutcome.DENIED,
+                AccessOutcome.DENIED, AccessOutcome.DENIED, AccessOutcome.ALLOWED);
+        assertThat(rows).allSatisfy(row -> assertThat(row.patientId()).isEqualTo(patientId));
     }
 
     @Test

@@ -48,6 +48,8 @@ public enum ProblemCode {
     SCHEDULE_CONFLICT(409, "The schedule has two slots at the same day and time"),
     INACTIVE_REFERENCE(409, "A referenced record is not active"),
     LAST_FACILITATOR(409, "A group keeps at least one facilitator"),
+    /** The membership was voided as entered in error: it is final, neither ended nor voided again. */
+    MEMBERSHIP_VOIDED(409, "The membership was voided as entered in error"),
 
     // Attendance.
     SESSION_NOT_ENDED(409, "The session has not ended"),

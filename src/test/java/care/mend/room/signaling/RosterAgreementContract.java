@@ -324,4 +324,32 @@ abstract class RosterAgreementContract {
             assertThat(progress.absenceFlag()).isFalse();
         }
     }
+
+    /**
+     * A membership voided as entered in error is on no roster of any day, the past included (unlike an end, which
+     * keeps the days before it): the room and the policy refuse the patient, no sheet expects them, and progress
+     * counts nothing against them, held sessions before the void included.
+     */
+    @Test
+    void aVoidedMembershipIsOnNoRosterOfAnyDayAndCountsNowhere() {
+        Clinic c = clinic();
+        inTransaction(em -> {
+            em.find(Membership.class, c.stays().membership().id()).voidEnteredInError("Wrong patient (synthetic)",
+                    "admin-subject", NOW);
+            return null;
+        });
+
+        for (GroupSession session : c.sessions()) {
+            SessionRoster roster = inTransaction(em -> new Rosters(em).of(session));
+            assertThat(roster.hasPatient(c.stays().id())).as(session.localDate().toString()).isFalse();
+        }
+        assertJoinRefused(c.stays(), c.secondThursday());
+        List<UUID> firstMonday = inTransaction(em -> attendance(em).sheet(c.firstMonday().id()).lines().stream()
+                .map(AttendanceService.Line::patientId).toList());
+        assertThat(firstMonday).doesNotContain(c.stays().id())
+                .containsExactlyInAnyOrder(c.discharged().id(), c.pastPlannedEnd().id(), c.leftGroup().id());
+        ProgramProgress progress = inTransaction(em -> attendance(em).progress(c.stays().enrollment()));
+        assertThat(progress.absentSessions()).isZero();
+        assertThat(progress.absenceFlag()).isFalse();
+    }
 }
