@@ -43,7 +43,9 @@ public enum AuditAction {
     /** Signing off a session that was not held. */
     SIGN_OFF_NOT_HELD,
     /** Amending a signed attendance record. */
-    AMEND;
+    AMEND,
+    /** Putting patients on a session's roster as make-up guests (a guest, or a make-up session for named patients). */
+    ADD_GUEST;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(
