@@ -29,7 +29,8 @@ async function call(method, path, body) {
     }
     let response;
     try {
-        response = await fetch(`../api/${path}`, init);
+        // Resolved from this module, not the page, so pages one folder down (/app/admin/) reach /api too.
+        response = await fetch(new URL(`../../api/${path}`, import.meta.url), init);
     } catch (networkFailure) {
         throw new ApiError(0, 'NETWORK', 'The server could not be reached.');
     }
