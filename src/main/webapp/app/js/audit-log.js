@@ -20,6 +20,7 @@ export const ACTION_WORDS = Object.freeze({
     READ_ROSTER: 'Read a group roster',
     JOIN_ROOM: 'Joined a live room',
     VOID_MEMBERSHIP: 'Voided a group membership entered in error',
+    ADD_GUEST: 'Added a make-up guest to a session',
 });
 
 export function actionWords(action) {

@@ -214,7 +214,8 @@ public class AttendanceService {
     /**
      * Where an enrollment stands now: the sessions of its program's groups on whose roster this enrollment put the
      * patient ({@link SessionRoster#places}: a membership and this enrollment both active that day), each as
-     * what it was (signed records where signed, live figures otherwise; cancelled and not held), the weekly minimum,
+     * what it was (signed records where signed, live figures otherwise; cancelled and not held), the make-up sessions
+     * taken for this enrollment as a guest ({@link SessionRoster#placesGuest}), in any group, the weekly minimum,
      * and the schedule still ahead in each group the patient still belongs to (nothing ahead unless the enrollment is
      * active). The rules: {@link ProgressCalculator}.
      */
@@ -238,24 +239,19 @@ public class AttendanceService {
                     + " and s.localDate >= :from order by s.startsAt", GroupSession.class)
                     .setParameter("g", membership.groupId()).setParameter("from", enrollment.startDate())
                     .getResultList()) {
-                if (!session.localDate().isBefore(today)) {
+                if (!session.rostersMembers()) {
+                    // a make-up session is its guests' (below), not the group's members'
+                    continue;
+                }
+                if (!session.localDate().isBefore(today) || session.patternSlot()
+                        .filter(slot -> !slot.localDate().isBefore(today)).isPresent()) {
+                    // ahead, or standing for a slot ahead (moved earlier): the projection must not plan that slot
                     stored.add(session);
                 }
                 if (!SessionRoster.places(group, membership, enrollment, session.localDate())) {
                     continue;
                 }
-                switch (session.status()) {
-                    case ENDED -> past.add(attended(session, enrollment.patientId()));
-                    case NOT_HELD -> past.add(AttendedSession.notHeld(session.localDate()));
-                    case CANCELLED -> {
-                        if (session.startsAt().isBefore(now)) {
-                            past.add(AttendedSession.cancelled(session.localDate()));
-                        }
-                    }
-                    case SCHEDULED, LIVE -> {
-                        // still ahead: the projection counts it
-                    }
-                }
+                countPast(session, enrollment.patientId(), now, past);
             }
             if (enrolled && membership.isActiveOnOrAfter(today)) {
                 java.time.LocalDate first = membership.fromDate().isAfter(enrollment.startDate())
@@ -263,8 +259,35 @@ public class AttendanceService {
                 ahead.add(new ScheduleAhead(group.schedule(), first, membership.toDate(), stored));
             }
         }
+        // Make-up sessions count toward the enrollment they were taken for, in whatever group they were held.
+        for (Object[] row : em.createQuery("select g, s from SessionGuest g, GroupSession s"
+                        + " where g.enrollmentId = :enrollment and s.id = g.sessionId order by s.startsAt",
+                        Object[].class)
+                .setParameter("enrollment", enrollment.id()).getResultList()) {
+            GroupSession session = (GroupSession) row[1];
+            if (SessionRoster.placesGuest((care.mend.schedule.SessionGuest) row[0], enrollment,
+                    session.localDate())) {
+                countPast(session, enrollment.patientId(), now, past);
+            }
+        }
         return ProgressCalculator.calculate(past, ahead, now, program.plan().requiredSessions(),
                 program.plan().minimumWeeklyMinutes());
+    }
+
+    /** A session on whose roster the patient was, as what it was; nothing yet for one still ahead. */
+    private void countPast(GroupSession session, UUID patientId, Instant now, List<AttendedSession> past) {
+        switch (session.status()) {
+            case ENDED -> past.add(attended(session, patientId));
+            case NOT_HELD -> past.add(AttendedSession.notHeld(session.localDate()));
+            case CANCELLED -> {
+                if (session.startsAt().isBefore(now)) {
+                    past.add(AttendedSession.cancelled(session.localDate()));
+                }
+            }
+            case SCHEDULED, LIVE -> {
+                // still ahead: the projection counts it
+            }
+        }
     }
 
     /** The progress of each enrollment of a page, with the patients' display names, in one transaction. */

@@ -157,6 +157,8 @@ public final class ProgressCalculator {
             Span span = new Span(group, first, last);
             spans.add(span);
             for (GroupSession stored : group.stored()) {
+                // A moved occurrence stands for its pattern slot and for where it takes place now.
+                stored.patternSlot().ifPresent(span.storedSlots::add);
                 span.storedSlots.add(new SlotKey(stored.localDate(), stored.startLocalTime()));
                 boolean takesPlace = stored.status() == GroupSessionStatus.SCHEDULED
                         || stored.status() == GroupSessionStatus.LIVE;

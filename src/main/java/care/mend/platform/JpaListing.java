@@ -39,6 +39,13 @@ public final class JpaListing<T> {
         return this;
     }
 
+    /** Adds {@code condition}, which uses every parameter named in {@code values}, unconditionally. */
+    public JpaListing<T> filter(String condition, Map<String, Object> values) {
+        where.add(condition);
+        parameters.putAll(values);
+        return this;
+    }
+
     /**
      * Restricts the listing to rows whose {@code path} is one of {@code ids}: the caller's reach from the access
      * policy. {@code null} means unrestricted; an empty collection means nothing is visible.

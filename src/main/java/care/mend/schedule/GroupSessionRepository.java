@@ -14,7 +14,7 @@ import java.util.UUID;
 /** Where group sessions are kept. */
 public interface GroupSessionRepository {
 
-    /** What identifies a session within its group: the local day and the scheduled start time. */
+    /** An occurrence of a group's weekly pattern: the local day and the slot's start time. */
     record SlotKey(LocalDate localDate, LocalTime startLocalTime) {
     }
 
@@ -22,8 +22,22 @@ public interface GroupSessionRepository {
 
     GroupSession store(GroupSession session);
 
-    /** The keys of the group's sessions (any status) dated from {@code from} through {@code to}. */
+    /**
+     * The pattern slots from {@code from} through {@code to} that some session of the group (any status) stands for,
+     * where it takes place now included: a moved occurrence still holds its slot.
+     */
     Set<SlotKey> keysBetween(UUID groupId, LocalDate from, LocalDate to);
+
+    /** The group's sessions still taking place (not cancelled, not found not held) that share time with the span. */
+    List<GroupSession> takingPlaceDuring(UUID groupId, Instant from, Instant to);
+
+    /** The session's make-up guests, in the order they were added. */
+    List<SessionGuest> guestsOf(UUID sessionId);
+
+    SessionGuest storeGuest(SessionGuest guest);
+
+    /** The session's guests as a page shows them: with the patient's name and the program counted toward. */
+    List<SessionGuestResponse> describeGuests(UUID sessionId);
 
     /**
      * Up to {@code max} sessions still SCHEDULED whose scheduled end is before {@code endedBefore}, oldest end first:
@@ -38,6 +52,15 @@ public interface GroupSessionRepository {
     }
 
     /** The same listing restricted to {@code visible} ids (null: unrestricted; empty: nothing), from the access policy. */
+    default Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
+                                    Collection<UUID> visibleGroups, PageRequest page) {
+        return list(groupId, from, to, status, visibleGroups, null, page);
+    }
+
+    /**
+     * The same, where the sessions the patient {@code guest} is a make-up guest of are visible too (null: nobody's);
+     * an unrestricted listing ({@code visibleGroups} null) stays unrestricted.
+     */
     Page<GroupSession> list(UUID groupId, LocalDate from, LocalDate to, GroupSessionStatus status,
-                            Collection<UUID> visibleGroups, PageRequest page);
+                            Collection<UUID> visibleGroups, UUID guest, PageRequest page);
 }

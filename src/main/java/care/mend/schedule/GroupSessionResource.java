@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +50,7 @@ public class GroupSessionResource {
                                            @BeanParam @Valid PageRequest page) {
         Page<GroupSession> listed = sessions.list(QueryParams.uuid("groupId", groupId), QueryParams.date("from", from),
                 QueryParams.date("to", to), QueryParams.enumValue("status", status, GroupSessionStatus.class),
-                access.visibleGroups().orElse(null), page);
+                access.visibleGroups().orElse(null), access.ownPatientId().orElse(null), page);
         java.util.Map<UUID, String> names = sessions.groupNames(listed.items());
         return listed.map(s -> GroupSessionResponse.from(s, names.get(s.groupId())));
     }
@@ -59,7 +60,7 @@ public class GroupSessionResource {
     @Operation(summary = "Get a session")
     public GroupSessionResponse get(@PathParam("id") UUID id) {
         GroupSession session = sessions.get(id);
-        access.requireReadGroup(session.groupId());
+        access.requireReadSession(session.groupId(), sessions.guestPatients(id));
         return GroupSessionResponse.from(session);
     }
 
@@ -69,5 +70,39 @@ public class GroupSessionResource {
     public GroupSessionResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelSessionRequest body) {
         access.requireAdmin();
         return GroupSessionResponse.from(sessions.cancel(id, body.reason()));
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @Operation(summary = "Move a session that has not started to a new local date, time or length (in the group's"
+            + " zone), with a reason; it keeps its id and records its original start")
+    public GroupSessionResponse reschedule(@PathParam("id") UUID id, @NotNull @Valid RescheduleSessionRequest body) {
+        access.requireAdmin();
+        return GroupSessionResponse.from(sessions.reschedule(id, body.date(), body.startTime(), body.lengthMinutes(),
+                body.reason()));
+    }
+
+    @POST
+    @Path("{id}/guests")
+    @Operation(summary = "Add a make-up guest: an enrolled patient on this session's roster, counted toward their own"
+            + " program")
+    public Response addGuest(@PathParam("id") UUID id, @NotNull @Valid AddGuestRequest body) {
+        GroupSession session = sessions.get(id);
+        SessionGuest guest = access.addGuests(session.groupId(), id, () -> sessions.addGuest(id, body.patientId(),
+                body.enrollmentId(), body.reason(), access.user().subject()), g -> java.util.List.of(g.patientId()));
+        SessionGuestResponse added = sessions.describeGuests(id).stream().filter(g -> g.id().equals(guest.id()))
+                .findFirst().orElseThrow();
+        return Response.status(Response.Status.CREATED).entity(added).build();
+    }
+
+    @GET
+    @Path("{id}/guests")
+    @Operation(summary = "List a session's make-up guests (staff of the group or its site)")
+    public Page<SessionGuestResponse> guests(@PathParam("id") UUID id) {
+        GroupSession session = sessions.get(id);
+        return access.readRoster(session.groupId(), () -> {
+            java.util.List<SessionGuestResponse> guests = sessions.describeGuests(id);
+            return new Page<>(guests, 0, Math.max(1, guests.size()), guests.size());
+        }, SessionGuestResponse::patientId);
     }
 }

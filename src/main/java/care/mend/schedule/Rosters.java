@@ -50,7 +50,43 @@ public class Rosters {
             }
         }
         facilitators.sort(Comparator.comparing(SessionRoster.FacilitatorEntry::staffId));
-        return new SessionRoster(session.id(), group.id(), day, facilitators, patients(group, day));
+        List<SessionRoster.PatientEntry> patients = new ArrayList<>(
+                session.rostersMembers() ? patients(group, day) : List.of());
+        addGuests(session, patients);
+        return new SessionRoster(session.id(), group.id(), day, facilitators, patients);
+    }
+
+    /**
+     * The session's make-up guests whose enrollment covers its day ({@link SessionRoster#placesGuest}), after the
+     * members, in the order they were added; a member is never listed twice (the service refuses such a guest).
+     */
+    private void addGuests(GroupSession session, List<SessionRoster.PatientEntry> patients) {
+        List<SessionGuest> guests = em.createQuery("select g from SessionGuest g where g.sessionId = :session"
+                + " order by g.addedAt, g.id", SessionGuest.class).setParameter("session", session.id())
+                .getResultList();
+        if (guests.isEmpty()) {
+            return;
+        }
+        Map<UUID, Enrollment> enrollments = new HashMap<>();
+        for (Enrollment e : em.createQuery("select e from Enrollment e where e.id in :ids", Enrollment.class)
+                .setParameter("ids", guests.stream().map(SessionGuest::enrollmentId).toList()).getResultList()) {
+            enrollments.put(e.id(), e);
+        }
+        Map<UUID, String> subjects = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.id, p.idpSubject from Patient p where p.id in :ids",
+                Object[].class).setParameter("ids", guests.stream().map(SessionGuest::patientId).toList())
+                .getResultList()) {
+            subjects.put((UUID) row[0], (String) row[1]);
+        }
+        java.util.Set<UUID> listed = new java.util.HashSet<>();
+        patients.forEach(p -> listed.add(p.patientId()));
+        for (SessionGuest guest : guests) {
+            Enrollment enrollment = enrollments.get(guest.enrollmentId());
+            if (SessionRoster.placesGuest(guest, enrollment, session.localDate()) && listed.add(guest.patientId())) {
+                patients.add(SessionRoster.PatientEntry.guest(guest.patientId(), subjects.get(guest.patientId()),
+                        guest.id(), guest.enrollmentId()));
+            }
+        }
     }
 
     private List<SessionRoster.PatientEntry> patients(TherapyGroup group, LocalDate day) {

@@ -21,6 +21,10 @@ public record ScheduleSlot(
         @Column(name = "start_time", nullable = false) LocalTime startTime,
         @Column(name = "length_minutes", nullable = false) int lengthMinutes) implements Comparable<ScheduleSlot> {
 
+    /** The shortest and longest session Mend schedules, weekly or one-off. */
+    public static final int MIN_LENGTH_MINUTES = 30;
+    public static final int MAX_LENGTH_MINUTES = 360;
+
     private static final int MINUTES_PER_WEEK = 7 * 24 * 60;
 
     public ScheduleSlot {
@@ -29,7 +33,7 @@ public record ScheduleSlot(
         if (startTime.getSecond() != 0 || startTime.getNano() != 0) {
             throw MendException.invalidField("startTime", "must be a whole minute");
         }
-        Checks.range("lengthMinutes", lengthMinutes, 30, 360);
+        Checks.range("lengthMinutes", lengthMinutes, MIN_LENGTH_MINUTES, MAX_LENGTH_MINUTES);
     }
 
     /** Minutes from Monday 00:00 to the start of this slot. */

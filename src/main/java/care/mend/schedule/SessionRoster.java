@@ -11,8 +11,9 @@ import java.util.UUID;
 
 /**
  * Who belongs to one group session on its local day: the group's active facilitators, and the patients with an
- * active membership in the group and an active enrollment in the group's program that day, each with the records
- * that put them there. The one answer to "may this person join this session" and "who is expected at it": the
+ * active membership in the group and an active enrollment in the group's program that day (not at a make-up
+ * session, which is for its guests only), and the session's make-up guests whose enrollment covers the day, each
+ * with the records that put them there. The one answer to "may this person join this session" and "who is expected at it": the
  * room's plan, the access policy's join decision, the attendance sheet and progress all take it from here, so they
  * cannot disagree. Computed by {@link Rosters}; the patients' rule is {@link #places}.
  *
@@ -20,7 +21,7 @@ import java.util.UUID;
  * @param groupId      its group
  * @param day          the session's local day in the group's zone, on which memberships and enrollments are judged
  * @param facilitators the group's facilitators whose staff record is active
- * @param patients     the patients on the roster, by patient id
+ * @param patients     the patients on the roster: members by patient id, then guests in the order they were added
  */
 public record SessionRoster(UUID sessionId, UUID groupId, LocalDate day, List<FacilitatorEntry> facilitators,
         List<PatientEntry> patients) {
@@ -34,14 +35,36 @@ public record SessionRoster(UUID sessionId, UUID groupId, LocalDate day, List<Fa
         }
     }
 
-    /** A patient on the roster, with why: the membership and the enrollment active on the session's day. */
-    public record PatientEntry(UUID patientId, String subject, UUID membershipId, UUID enrollmentId) {
+    /**
+     * A patient on the roster, with why: the membership and the enrollment active on the session's day, or, for a
+     * make-up guest, the guest record and the guest's own enrollment (the one the session counts toward).
+     *
+     * @param membershipId the membership in the group; null for a guest
+     * @param guestId      the make-up guest record; null for a member
+     */
+    public record PatientEntry(UUID patientId, String subject, UUID membershipId, UUID enrollmentId, UUID guestId) {
 
         public PatientEntry {
             Objects.requireNonNull(patientId, "patientId");
             Objects.requireNonNull(subject, "subject");
-            Objects.requireNonNull(membershipId, "membershipId");
             Objects.requireNonNull(enrollmentId, "enrollmentId");
+            if ((membershipId == null) == (guestId == null)) {
+                throw new IllegalArgumentException("a patient is on a roster by a membership or as a guest");
+            }
+        }
+
+        /** A member of the group. */
+        public PatientEntry(UUID patientId, String subject, UUID membershipId, UUID enrollmentId) {
+            this(patientId, subject, membershipId, enrollmentId, null);
+        }
+
+        /** A make-up guest. */
+        public static PatientEntry guest(UUID patientId, String subject, UUID guestId, UUID enrollmentId) {
+            return new PatientEntry(patientId, subject, null, enrollmentId, guestId);
+        }
+
+        public boolean isGuest() {
+            return guestId != null;
         }
     }
 
@@ -66,6 +89,31 @@ public record SessionRoster(UUID sessionId, UUID groupId, LocalDate day, List<Fa
                 && membership.patientId().equals(enrollment.patientId())
                 && membership.isActiveOn(day)
                 && enrollment.coversDay(day);
+    }
+
+    /**
+     * The roster's rule for a make-up guest, the only statement of it: the guest is on the roster of the session on
+     * {@code day} when the enrollment is the guest's and covers that day ({@link Enrollment#coversDay}), whatever
+     * the program: a make-up session counts toward the guest's own program.
+     */
+    public static boolean placesGuest(SessionGuest guest, Enrollment enrollment, LocalDate day) {
+        return guest.enrollmentId().equals(enrollment.id())
+                && guest.patientId().equals(enrollment.patientId())
+                && enrollment.coversDay(day);
+    }
+
+    /**
+     * Whether an enrollment may take a make-up session on {@code day}: it is ENROLLED and the day is within its
+     * dates ({@link Enrollment#isActiveOn}), as for a new membership. Asked when a guest is added, not afterwards:
+     * from then on {@link #placesGuest} decides.
+     */
+    public static boolean mayTakeMakeUp(Enrollment enrollment, LocalDate day) {
+        return enrollment.isActiveOn(day);
+    }
+
+    /** The make-up guests on the roster. */
+    public List<PatientEntry> guests() {
+        return patients.stream().filter(PatientEntry::isGuest).toList();
     }
 
     public boolean hasFacilitator(String subject) {
@@ -93,7 +141,7 @@ public record SessionRoster(UUID sessionId, UUID groupId, LocalDate day, List<Fa
         return subjects;
     }
 
-    /** The patients' ids, in the roster's order (by patient id). */
+    /** The patients' ids, in the roster's order (members by patient id, then guests as they were added). */
     public Set<UUID> patientIds() {
         Set<UUID> ids = new LinkedHashSet<>();
         patients.forEach(p -> ids.add(p.patientId()));

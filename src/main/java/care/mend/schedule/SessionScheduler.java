@@ -1,7 +1,10 @@
 package care.mend.schedule;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +30,15 @@ public final class SessionScheduler {
     }
 
     /**
+     * One session at a local day and wall-clock time in a zone, by the rules above: the one place a local time
+     * becomes an instant, for the weekly pattern and for one-off, make-up and moved sessions alike.
+     */
+    public static PlannedSession plan(LocalDate day, LocalTime startTime, int lengthMinutes, ZoneId zone) {
+        Instant startsAt = ZonedDateTime.of(day, startTime, zone).toInstant();
+        return new PlannedSession(day, startTime, startsAt, startsAt.plus(Duration.ofMinutes(lengthMinutes)), zone);
+    }
+
+    /**
      * The sessions on every day from {@code from} through {@code to}, both inclusive, ordered by start.
      * Each (day, slot start time) appears once, because a schedule's slots never overlap.
      */
@@ -38,10 +50,7 @@ public final class SessionScheduler {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (ScheduleSlot slot : schedule.slots()) {
                 if (slot.dayOfWeek() == day.getDayOfWeek()) {
-                    ZonedDateTime start = ZonedDateTime.of(day, slot.startTime(), schedule.zone());
-                    var startsAt = start.toInstant();
-                    sessions.add(new PlannedSession(day, slot.startTime(), startsAt,
-                            startsAt.plus(Duration.ofMinutes(slot.lengthMinutes())), schedule.zone()));
+                    sessions.add(plan(day, slot.startTime(), slot.lengthMinutes(), schedule.zone()));
                 }
             }
         }

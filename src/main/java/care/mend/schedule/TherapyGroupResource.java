@@ -137,4 +137,27 @@ public class TherapyGroupResource {
         access.requireAdmin();
         return GeneratedSessionsResponse.from(sessions.generate(id, body.from(), body.to()));
     }
+
+    @POST
+    @Path("{id}/sessions")
+    @Operation(summary = "Add a session beyond the weekly schedule at a local date and time in the group's zone:"
+            + " ONE_OFF for the whole group, or MAKE_UP for named patients (its make-up guests); alreadyHappened"
+            + " records one that took place without Mend's room, for the sign-off")
+    public Response addSession(@PathParam("id") UUID id, @NotNull @Valid CreateSessionRequest body,
+                               @Context UriInfo uri) {
+        GroupSessionKind kind = body.kindOrDefault();
+        java.util.function.Supplier<GroupSession> add = () -> sessions.addSession(id, kind, body.date(),
+                body.startTime(), body.lengthMinutes(), body.reason(), Boolean.TRUE.equals(body.alreadyHappened()),
+                body.patientIds(), access.user().subject());
+        GroupSession session;
+        if (kind == GroupSessionKind.MAKE_UP) {
+            session = access.addGuests(id, null, add, s -> sessions.guestPatients(s.id()));
+        } else {
+            access.requireAdmin();
+            session = add.get();
+        }
+        return Response.created(uri.getBaseUriBuilder().path(GroupSessionResource.class)
+                        .path(session.id().toString()).build())
+                .entity(GroupSessionResponse.from(session)).build();
+    }
 }

@@ -194,6 +194,36 @@ public class AccessPolicy {
         return changed(access, user.has(Role.ADMIN), change, result -> Disclosure.ofPatients(Set.of(patientId)));
     }
 
+    // ---- sessions beyond the weekly pattern ----
+
+    /**
+     * Puts patients on a session's roster as make-up guests ({@link AuditAction#ADD_GUEST}): admins, as every other
+     * change of a group's calendar and roster; one row per request with the patients it added, written in the
+     * change's transaction. {@code sessionId} is null when the change creates the session (a make-up session).
+     */
+    public <T> T addGuests(UUID groupId, UUID sessionId, Supplier<T> change,
+                           Function<? super T, ? extends Collection<UUID>> patientsOf) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.ADD_GUEST, sessionId == null ? "group" : "session",
+                sessionId == null ? groupId : sessionId).session(sessionId).group(groupId);
+        return changed(access, user.has(Role.ADMIN), change, result -> Disclosure.ofPatients(
+                patientsOf.apply(result)));
+    }
+
+    /**
+     * A session and its schedule: whoever may see its group, and a patient who is one of its make-up guests
+     * ({@code guests}), who sees that session and nothing else of the group.
+     */
+    public void requireReadSession(UUID groupId, Collection<UUID> guests) {
+        if (!canSeeGroup(groupId) && reach().ownPatientId().filter(guests::contains).isEmpty()) {
+            throw denied();
+        }
+    }
+
+    /** The patient whose make-up sessions the caller may list besides {@link #visibleGroups()}: their own. */
+    public Optional<UUID> ownPatientId() {
+        return reach().ownPatientId();
+    }
+
     // ---- reads of patient data: audited ----
 
     /** A session's attendance sheet: staff of the group or its site. */

@@ -45,7 +45,9 @@ public enum AuditAction {
     /** Amending a signed attendance record. */
     AMEND,
     /** Voiding a membership entered in error (it changes who was on past rosters). */
-    VOID_MEMBERSHIP;
+    VOID_MEMBERSHIP,
+    /** Putting patients on a session's roster as make-up guests (a guest, or a make-up session for named patients). */
+    ADD_GUEST;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

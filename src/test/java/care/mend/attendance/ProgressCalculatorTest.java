@@ -217,4 +217,20 @@ class ProgressCalculatorTest {
         assertThat(progress.remainingSessions()).isZero();
         assertThat(progress.projectedCompletion()).isEqualTo(MONDAY.plusDays(19));
     }
+
+    @Test
+    void aMovedSessionCountsOnceWhereItTakesPlaceAndItsOldSlotIsNotPlannedAgain() {
+        Instant now = Instant.parse("2026-10-19T17:00:00Z"); // Monday, before its 18:00 session
+        LocalDate first = LocalDate.of(2026, 9, 7);
+        GroupSession wednesday = stored(LocalDate.of(2026, 10, 21));
+        wednesday.reschedule(SessionScheduler.plan(LocalDate.of(2026, 10, 20), LocalTime.of(10, 0), 180, CHICAGO),
+                "Room booked on Wednesday", now);
+        ScheduleAhead ahead = new ScheduleAhead(MON_WED_THU, first, null,
+                List.of(stored(LocalDate.of(2026, 10, 19)), wednesday));
+
+        assertThat(ProgressCalculator.nthSessionAhead(List.of(ahead), now, 2)).as("moved to Tuesday")
+                .isEqualTo(LocalDate.of(2026, 10, 20));
+        assertThat(ProgressCalculator.nthSessionAhead(List.of(ahead), now, 3)).as("Wednesday's slot is taken")
+                .isEqualTo(LocalDate.of(2026, 10, 22));
+    }
 }

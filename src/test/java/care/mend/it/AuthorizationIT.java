@@ -76,6 +76,10 @@ class AuthorizationIT {
                 + "\"startTime\":\"09:00\",\"lengthMinutes\":180}]}}";
         String patientBody = "{\"displayName\":\"Access Patient\","
                 + "\"emergencyContact\":{\"name\":\"Access Contact\",\"phone\":\"+1 555 0100\"}}";
+        // A session beyond the weekly schedule, far enough ahead to be moved and given a guest in the rows below.
+        String oneOff = "{\"date\":\"%s\",\"startTime\":\"10:00\",\"lengthMinutes\":60,\"reason\":\"matrix\"}";
+        String toMove = AccessFixture.id(anonymous.as("admin").post("/api/groups/" + f.group3 + "/sessions",
+                oneOff.formatted("2027-06-03")));
         List<Row> rows = List.of(
                 //                                                        adm  sup  fac  fac2 pat1 pat2 anon
                 new Row("GET", "/api/me", null, 200, 200, 200, 200, 200, 200, 401),
@@ -141,6 +145,15 @@ class AuthorizationIT {
                 new Row("GET", "/api/sessions/" + f.session1, null, 200, 200, 200, 403, 200, 403, 401),
                 new Row("POST", "/api/sessions/" + f.sessionToCancel + "/cancel", "{\"reason\":\"matrix\"}",
                         200, 403, 403, 403, 403, 403, 401),
+                // sessions beyond the weekly schedule: admins add and move them and add make-up guests
+                new Row("POST", "/api/groups/" + f.group3 + "/sessions", oneOff.formatted("2027-06-04"),
+                        201, 403, 403, 403, 403, 403, 401),
+                new Row("POST", "/api/sessions/" + toMove + "/reschedule",
+                        "{\"startTime\":\"11:00\",\"reason\":\"matrix\"}", 200, 403, 403, 403, 403, 403, 401),
+                new Row("POST", "/api/sessions/" + toMove + "/guests",
+                        "{\"patientId\":\"" + f.enrolledNonMember + "\",\"reason\":\"matrix\"}",
+                        201, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/sessions/" + toMove + "/guests", null, 200, 200, 200, 403, 403, 403, 401),
                 // attendance: the group's staff read the sheet, its facilitators sign (session1 has not ended)
                 new Row("GET", "/api/attendance/sessions/" + f.session1, null, 200, 200, 200, 403, 403, 403, 401),
                 new Row("POST", "/api/attendance/sessions/" + f.session1 + "/sign-off", "{}",

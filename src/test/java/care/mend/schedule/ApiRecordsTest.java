@@ -116,4 +116,41 @@ class ApiRecordsTest {
         MendAssertions.assertInvalidField(() -> QueryParams.zone("timeZone", "Mars/Olympus"), "timeZone");
         MendAssertions.assertInvalidField(() -> QueryParams.bool("active", "yes"), "active");
     }
+
+    @Test
+    void sessionsBeyondThePatternReadFromPlainJsonAndAreValidated() {
+        UUID patient = UUID.randomUUID();
+        CreateSessionRequest makeUp = JSONB.fromJson("""
+                {"date": "2026-03-05", "startTime": "14:00", "lengthMinutes": 90, "reason": "Make-up",
+                 "kind": "MAKE_UP", "patientIds": ["%s"]}""".formatted(patient), CreateSessionRequest.class);
+        assertThat(invalidPaths(makeUp)).isEmpty();
+        assertThat(makeUp.kindOrDefault()).isEqualTo(GroupSessionKind.MAKE_UP);
+        assertThat(makeUp.startTime()).isEqualTo(LocalTime.of(14, 0));
+        assertThat(makeUp.alreadyHappened()).isNull();
+        assertThat(JSONB.fromJson("{\"date\":\"2026-03-05\",\"startTime\":\"14:00\",\"lengthMinutes\":90,"
+                + "\"reason\":\"Extra\"}", CreateSessionRequest.class).kindOrDefault()).isEqualTo(GroupSessionKind.ONE_OFF);
+
+        assertThat(invalidPaths(new CreateSessionRequest(null, null, 20, "\u0007", null, null, null)))
+                .containsExactlyInAnyOrder("date", "startTime", "lengthMinutes", "reason");
+        assertThat(invalidPaths(new RescheduleSessionRequest(null, null, 400, " ")))
+                .containsExactlyInAnyOrder("lengthMinutes", "reason");
+        assertThat(invalidPaths(new RescheduleSessionRequest(LocalDate.of(2026, 3, 5), null, null, "Holiday")))
+                .isEmpty();
+        assertThat(invalidPaths(new AddGuestRequest(null, null, ""))).containsExactlyInAnyOrder("patientId",
+                "reason");
+    }
+
+    @Test
+    void aMovedSessionSaysWhereItCameFrom() {
+        GroupSession session = new GroupSession(UUID.randomUUID(), SessionScheduler.expand(
+                TherapyGroupTest.MON_WED_THU, TherapyGroupTest.MONDAY, TherapyGroupTest.MONDAY).get(0),
+                TherapyGroupTest.NOW);
+        session.reschedule(SessionScheduler.plan(TherapyGroupTest.MONDAY.plusDays(1), LocalTime.of(17, 0), 180,
+                TherapyGroupTest.MON_WED_THU.zone()), "Holiday", TherapyGroupTest.NOW);
+
+        assertThat(JSONB.toJson(GroupSessionResponse.from(session))).contains("\"kind\":\"SCHEDULED\"",
+                "\"originalStartsAt\":\"2026-03-03T00:00:00Z\"", "\"rescheduleReason\":\"Holiday\"",
+                "\"startsAt\":\"2026-03-03T23:00:00Z\"", "\"localDate\":\"2026-03-03\"",
+                "\"recordedAfterTheFact\":false");
+    }
 }

@@ -128,7 +128,8 @@ abstract class ClinicalServicesContract {
                 new SynchronousEvent(membershipService), clock);
         var groupService = new TherapyGroupService(groupRepo, membershipRepo, programRepo, siteRepo, staffRepo,
                 clock);
-        var sessionService = new GroupSessionService(groupRepo, sessionRepo, clock);
+        var sessionService = new GroupSessionService(groupRepo, sessionRepo, patientRepo, enrollmentRepo,
+                new Rosters(em), clock);
         return new Services(siteService, patientService, staffService, programService, enrollmentService,
                 groupService, membershipService, sessionService,
                 new DemoData(siteService, staffService, programService, patientService, enrollmentService,

@@ -90,4 +90,16 @@ class SessionSchedulerTest {
         assertThatThrownBy(() -> SessionScheduler.expand(TherapyGroupTest.MON_WED_THU, LocalDate.of(2026, 3, 3),
                 LocalDate.of(2026, 3, 2))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aOneOffSessionInTheSpringForwardGapMovesForwardAsTheWeeklyOnesDo() {
+        PlannedSession oneOff = SessionScheduler.plan(LocalDate.of(2026, 3, 8), LocalTime.of(2, 30), 60, CHICAGO);
+        PlannedSession weekly = SessionScheduler.expand(weekly(DayOfWeek.SUNDAY, LocalTime.of(2, 30), 60),
+                LocalDate.of(2026, 3, 8), LocalDate.of(2026, 3, 8)).get(0);
+
+        assertThat(oneOff).isEqualTo(weekly);
+        assertThat(oneOff.startLocalTime()).isEqualTo(LocalTime.of(2, 30));
+        assertThat(oneOff.startsAt()).isEqualTo(Instant.parse("2026-03-08T08:30:00Z"));
+        assertThat(oneOff.endsAt()).isEqualTo(Instant.parse("2026-03-08T09:30:00Z"));
+    }
 }

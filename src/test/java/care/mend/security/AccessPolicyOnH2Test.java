@@ -184,6 +184,45 @@ class AccessPolicyOnH2Test {
         assertSign("sub-member", Role.PATIENT, false);
     }
 
+    @Test
+    void onlyAdminsAddMakeUpGuestsAndEachRequestIsOneRowWithItsPatients() {
+        java.util.UUID guest = java.util.UUID.randomUUID();
+        java.util.UUID session = java.util.UUID.randomUUID();
+        for (Role notAdmin : List.of(Role.FACILITATOR, Role.SUPERVISOR, Role.PATIENT)) {
+            String subject = notAdmin == Role.FACILITATOR ? "sub-facilitator" : notAdmin == Role.SUPERVISOR
+                    ? "sub-supervisor" : "sub-member";
+            inTransaction(em -> assertThatThrownBy(() -> policy(subject, notAdmin, em).addGuests(group.id(),
+                    session, () -> guest, List::of)).isInstanceOfSatisfying(MendException.class,
+                    e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED)));
+        }
+        inTransaction(em -> assertThat(policy("sub-admin", Role.ADMIN, em).addGuests(group.id(), session,
+                () -> guest, List::of)).isEqualTo(guest));
+
+        List<AccessAuditEntry> rows = withEntityManager(em -> em.createQuery("select a from AccessAuditEntry a"
+                + " where a.action = 'ADD_GUEST' and a.sessionId = :s", AccessAuditEntry.class)
+                .setParameter("s", session).getResultList());
+        assertThat(rows).hasSize(4);
+        assertThat(rows).filteredOn(e -> e.outcome() == AccessOutcome.ALLOWED).singleElement()
+                .satisfies(e -> assertThat(e.actorSubject()).isEqualTo("sub-admin"));
+    }
+
+    @Test
+    void aMakeUpGuestReadsTheSessionTheyAreAGuestOfAndNoOtherPatientDoes() {
+        java.util.UUID outsider = withEntityManager(em -> em.createQuery(
+                "select p.id from Patient p where p.idpSubject = 'sub-outsider'", java.util.UUID.class)
+                .getSingleResult());
+        inTransaction(em -> {
+            policy("sub-outsider", Role.PATIENT, em).requireReadSession(otherGroup.id(), List.of(outsider));
+            policy("sub-member", Role.PATIENT, em).requireReadSession(group.id(), List.of());
+            assertThatThrownBy(() -> policy("sub-outsider", Role.PATIENT, em).requireReadSession(otherGroup.id(),
+                    List.of())).isInstanceOfSatisfying(MendException.class,
+                    e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+            assertThatThrownBy(() -> policy("sub-member", Role.PATIENT, em).requireReadSession(otherGroup.id(),
+                    List.of(outsider))).isInstanceOf(MendException.class);
+            assertThat(policy("sub-outsider", Role.PATIENT, em).ownPatientId()).contains(outsider);
+        });
+    }
+
     private void assertSign(String subject, Role role, boolean allowed) {
         inTransaction(em -> {
             AccessPolicy policy = policy(subject, role, em);

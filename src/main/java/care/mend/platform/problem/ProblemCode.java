@@ -50,6 +50,17 @@ public enum ProblemCode {
     LAST_FACILITATOR(409, "A group keeps at least one facilitator"),
     /** The membership was voided as entered in error: it is final, neither ended nor voided again. */
     MEMBERSHIP_VOIDED(409, "The membership was voided as entered in error"),
+    // Sessions beyond the weekly pattern: one-off, moved and make-up sessions, make-up guests.
+    /** The session would share time with another session of the same group that still takes place. */
+    SESSION_OVERLAP(409, "The session overlaps another session of the group"),
+    /** A start before now, without saying that the session already happened ({@code alreadyHappened}). */
+    SESSION_IN_THE_PAST(409, "The session would start in the past"),
+    /** Only a SCHEDULED session whose start has not come yet can be moved. */
+    SESSION_NOT_RESCHEDULABLE(409, "Only a scheduled session that has not started can be moved"),
+    /** The patient is on the session's roster already, as a member of the group or as a guest. */
+    ALREADY_ON_SESSION(409, "The patient is already on the session's roster"),
+    /** Guests are added to a session still to come or on: not to one that ended, was cancelled or not held. */
+    SESSION_CLOSED_TO_GUESTS(409, "Guests can be added only to a session that is still to come or on"),
 
     // Attendance.
     SESSION_NOT_ENDED(409, "The session has not ended"),
