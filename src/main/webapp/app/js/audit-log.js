@@ -19,6 +19,7 @@ export const ACTION_WORDS = Object.freeze({
     READ_MEMBERSHIP: 'Read a membership',
     READ_ROSTER: 'Read a group roster',
     JOIN_ROOM: 'Joined a live room',
+    CHANGE_PATIENT_DATA: 'Tried to change patient data',
 });
 
 export function actionWords(action) {

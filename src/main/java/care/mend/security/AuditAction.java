@@ -43,7 +43,12 @@ public enum AuditAction {
     /** Signing off a session that was not held. */
     SIGN_OFF_NOT_HELD,
     /** Amending a signed attendance record. */
-    AMEND;
+    AMEND,
+    /**
+     * Changing a patient's record, enrollment or group membership: logged when refused (the allowed changes are the
+     * records' own dated history).
+     */
+    CHANGE_PATIENT_DATA;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(
