@@ -13,6 +13,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -99,13 +104,31 @@ public class AccessFilter implements ContainerRequestFilter {
 
     /**
      * What a report request asked for, as far as it can be read without refusing it for its form: its ids that are
-     * ids. Dates and malformed values are left out; the request is refused for its caller in any case.
+     * ids and its dates that are dates, in the shape the report's own log rows have. Malformed values are left out;
+     * the request is refused for its caller in any case.
      */
     private static AuditedAccess reportAsked(AuditAction action, ContainerRequestContext request) {
         MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        StringJoiner rest = new StringJoiner("&");
+        UUID facilitator = uuidOrNull(query.getFirst("facilitatorId"));
+        if (facilitator != null) {
+            rest.add("facilitatorId=" + facilitator);
+        }
+        for (String date : List.of("from", "to")) {
+            date(query.getFirst(date)).ifPresent(day -> rest.add(date + "=" + day));
+        }
         return AuditedAccess.of(action, "attendance-report", null)
                 .site(uuidOrNull(query.getFirst("siteId"))).program(uuidOrNull(query.getFirst("programId")))
-                .group(uuidOrNull(query.getFirst("groupId"))).patient(uuidOrNull(query.getFirst("patientId")));
+                .group(uuidOrNull(query.getFirst("groupId"))).patient(uuidOrNull(query.getFirst("patientId")))
+                .filter(rest.toString());
+    }
+
+    private static Optional<LocalDate> date(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static UUID uuidOrNull(String value) {

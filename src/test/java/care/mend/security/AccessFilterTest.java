@@ -144,12 +144,12 @@ class AccessFilterTest {
     void aReportIsDecidedBeforeItsFilterIsReadAndTheRefusalNamesTheIdsItCouldRead() throws Exception {
         policy.refuse = true;
         assertThatThrownBy(() -> filter(method(AttendanceResource.class, "reportCsv"), Map.of(),
-                Map.of("groupId", ID.toString(), "siteId", "garbage", "from", "yesterday")))
+                Map.of("groupId", ID.toString(), "siteId", "garbage", "from", "yesterday", "to", "2026-11-30")))
                 .isInstanceOf(MendException.class);
         assertThat(policy.asked).containsExactly("staffFor EXPORT_CSV");
         assertThat(policy.staffAsked.groupId()).isEqualTo(ID);
         assertThat(policy.staffAsked.siteId()).isNull();
-        assertThat(policy.staffAsked.filter()).isNull();
+        assertThat(policy.staffAsked.filter()).isEqualTo("to=2026-11-30");
     }
 
     @Test
