@@ -21,6 +21,7 @@ export const ACTION_WORDS = Object.freeze({
     JOIN_ROOM: 'Joined a live room',
     VOID_MEMBERSHIP: 'Voided a group membership entered in error',
     ADD_GUEST: 'Added a make-up guest to a session',
+    CHANGE_PATIENT_DATA: 'Tried to change patient data',
 });
 
 export function actionWords(action) {

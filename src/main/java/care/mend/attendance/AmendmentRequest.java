@@ -20,7 +20,7 @@ import java.util.Map;
 public record AmendmentRequest(@NotNull AttendanceStatus status, @NotNull @Min(0) @Max(600) Integer minutes,
                                @NotNull Boolean credited,
                                @NotBlank @Size(max = AttendanceRecord.REASON_MAX) @PlainText String reason,
-                               Map<String, Integer> minutesByModality,
+                               Map<@PlainText String, Integer> minutesByModality,
                                @Size(max = AttendanceRecord.REASON_MAX) @PlainText String creditOverrideReason) {
 
     // One constructor only: JSON-B (Yasson) binds a record through its canonical constructor when it has no other.

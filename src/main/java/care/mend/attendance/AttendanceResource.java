@@ -1,5 +1,7 @@
 package care.mend.attendance;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.schedule.GroupSession;
 import care.mend.platform.Page;
 import care.mend.platform.QueryParams;
@@ -64,6 +66,7 @@ public class AttendanceResource {
 
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("sessions/{sessionId}")
     @Operation(summary = "A session's attendance sheet: live from the room until signed, frozen after")
     public AttendanceSheetResponse sheet(@PathParam("sessionId") UUID sessionId) {
@@ -73,6 +76,7 @@ public class AttendanceResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.SIGN_SESSION_ATTENDANCE)
     @Path("sessions/{sessionId}/sign-off")
     @Transactional
     @Operation(summary = "Sign an ended session's attendance (its facilitators); excused patients need a reason."
@@ -89,6 +93,7 @@ public class AttendanceResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.SIGN_SESSION_NOT_HELD)
     @Path("sessions/{sessionId}/not-held")
     @Transactional
     @Operation(summary = "Sign off a session that was not held (its facilitators, or an admin), with the reason it did"
@@ -121,6 +126,7 @@ public class AttendanceResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.AMEND_ATTENDANCE_RECORD)
     @Path("records/{recordId}/amendments")
     @Transactional
     @Operation(summary = "Correct a signed record; the original and every amendment stay visible",
@@ -141,6 +147,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("enrollments/{enrollmentId}/progress")
     @Operation(summary = "An enrollment's progress: credited sessions; attended, absent, excused, cancelled and"
             + " not-held sessions; weekly minutes; absences; the projected completion from the group's schedule")
@@ -151,6 +158,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.PROGRAM_PROGRESS)
     @Path("progress")
     @Operation(summary = "The progress of a program's enrollments (staff, within their reach), one item per"
             + " enrollment with the patient's display name: one request, and one access-log row, for a whole chart")
@@ -166,6 +174,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.REPORT)
     @Path("report")
     @Operation(summary = "Signed attendance rows by site, program, group, facilitator, patient and dates, with totals")
     public AttendanceReportResponse report(@BeanParam ReportQuery query, @BeanParam @Valid PageRequest page) {
@@ -176,6 +185,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.REPORT_CSV)
     @Path("report.csv")
     @Produces("text/csv; charset=utf-8")
     @Operation(summary = "The same rows as CSV (RFC 4180, UTF-8, header row)")
@@ -192,6 +202,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.REPORT_FHIR)
     @Path("report.fhir")
     @Produces(AttendanceFhirExport.MEDIA_TYPE)
     @Operation(summary = "The same rows as a FHIR R4 Bundle: EpisodeOfCare per enrollment, Encounters per session")
@@ -219,6 +230,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.OVERSIGHT)
     @Path("unsigned")
     @Operation(summary = "Ended and not-held sessions whose attendance is still unsigned after some days"
             + " (supervisors)")

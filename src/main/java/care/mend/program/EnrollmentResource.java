@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.platform.QueryParams;
 import care.mend.security.AccessPolicy;
 import care.mend.security.AuditAction;
@@ -47,6 +49,7 @@ public class EnrollmentResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.NEW_RECORD)
     @Operation(summary = "Enroll a patient in a program")
     public Response create(@NotNull @Valid CreateEnrollmentRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -57,6 +60,7 @@ public class EnrollmentResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "List enrollments, optionally by patient, program and status")
     public Page<EnrollmentResponse> list(@QueryParam("patientId") String patientId,
                                          @QueryParam("programId") String programId,
@@ -73,6 +77,7 @@ public class EnrollmentResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("{id}")
     @Operation(summary = "Get an enrollment with its status history")
     public EnrollmentResponse get(@PathParam("id") UUID id) {
@@ -82,6 +87,7 @@ public class EnrollmentResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.ENROLLMENT)
     @Path("{id}/status")
     @Operation(summary = "End an enrollment (COMPLETED, DISCHARGED or WITHDRAWN); ends its group memberships too")
     public EnrollmentResponse changeStatus(@PathParam("id") UUID id, @NotNull @Valid EnrollmentStatusRequest body) {

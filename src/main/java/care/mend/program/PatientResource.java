@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.security.AccessPolicy;
 import care.mend.security.AuditAction;
 import care.mend.security.AuditedAccess;
@@ -47,6 +49,7 @@ public class PatientResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.NEW_RECORD)
     @Operation(summary = "Register a patient linked to an identity-provider subject")
     public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -57,6 +60,7 @@ public class PatientResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "List patients, optionally the one linked to a subject")
     public Page<PatientResponse> list(@QueryParam("idpSubject") String idpSubject,
                                       @BeanParam @Valid PageRequest page) {
@@ -67,6 +71,7 @@ public class PatientResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("{id}")
     @Operation(summary = "Get a patient")
     public PatientResponse get(@PathParam("id") UUID id) {
@@ -74,6 +79,7 @@ public class PatientResource {
     }
 
     @PUT
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.PATIENT)
     @Path("{id}")
     @Operation(summary = "Change a patient's display name, chosen name and emergency contact")
     public PatientResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdatePatientRequest body) {

@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.platform.QueryParams;
 import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
@@ -46,6 +48,7 @@ public class ProgramResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Operation(summary = "Create a program at an active site")
     public Response create(@NotNull @Valid CreateProgramRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -55,6 +58,7 @@ public class ProgramResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.ANY_ROLE)
     @Operation(summary = "List programs, optionally by site and kind")
     public Page<ProgramResponse> list(@QueryParam("siteId") String siteId, @QueryParam("kind") String kind,
                                       @BeanParam @Valid PageRequest page) {
@@ -64,6 +68,7 @@ public class ProgramResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.ANY_ROLE)
     @Path("{id}")
     @Operation(summary = "Get a program")
     public ProgramResponse get(@PathParam("id") UUID id) {
@@ -72,6 +77,7 @@ public class ProgramResource {
     }
 
     @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}")
     @Operation(summary = "Rename a program or change its plan")
     public ProgramResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateProgramRequest body) {

@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.platform.QueryParams;
 import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
@@ -46,6 +48,7 @@ public class SiteResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Operation(summary = "Create a site (active)")
     public Response create(@NotNull @Valid CreateSiteRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -55,6 +58,7 @@ public class SiteResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.ANY_ROLE)
     @Operation(summary = "List sites, optionally only active or inactive ones")
     public Page<SiteResponse> list(@QueryParam("active") String active, @BeanParam @Valid PageRequest page) {
         access.requireAnyRole();
@@ -62,6 +66,7 @@ public class SiteResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.ANY_ROLE)
     @Path("{id}")
     @Operation(summary = "Get a site")
     public SiteResponse get(@PathParam("id") UUID id) {
@@ -70,6 +75,7 @@ public class SiteResource {
     }
 
     @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}")
     @Operation(summary = "Rename, relocate, change the time zone of, or (de)activate a site")
     public SiteResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateSiteRequest body) {

@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.platform.QueryParams;
 import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
@@ -47,6 +49,7 @@ public class StaffResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Operation(summary = "Register a staff member linked to an identity-provider subject")
     public Response create(@NotNull @Valid CreateStaffRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -56,6 +59,7 @@ public class StaffResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.STAFF)
     @Operation(summary = "List staff members, optionally by active flag or subject")
     public Page<StaffResponse> list(@QueryParam("active") String active, @QueryParam("idpSubject") String idpSubject,
                                     @BeanParam @Valid PageRequest page) {
@@ -66,6 +70,7 @@ public class StaffResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.STAFF)
     @Path("{id}")
     @Operation(summary = "Get a staff member")
     public StaffResponse get(@PathParam("id") UUID id) {
@@ -74,6 +79,7 @@ public class StaffResource {
     }
 
     @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}")
     @Operation(summary = "Rename or (de)activate a staff member")
     public StaffResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateStaffRequest body) {
@@ -82,6 +88,7 @@ public class StaffResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/sites")
     @Operation(summary = "Record that a staff member works at a site (a supervisor reads that site's records)")
     public StaffResponse assignSite(@PathParam("id") UUID id, @NotNull @Valid AssignSiteRequest body) {
@@ -90,6 +97,7 @@ public class StaffResource {
     }
 
     @DELETE
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/sites/{siteId}")
     @Operation(summary = "Remove a site from a staff member (an assignment, not a clinical record)")
     public StaffResponse unassignSite(@PathParam("id") UUID id, @PathParam("siteId") UUID siteId) {

@@ -1,5 +1,7 @@
 package care.mend.schedule;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
@@ -43,6 +45,7 @@ public class GroupSessionResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "List sessions, optionally by group, local-date range (inclusive) and status (SCHEDULED, LIVE,"
             + " ENDED, CANCELLED, NOT_HELD: the time passed and the room never went live)")
     public Page<GroupSessionResponse> list(@QueryParam("groupId") String groupId, @QueryParam("from") String from,
@@ -56,6 +59,7 @@ public class GroupSessionResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("{id}")
     @Operation(summary = "Get a session")
     public GroupSessionResponse get(@PathParam("id") UUID id) {
@@ -65,6 +69,7 @@ public class GroupSessionResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/cancel")
     @Operation(summary = "Cancel a scheduled session, with a reason; the record stays")
     public GroupSessionResponse cancel(@PathParam("id") UUID id, @NotNull @Valid CancelSessionRequest body) {

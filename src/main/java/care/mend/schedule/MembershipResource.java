@@ -1,5 +1,7 @@
 package care.mend.schedule;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,7 @@ public class MembershipResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("{id}")
     @Operation(summary = "Get a membership")
     public MembershipResponse get(@PathParam("id") UUID id) {
@@ -47,6 +50,7 @@ public class MembershipResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.MEMBERSHIP)
     @Path("{id}/end")
     @Operation(summary = "End a membership after its last day")
     public MembershipResponse end(@PathParam("id") UUID id, @NotNull @Valid EndMembershipRequest body) {

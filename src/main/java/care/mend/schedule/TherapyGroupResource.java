@@ -1,5 +1,7 @@
 package care.mend.schedule;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.security.AccessPolicy;
 import care.mend.platform.Page;
 import care.mend.platform.PageRequest;
@@ -52,6 +54,7 @@ public class TherapyGroupResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Operation(summary = "Create a group of a program, with its weekly schedule and facilitators")
     public Response create(@NotNull @Valid CreateGroupRequest body, @Context UriInfo uri) {
         access.requireAdmin();
@@ -63,6 +66,7 @@ public class TherapyGroupResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "List groups, optionally by program, site and facilitator")
     public Page<GroupResponse> list(@QueryParam("programId") String programId, @QueryParam("siteId") String siteId,
                                     @QueryParam("facilitatorId") String facilitatorId,
@@ -73,6 +77,7 @@ public class TherapyGroupResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Path("{id}")
     @Operation(summary = "Get a group")
     public GroupResponse get(@PathParam("id") UUID id) {
@@ -81,6 +86,7 @@ public class TherapyGroupResource {
     }
 
     @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}")
     @Operation(summary = "Change a group's name, capacity, auto-admit flag and schedule")
     public GroupResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateGroupRequest body) {
@@ -90,6 +96,7 @@ public class TherapyGroupResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/facilitators")
     @Operation(summary = "Assign an active staff member as a facilitator")
     public GroupResponse assignFacilitator(@PathParam("id") UUID id, @NotNull @Valid AssignFacilitatorRequest body) {
@@ -99,6 +106,7 @@ public class TherapyGroupResource {
 
     /** A facilitator assignment is not clinical data, so it is removed, not end-dated. */
     @DELETE
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/facilitators/{staffId}")
     @Operation(summary = "Unassign a facilitator (a group keeps at least one)")
     public GroupResponse unassignFacilitator(@PathParam("id") UUID id, @PathParam("staffId") UUID staffId) {
@@ -107,6 +115,7 @@ public class TherapyGroupResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.GROUP_ROSTER)
     @Path("{id}/memberships")
     @Operation(summary = "Admit an enrolled patient to the group")
     public Response admit(@PathParam("id") UUID id, @NotNull @Valid CreateMembershipRequest body,
@@ -119,6 +128,7 @@ public class TherapyGroupResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.ROSTER)
     @Path("{id}/memberships")
     @Operation(summary = "List the group's memberships, optionally those active on a day")
     public Page<MembershipResponse> memberships(@PathParam("id") UUID id, @QueryParam("activeOn") String activeOn,
@@ -129,6 +139,7 @@ public class TherapyGroupResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/sessions/generate")
     @Operation(summary = "Create the sessions the schedule calls for in a date range (at most 180 days), skipping"
             + " existing ones")

@@ -87,6 +87,13 @@ public class AccessPolicy {
         }
     }
 
+    /** A patient's change to their own record. */
+    public void requirePatient() {
+        if (!user.has(Role.PATIENT)) {
+            throw denied();
+        }
+    }
+
     // ---- reads without patient data ----
 
     /** Sites and programs: any Mend role (they hold no patient data). */
@@ -222,6 +229,95 @@ public class AccessPolicy {
     /** The patient whose make-up sessions the caller may list besides {@link #visibleGroups()}: their own. */
     public Optional<UUID> ownPatientId() {
         return reach().ownPatientId();
+    }
+
+    // ---- decided before the body and the parameters are read (AccessFilter): refusals audited here ----
+
+    /**
+     * Signing off the session {@code sessionId} ({@link AuditAction#SIGN_OFF} or
+     * {@link AuditAction#SIGN_OFF_NOT_HELD}), from the path alone: the group's facilitators and admins. A refusal is
+     * logged; an unknown session is refused too, except to admins (who may sign any session, so learn nothing by
+     * the 404 the resource then answers).
+     */
+    public void requireSignSessionAttendance(UUID sessionId, AuditAction action) {
+        if (reach().everything()) {
+            return;
+        }
+        Optional<UUID> group = first(em.createQuery("select s.groupId from GroupSession s where s.id = :id",
+                UUID.class).setParameter("id", sessionId).getResultList());
+        if (group.isEmpty() || !canSignAttendance(group.get())) {
+            trail().denied(AuditedAccess.of(action, "session", sessionId).session(sessionId)
+                    .group(group.orElse(null)));
+            throw denied();
+        }
+    }
+
+    /** Amending the attendance record {@code recordId}, from the path alone: as signing off its session. */
+    public void requireAmendAttendanceRecord(UUID recordId) {
+        if (reach().everything()) {
+            return;
+        }
+        List<Object[]> found = em.createQuery("select s.id, s.groupId, r.patientId from AttendanceRecord r,"
+                + " GroupSession s where r.id = :id and s.id = r.sessionId", Object[].class)
+                .setParameter("id", recordId).getResultList();
+        Object[] row = found.isEmpty() ? new Object[3] : found.get(0);
+        if (row[1] == null || !canSignAttendance((UUID) row[1])) {
+            trail().denied(AuditedAccess.of(AuditAction.AMEND, "attendance-record", recordId)
+                    .session((UUID) row[0]).group((UUID) row[1]).patient((UUID) row[2]));
+            throw denied();
+        }
+    }
+
+    /**
+     * A change of patient data (admins only), from the path alone: a refusal is logged with the patient the record
+     * names, as a refused read of it would be. {@code id} names the record, or is null for a new one.
+     */
+    public void requireAdminToChange(WriteAccess.PatientData data, UUID id) {
+        if (user.has(Role.ADMIN)) {
+            return;
+        }
+        AuditedAccess access = AuditedAccess.of(AuditAction.CHANGE_PATIENT_DATA,
+                data.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), id);
+        switch (data) {
+            case PATIENT -> access = access.patient(id);
+            case ENROLLMENT -> {
+                List<Object[]> found = em.createQuery("select e.patientId, e.programId from Enrollment e"
+                        + " where e.id = :id", Object[].class).setParameter("id", id).getResultList();
+                if (!found.isEmpty()) {
+                    access = access.patient((UUID) found.get(0)[0]).program((UUID) found.get(0)[1]);
+                }
+            }
+            case MEMBERSHIP -> {
+                List<Object[]> found = em.createQuery("select m.patientId, m.groupId from Membership m"
+                        + " where m.id = :id", Object[].class).setParameter("id", id).getResultList();
+                if (!found.isEmpty()) {
+                    access = access.patient((UUID) found.get(0)[0]).group((UUID) found.get(0)[1]);
+                }
+            }
+            case GROUP_ROSTER -> access = access.group(id);
+            case NONE, NEW_RECORD -> { }
+        }
+        trail().denied(access);
+        throw denied();
+    }
+
+    /** A group's roster, from the path alone ({@link #readRoster} decides it again, and logs the read). */
+    public void requireReadRoster(UUID groupId) {
+        if (!(reach().everything() || staffSeesGroup(groupId))) {
+            trail().denied(AuditedAccess.of(AuditAction.READ_ROSTER, "group", groupId).group(groupId));
+            throw denied();
+        }
+    }
+
+    /**
+     * Reports, exports and progress charts, before their filter is read: staff only; a patient's request is refused
+     * and logged with what could be read of its filter ({@code asked}).
+     */
+    public void requireStaffFor(AuditedAccess asked) {
+        if (!isStaff()) {
+            trail().denied(asked);
+            throw denied();
+        }
     }
 
     // ---- reads of patient data: audited ----

@@ -47,7 +47,12 @@ public enum AuditAction {
     /** Voiding a membership entered in error (it changes who was on past rosters). */
     VOID_MEMBERSHIP,
     /** Putting patients on a session's roster as make-up guests (a guest, or a make-up session for named patients). */
-    ADD_GUEST;
+    ADD_GUEST,
+    /**
+     * Changing a patient's record, enrollment or group membership: logged when refused (the allowed changes are the
+     * records' own dated history).
+     */
+    CHANGE_PATIENT_DATA;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

@@ -36,6 +36,7 @@ public class AuditResource {
     AccessLogReader log;
 
     @GET
+    @ReadAccess(ReadAccess.Rule.AUDIT_READER)
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List access-log rows, newest first, by person, patient, action, outcome, site and time",
             description = "personId: the staff or patient record of who acted; patientId: the row's patient or one"

@@ -41,6 +41,7 @@ public class MeResource {
     PatientService patientService;
 
     @GET
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "The caller's roles and linked staff or patient record")
     public MeResponse me() {
@@ -55,6 +56,7 @@ public class MeResource {
      * event: the log records reads and exports of patient data, sign-offs and amendments.
      */
     @PUT
+    @WriteAccess(WriteAccess.Rule.PATIENT)
     @Path("chosen-name")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the caller's own chosen name (patients): the name the group sees from the next join")

@@ -158,10 +158,11 @@ class AuthorizationIT {
                 new Row("GET", "/api/attendance/sessions/" + f.session1, null, 200, 200, 200, 403, 403, 403, 401),
                 new Row("POST", "/api/attendance/sessions/" + f.session1 + "/sign-off", "{}",
                         409, 403, 409, 403, 403, 403, 401),
+                // an unknown record: admins learn it does not exist; nobody else may amend it, nor learn that
                 new Row("POST", "/api/attendance/records/" + UUID.randomUUID() + "/amendments",
                         "{\"status\":\"PRESENT\",\"minutes\":180,\"credited\":true,\"reason\":\"matrix\","
                                 + "\"minutesByModality\":{\"AUDIO_VIDEO\":180,\"AUDIO_ONLY\":0,\"NONE\":0}}",
-                        404, 404, 404, 404, 404, 404, 401),
+                        404, 403, 403, 403, 403, 403, 401),
                 new Row("GET", "/api/attendance/enrollments/" + f.enrollment1 + "/progress", null,
                         200, 200, 200, 403, 200, 403, 401),
                 new Row("GET", "/api/attendance/progress?programId=" + f.program1, null,
@@ -191,6 +192,56 @@ class AuthorizationIT {
             }
         }
         assertThat(mismatches).isEmpty();
+    }
+
+    /**
+     * Access is decided before the body or a parameter is read: a caller who may not make the change or see the data
+     * gets 403 whatever they sent, never the 400 that would say which fields were wrong; an admin sending the same
+     * gets the 400. A patient's malformed report request is refused and still in the access log.
+     */
+    @Test
+    void refusalsComeBeforeValidation() {
+        String badGroup = "{\"name\":\"\",\"capacity\":99}";
+        String g2 = f.group2;
+        List<Row> rows = List.of(
+                //                                                        adm  sup  fac  fac2 pat1 pat2 anon
+                new Row("POST", "/api/groups", badGroup, 400, 403, 403, 403, 403, 403, 401),
+                new Row("POST", "/api/groups", "not json", 400, 403, 403, 403, 403, 403, 401),
+                new Row("PUT", "/api/patients/" + f.patient1, "{\"displayName\":1}", 400, 403, 403, 403, 403, 403, 401),
+                new Row("POST", "/api/attendance/sessions/" + f.session1 + "/sign-off", "{\"excused\":\"x\"}",
+                        400, 403, 400, 403, 403, 403, 401),
+                new Row("POST", "/api/attendance/sessions/" + f.session1 + "/not-held", "{\"reason\":\"\"}",
+                        400, 403, 400, 403, 403, 403, 401),
+                new Row("GET", "/api/attendance/report?from=garbage&size=0", null, 400, 400, 400, 400, 403, 403, 401),
+                new Row("GET", "/api/attendance/report.csv?groupId=garbage", null, 400, 400, 400, 400, 403, 403, 401),
+                new Row("GET", "/api/attendance/progress?programId=garbage", null, 400, 400, 400, 400, 403, 403, 401),
+                new Row("GET", "/api/attendance/unsigned?olderThanDays=-1", null, 400, 400, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/groups/" + g2 + "/memberships?activeOn=garbage", null,
+                        400, 403, 403, 400, 403, 403, 401),
+                new Row("GET", "/api/staff?size=0", null, 400, 400, 400, 400, 403, 403, 401),
+                new Row("GET", "/api/audit?size=0", null, 400, 400, 403, 403, 403, 403, 401));
+        List<String> mismatches = new ArrayList<>();
+        for (Row row : rows) {
+            for (int i = 0; i < CALLERS.size(); i++) {
+                HttpResult result = send(caller(CALLERS.get(i)), row);
+                if (result.status() != row.expected()[i]) {
+                    mismatches.add(row.method() + " " + row.path() + " as " + CALLERS.get(i) + ": expected "
+                            + row.expected()[i] + ", got " + result);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+
+        JsonObject refused = caller("admin").get("/api/audit?outcome=DENIED&action=READ_REPORT&size=50&actorSubject="
+                + DemoIdentities.patient(1)).json();
+        assertThat(refused.getInt("total")).isPositive();
+        JsonObject change = caller("supervisor").get("/api/audit?outcome=DENIED&action=CHANGE_PATIENT_DATA&size=50"
+                + "&patientId=" + f.patient1 + "&actorSubject=" + DemoIdentities.SUPERVISOR).json();
+        assertThat(change.getInt("total")).as("a refused change of a patient's record, in the site's log").isPositive();
+        JsonObject roster = caller("admin").get("/api/audit?outcome=DENIED&action=READ_ROSTER&size=50&actorSubject="
+                + DemoIdentities.FACILITATOR).json();
+        assertThat(roster.getJsonArray("items").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("groupId")).isEqualTo(g2));
     }
 
     @Test

@@ -307,6 +307,42 @@ class BrowserIT {
         return By.cssSelector("#tiles > li[data-role='PATIENT'][data-" + flag + "='" + value + "']");
     }
 
+    /**
+     * The realm asks every staff role for a one-time code after the password (a facilitator's here, computed from the
+     * demo authenticator's documented secret), and a patient without an authenticator for none.
+     */
+    @Test
+    void aFacilitatorSignsInWithPasswordAndOneTimeCode() {
+        Browser facilitator = browser("otp-facilitator");
+        try {
+            facilitator.driver.get(base + "app/facilitator.html");
+            facilitator.visible("username").sendKeys("facilitator");
+            facilitator.driver.findElement(By.id("password")).sendKeys("demo-facilitator");
+            facilitator.click("kc-login");
+            // The password alone does not sign a facilitator in: Keycloak asks for the code.
+            facilitator.visible("otp");
+            assertThat(facilitator.driver.getCurrentUrl()).doesNotStartWith(base + "app/");
+            facilitator.enterOneTimeCode("facilitator", Totp.demoSecret("facilitator"));
+            facilitator.until("on the facilitator's page",
+                    d -> d.getCurrentUrl().startsWith(base + "app/facilitator.html"));
+        } catch (Throwable failure) {
+            facilitator.screenshot("FAILED");
+            throw failure;
+        }
+        Browser patient = browser("otp-patient");
+        try {
+            patient.driver.get(base + "app/patient.html");
+            patient.visible("username").sendKeys("patient1");
+            patient.driver.findElement(By.id("password")).sendKeys("demo-patient1");
+            patient.click("kc-login");
+            patient.until("on the patient's page without a code",
+                    d -> d.getCurrentUrl().startsWith(base + "app/patient.html"));
+        } catch (Throwable failure) {
+            patient.screenshot("FAILED");
+            throw failure;
+        }
+    }
+
     @Test
     void aWholeSessionThroughThePages() throws Exception {
         LiveGroup live = liveGroup();

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 /**
  * Test-only set-up of the test Keycloak through its admin REST API, so that the realm file stays what a clinic
  * imports: a password-grant client for the tests ({@code mend-tests}, which Mend's realm must never contain), a
- * client whose tokens expire after a second, and a second realm whose tokens Mend must refuse.
+ * client whose tokens expire after a second, and a second realm whose tokens Mend must refuse. The realm's clients
+ * have password grants off and its staff need a one-time code; the test clients sign in through a test-only
+ * direct-grant flow of username and password ({@link #TEST_DIRECT_GRANT_FLOW}), bound to them alone, so that the
+ * tests get tokens for staff without a code (the browser tests go through the realm's own form, code included).
  */
 final class KeycloakAdmin {
 
@@ -29,6 +32,8 @@ final class KeycloakAdmin {
     static final String NO_AUDIENCE_CLIENT = "mend-tests-no-audience";
     static final String OTHER_REALM = "elsewhere";
     static final String OTHER_REALM_USER = "intruder";
+    /** The test clients' direct-grant flow in Mend's realm: username and password, no one-time code. */
+    static final String TEST_DIRECT_GRANT_FLOW = "mend-tests direct grant";
     /** Synthetic patients beyond the realm file's eight, for full rooms: {@code crowd01} ... {@code crowd13}. */
     static final int CROWD_SIZE = 13;
 
@@ -50,9 +55,10 @@ final class KeycloakAdmin {
 
     /** Creates the test clients in Mend's realm and a second realm with an admin user of its own. */
     void prepareForTests() {
-        createClient("mend", testClient(TEST_CLIENT, null));
-        createClient("mend", testClient(SHORT_LIVED_CLIENT, "1"));
-        createClient("mend", testClient(NO_AUDIENCE_CLIENT, null, false));
+        String directGrant = createPasswordOnlyDirectGrantFlow("mend");
+        createClient("mend", testClient(TEST_CLIENT, null, true, directGrant));
+        createClient("mend", testClient(SHORT_LIVED_CLIENT, "1", true, directGrant));
+        createClient("mend", testClient(NO_AUDIENCE_CLIENT, null, false, directGrant));
         JsonObject otherRealm = Json.createObjectBuilder()
                 .add("realm", OTHER_REALM).add("enabled", true)
                 .add("roles", Json.createObjectBuilder().add("realm", Json.createArrayBuilder()
@@ -178,10 +184,42 @@ final class KeycloakAdmin {
 
     /** A public client allowed the password grant, whose access tokens name Mend in their audience. */
     private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds) {
-        return testClient(clientId, accessTokenLifespanSeconds, true);
+        return testClient(clientId, accessTokenLifespanSeconds, true, null);
     }
 
-    private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds, boolean audience) {
+    /**
+     * A top-level flow of username and password only, for the test clients' password grants (the realm's own
+     * direct-grant flow asks staff for a one-time code, and a code cannot be used twice). Returns its id.
+     */
+    private String createPasswordOnlyDirectGrantFlow(String realm) {
+        URI flows = base.resolve("/admin/realms/" + realm + "/authentication/flows");
+        post(flows, Json.createObjectBuilder().add("alias", TEST_DIRECT_GRANT_FLOW)
+                .add("description", "Test clients only: username and password").add("providerId", "basic-flow")
+                .add("topLevel", true).add("builtIn", false).build());
+        String alias = URLEncoder.encode(TEST_DIRECT_GRANT_FLOW, StandardCharsets.UTF_8).replace("+", "%20");
+        URI executions = base.resolve("/admin/realms/" + realm + "/authentication/flows/" + alias + "/executions");
+        for (String provider : java.util.List.of("direct-grant-validate-username", "direct-grant-validate-password")) {
+            post(URI.create(executions + "/execution"), Json.createObjectBuilder().add("provider", provider).build());
+        }
+        for (JsonObject execution : Json.createReader(new StringReader(get(executions))).readArray()
+                .getValuesAs(JsonObject.class)) {
+            JsonObject required = Json.createObjectBuilder(execution).add("requirement", "REQUIRED").build();
+            HttpResponse<String> response = send(HttpRequest.newBuilder(executions).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(required.toString())).build());
+            if (response.statusCode() != 202 && response.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak refused the test flow's requirement: "
+                        + response.statusCode() + ": " + response.body());
+            }
+        }
+        return Json.createReader(new StringReader(get(flows))).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(flow -> TEST_DIRECT_GRANT_FLOW.equals(flow.getString("alias"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the test direct-grant flow was not created"))
+                .getString("id");
+    }
+
+    private static JsonObject testClient(String clientId, String accessTokenLifespanSeconds, boolean audience,
+                                         String directGrantFlowId) {
         JsonObjectBuilder attributes = Json.createObjectBuilder();
         if (accessTokenLifespanSeconds != null) {
             attributes.add("access.token.lifespan", accessTokenLifespanSeconds);
@@ -194,11 +232,15 @@ final class KeycloakAdmin {
                 .add("config", Json.createObjectBuilder().add("included.client.audience", "mend")
                         .add("access.token.claim", "true").add("id.token.claim", "false")));
         }
-        return Json.createObjectBuilder()
+        JsonObjectBuilder client = Json.createObjectBuilder()
                 .add("clientId", clientId).add("enabled", true).add("publicClient", true)
                 .add("directAccessGrantsEnabled", true).add("standardFlowEnabled", false)
-                .add("attributes", attributes).add("protocolMappers", mappers)
-                .build();
+                .add("attributes", attributes).add("protocolMappers", mappers);
+        if (directGrantFlowId != null) {
+            client.add("authenticationFlowBindingOverrides", Json.createObjectBuilder()
+                    .add("direct_grant", directGrantFlowId));
+        }
+        return client.build();
     }
 
     private void createClient(String realm, JsonObject client) {

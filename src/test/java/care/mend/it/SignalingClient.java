@@ -148,6 +148,11 @@ final class SignalingClient implements WebSocket.Listener {
         socket.sendText(text, true).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /** Sends one part of a text message ({@code last} ends it), as a client streaming a long message does. */
+    void sendPart(String text, boolean last) {
+        socket.sendText(text, last).orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
     /**
      * A link that stalls silently, as a phone that lost its signal: nothing more is read (so no ping is answered) and
      * nothing is sent or closed; the server must notice by itself.

@@ -278,6 +278,50 @@ class SignalingHandshakeIT {
         assertThat(client.isClosed()).isFalse();
     }
 
+    /**
+     * A 32 MiB message sent in 64 KiB parts is closed with 1009 once it passes the 256 KiB the server holds, long
+     * before most of it was sent: the server neither reads it to its end nor buffers it (before, it read all 32 MiB
+     * for seconds and then answered FRAME_TOO_LARGE).
+     */
+    @Test
+    void aThirtyTwoMebibyteMessageIsClosedWith1009BeforeMostOfItIsSent() throws Exception {
+        SignalingClient client = openWithTicket(ticketFor("facilitator"));
+        assertThat(client.next().getString("type")).isEqualTo("welcome");
+        int part = 64 * 1024;
+        int total = 32 * 1024 * 1024;
+        String chunk = "x".repeat(part);
+        long sent = 0;
+        long started = System.nanoTime();
+        try {
+            while (sent < total && !client.isClosed()) {
+                client.sendPart(chunk, sent + part >= total);
+                sent += part;
+            }
+        } catch (java.util.concurrent.CompletionException refused) {
+            // the server closed while the client was still sending: what the test is after
+        }
+        SignalingClient.Closed closed = client.awaitClose();
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(closed.code()).isEqualTo(1009);
+        assertThat(closed.reason()).isEqualTo("MESSAGE_TOO_BIG");
+        assertThat(sent).as("bytes sent before the close arrived (in %d ms)", millis).isLessThan(total / 4);
+    }
+
+    @Test
+    void aMessageAFewTimesTheProtocolLimitIsAnsweredAndTheSocketStaysOpen() throws Exception {
+        SignalingClient client = openWithTicket(ticketFor("facilitator"));
+        assertThat(client.next().getString("type")).isEqualTo("welcome");
+        String chunk = "y".repeat(64 * 1024);
+        client.sendPart(chunk, false);
+        client.sendPart(chunk, true);
+
+        assertThat(client.next().getString("code")).isEqualTo("FRAME_TOO_LARGE");
+        client.send("{");
+        assertThat(client.next().getString("code")).isEqualTo("MALFORMED_MESSAGE");
+        assertThat(client.isClosed()).isFalse();
+    }
+
     // ---- logs ----
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import care.mend.TestPersistence;
+import care.mend.attendance.AttendanceRecord;
+import care.mend.attendance.SessionAttendance;
 import care.mend.platform.problem.MendException;
 import care.mend.platform.problem.ProblemCode;
 import care.mend.program.EmergencyContact;
@@ -234,6 +236,121 @@ class AccessPolicyOnH2Test {
                                 e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
             }
         });
+    }
+
+    @Test
+    void signingOffOrAmendingIsDecidedFromThePathAndEveryRefusalIsLoggedWithItsScope() {
+        java.util.UUID[] ids = new java.util.UUID[3];
+        inTransaction(em -> {
+            em.persist(new StaffMember("sub-stranger", "S", NOW));
+            GroupSession session = new GroupSession(group.id(),
+                    SessionScheduler.expand(group.schedule(), MONDAY.minusWeeks(1), MONDAY.minusWeeks(1)).get(0), NOW);
+            em.persist(session);
+            Patient patient = new Patient("sub-recorded", "R", new EmergencyContact("C", "+1 555 0100"), NOW);
+            em.persist(patient);
+            SessionAttendance absent = care.mend.attendance.AttendanceCalculator.calculate(session.startsAt(),
+                    session.endsAt(), session.endsAt(), List.of(), false, care.mend.attendance.AttendanceRules.DEFAULT);
+            AttendanceRecord record = new AttendanceRecord(session.id(), patient.id(), absent, NOW);
+            em.persist(new care.mend.attendance.AttendanceSignOff(session.id(), "sub-facilitator", NOW));
+            em.flush();
+            em.persist(record);
+            ids[0] = session.id();
+            ids[1] = record.id();
+            ids[2] = patient.id();
+        });
+        java.util.UUID session = ids[0];
+        java.util.UUID record = ids[1];
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+
+        assertDecision("sub-facilitator", Role.FACILITATOR,
+                p -> p.requireSignSessionAttendance(session, AuditAction.SIGN_OFF), true);
+        assertDecision("anyone", Role.ADMIN, p -> p.requireSignSessionAttendance(session, AuditAction.SIGN_OFF), true);
+        assertDecision("sub-stranger", Role.FACILITATOR,
+                p -> p.requireSignSessionAttendance(session, AuditAction.SIGN_OFF_NOT_HELD), false);
+        assertDecision("sub-supervisor", Role.SUPERVISOR,
+                p -> p.requireSignSessionAttendance(session, AuditAction.SIGN_OFF), false);
+        assertDecision("sub-facilitator", Role.FACILITATOR, p -> p.requireAmendAttendanceRecord(record), true);
+        assertDecision("sub-member", Role.PATIENT, p -> p.requireAmendAttendanceRecord(record), false);
+        // An unknown id: admins go on to the resource's 404; anyone else is refused and learns nothing.
+        assertDecision("anyone", Role.ADMIN, p -> p.requireAmendAttendanceRecord(unknown), true);
+        assertDecision("sub-facilitator", Role.FACILITATOR,
+                p -> p.requireSignSessionAttendance(unknown, AuditAction.SIGN_OFF), false);
+        assertDecision("sub-facilitator", Role.FACILITATOR, p -> p.requireAmendAttendanceRecord(unknown), false);
+
+        assertThat(denials("sub-stranger", AuditAction.SIGN_OFF, AuditAction.SIGN_OFF_NOT_HELD)).singleElement().satisfies(e -> {
+            assertThat(e.action()).contains(AuditAction.SIGN_OFF_NOT_HELD);
+            assertThat(e.sessionId()).isEqualTo(session);
+            assertThat(e.groupId()).isEqualTo(group.id());
+        });
+        assertThat(denials("sub-member", AuditAction.AMEND)).singleElement().satisfies(e -> {
+            assertThat(e.action()).contains(AuditAction.AMEND);
+            assertThat(e.patientId()).isEqualTo(ids[2]);
+            assertThat(e.groupId()).isEqualTo(group.id());
+        });
+        assertThat(denials("sub-facilitator", AuditAction.SIGN_OFF, AuditAction.AMEND)).hasSize(2);
+        assertThat(denials("anyone", AuditAction.values())).isEmpty();
+    }
+
+    @Test
+    void aRosterOrAReportRefusedBeforeItsParametersAreReadIsLogged() {
+        assertDecision("sub-supervisor", Role.SUPERVISOR, p -> p.requireReadRoster(group.id()), true);
+        assertDecision("sub-roster-patient", Role.PATIENT, p -> p.requireReadRoster(group.id()), false);
+        AuditedAccess report = AuditedAccess.of(AuditAction.EXPORT_CSV, "attendance-report", null).group(group.id());
+        assertDecision("sub-supervisor", Role.SUPERVISOR, p -> p.requireStaffFor(report), true);
+        assertDecision("sub-report-patient", Role.PATIENT, p -> p.requireStaffFor(report), false);
+
+        assertThat(denials("sub-roster-patient", AuditAction.READ_ROSTER)).singleElement()
+                .satisfies(e -> assertThat(e.action()).contains(AuditAction.READ_ROSTER));
+        assertThat(denials("sub-report-patient", AuditAction.EXPORT_CSV)).singleElement().satisfies(e -> {
+            assertThat(e.action()).contains(AuditAction.EXPORT_CSV);
+            assertThat(e.groupId()).isEqualTo(group.id());
+            assertThat(e.siteId()).isEqualTo(site.id()); // so the site's supervisors see it
+        });
+        assertThat(denials("sub-supervisor", AuditAction.READ_ROSTER, AuditAction.EXPORT_CSV)).isEmpty();
+    }
+
+    @Test
+    void aRefusedChangeOfPatientDataIsLoggedWithThePatientItsRecordNames() {
+        java.util.UUID membership = withEntityManager(em -> em.createQuery("select m.id from Membership m,"
+                + " Patient p where m.patientId = p.id and p.idpSubject = 'sub-member'", java.util.UUID.class)
+                .getResultList().get(0));
+        java.util.UUID patient = withEntityManager(em -> em.createQuery("select p.id from Patient p"
+                + " where p.idpSubject = 'sub-member'", java.util.UUID.class).getSingleResult());
+        assertDecision("anyone", Role.ADMIN,
+                p -> p.requireAdminToChange(WriteAccess.PatientData.MEMBERSHIP, membership), true);
+        assertDecision("sub-supervisor", Role.SUPERVISOR,
+                p -> p.requireAdminToChange(WriteAccess.PatientData.MEMBERSHIP, membership), false);
+        assertDecision("sub-supervisor", Role.SUPERVISOR,
+                p -> p.requireAdminToChange(WriteAccess.PatientData.NEW_RECORD, null), false);
+
+        assertThat(denials("sub-supervisor", AuditAction.CHANGE_PATIENT_DATA)).hasSize(2)
+                .anySatisfy(e -> {
+                    assertThat(e.patientId()).isEqualTo(patient);
+                    assertThat(e.groupId()).isEqualTo(group.id());
+                    assertThat(e.siteId()).isEqualTo(site.id());
+                });
+    }
+
+    private void assertDecision(String subject, Role role, Consumer<AccessPolicy> decision, boolean allowed) {
+        inTransaction(em -> {
+            AccessPolicy policy = policy(subject, role, em);
+            if (allowed) {
+                decision.accept(policy);
+            } else {
+                assertThatThrownBy(() -> decision.accept(policy)).as(subject)
+                        .isInstanceOfSatisfying(MendException.class,
+                                e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+            }
+        });
+    }
+
+    /** The subject's refusals of these actions (other tests of the class leave refusals of their own). */
+    private List<AccessAuditEntry> denials(String subject, AuditAction... actions) {
+        List<String> names = java.util.Arrays.stream(actions).map(Enum::name).toList();
+        return withEntityManager(em -> em.createQuery("select a from AccessAuditEntry a where a.actorSubject = :s"
+                + " and a.outcome = :o", AccessAuditEntry.class).setParameter("s", subject)
+                .setParameter("o", AccessOutcome.DENIED).getResultList()).stream()
+                .filter(e -> names.contains(e.storedAction())).toList();
     }
 
     @Test

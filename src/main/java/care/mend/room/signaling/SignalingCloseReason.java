@@ -20,7 +20,9 @@ public enum SignalingCloseReason {
     /** No pong (nor any message) for the heartbeat's limit: the connection is taken for dead. */
     HEARTBEAT_TIMEOUT(CloseReason.CloseCodes.VIOLATED_POLICY),
     /** The participant resumed on another connection; this one no longer speaks for it. */
-    RESUMED_ELSEWHERE(CloseReason.CloseCodes.VIOLATED_POLICY);
+    RESUMED_ELSEWHERE(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** A message (text or binary) passed {@link SignalingLimits#CONTAINER_MAX_FRAME_BYTES}: 1009, message too big. */
+    MESSAGE_TOO_BIG(CloseReason.CloseCodes.TOO_BIG);
 
     static final int MAX_REASON_BYTES = 122;
 

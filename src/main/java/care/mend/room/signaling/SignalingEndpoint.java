@@ -48,6 +48,9 @@ public class SignalingEndpoint {
     /** Messages accepted and not yet handled on the lane. */
     private final Backlog backlog = new Backlog(SignalingLimits.MAX_PENDING_MESSAGES);
     private HeartbeatPolicy.Tracker heartbeat;
+    /** Text and binary messages are taken in parts, so that no more than the limit is ever held (see there). */
+    private final FrameAssembler text = new FrameAssembler(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
+    private long binaryBytes;
 
     @OnOpen
     public void onOpen(Session session) {
@@ -59,7 +62,9 @@ public class SignalingEndpoint {
             new SessionFrameSink(session).close(why);
             return;
         }
+        // Kept for containers that honour it; Undertow does not on a message read over several reads (FrameAssembler).
         session.setMaxTextMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
+        session.setMaxBinaryMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
         SignalingLimits limits = CDI.current().select(SignalingLimits.class).get();
         LiveRooms live = CDI.current().select(LiveRooms.class).get();
         flood = new FloodGuard(limits.perSecond(), limits.burst(), System::nanoTime);
@@ -74,13 +79,32 @@ public class SignalingEndpoint {
         heartbeat = live.startHeartbeat(connection);
     }
 
-    @OnMessage(maxMessageSize = SignalingLimits.CONTAINER_MAX_FRAME_BYTES)
-    public void onText(String text) {
+    /**
+     * A part of a text message, as the container read it: a message in one frame read in one go is one part. The
+     * message is handled when whole; one that passes the container limit closes the socket with 1009 at once.
+     */
+    @OnMessage
+    public void onTextPart(String part, boolean last) {
         if (user == null) {
             return; // a refused connection is closing; it reads nothing
         }
+        heartbeat.signOfLife();
+        FrameAssembler.Result result = text.add(part, last);
+        if (result instanceof FrameAssembler.Result.Message message) {
+            onText(message.text());
+        } else if (result instanceof FrameAssembler.Result.TooBig) {
+            closeTooBig();
+        }
+    }
+
+    private void closeTooBig() {
+        LOG.info("MEND-SIGNALING closing a connection: " + SignalingCloseReason.MESSAGE_TOO_BIG);
+        connection.close(SignalingCloseReason.MESSAGE_TOO_BIG);
+    }
+
+    /** A whole text message within the container limit. */
+    private void onText(String text) {
         try {
-            heartbeat.signOfLife();
             if (closingForRate) {
                 return;
             }
@@ -153,11 +177,22 @@ public class SignalingEndpoint {
         }
     }
 
+    /** Binary messages are not part of the protocol: each is answered once, when whole, and never held. */
     @OnMessage
-    public void onBinary(ByteBuffer ignored) {
-        if (user != null) {
-            heartbeat.signOfLife();
+    public void onBinaryPart(ByteBuffer part, boolean last) {
+        if (user == null) {
+            return;
+        }
+        heartbeat.signOfLife();
+        boolean wasWithin = binaryBytes <= SignalingLimits.CONTAINER_MAX_FRAME_BYTES;
+        binaryBytes += part.remaining();
+        if (wasWithin && binaryBytes > SignalingLimits.CONTAINER_MAX_FRAME_BYTES) {
+            closeTooBig();
+        } else if (last && wasWithin) {
             connection.send(ServerMessage.ErrorMessage.of(SignalingErrorCode.MALFORMED_MESSAGE, null));
+        }
+        if (last) {
+            binaryBytes = 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package care.mend.room.signaling;
 
+import care.mend.security.WriteAccess;
 import care.mend.security.AccessPolicy;
 import care.mend.security.CurrentUser;
 import care.mend.security.ticket.IssuedTicket;
@@ -36,6 +37,7 @@ public class SignalingTicketResource {
     AccessPolicy access;
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ANY_ROLE)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A single-use ticket for opening /signaling, valid for seconds")
     public Response issue() {

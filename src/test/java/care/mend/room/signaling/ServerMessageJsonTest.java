@@ -62,7 +62,8 @@ class ServerMessageJsonTest {
         for (SignalingCloseReason reason : SignalingCloseReason.values()) {
             assertThat(reason.toCloseReason().getReasonPhrase().getBytes(StandardCharsets.UTF_8).length)
                     .isLessThan(123);
-            assertThat(reason.toCloseReason().getCloseCode().getCode()).isEqualTo(1008);
+            assertThat(reason.toCloseReason().getCloseCode().getCode())
+                    .isEqualTo(reason == SignalingCloseReason.MESSAGE_TOO_BIG ? 1009 : 1008);
         }
     }
 }
