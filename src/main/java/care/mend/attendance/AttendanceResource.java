@@ -109,6 +109,7 @@ public class AttendanceResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.STAFF)
     @Path("sign-offs")
     @Operation(summary = "Which of the given sessions (sessionId, repeated, at most 50) are signed, and whether as not"
             + " held (staff, within their groups); unsigned sessions and those out of reach are left out",

@@ -78,6 +78,7 @@ public class GroupSessionResource {
     }
 
     @POST
+    @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/reschedule")
     @Operation(summary = "Move a session that has not started to a new local date, time or length (in the group's"
             + " zone), with a reason; it keeps its id and records its original start")
@@ -88,6 +89,7 @@ public class GroupSessionResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.NEW_RECORD)
     @Path("{id}/guests")
     @Operation(summary = "Add a make-up guest: an enrolled patient on this session's roster, counted toward their own"
             + " program")
@@ -101,6 +103,7 @@ public class GroupSessionResource {
     }
 
     @GET
+    @ReadAccess(ReadAccess.Rule.STAFF)
     @Path("{id}/guests")
     @Operation(summary = "List a session's make-up guests (staff of the group or its site)")
     public Page<SessionGuestResponse> guests(@PathParam("id") UUID id) {

@@ -61,6 +61,7 @@ public class MembershipResource {
     @POST
     @Path("{id}/void")
     @Transactional
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.MEMBERSHIP)
     @Operation(summary = "Void a membership entered in error, with the reason; kept, and on no roster on any day",
             description = "Admins. 400 without a reason; 409 MEMBERSHIP_VOIDED when already voided. Unlike ending,"
                     + " the patient is taken off the rosters of past sessions too (and so off their attendance"

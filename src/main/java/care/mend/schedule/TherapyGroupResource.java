@@ -150,6 +150,7 @@ public class TherapyGroupResource {
     }
 
     @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.NEW_RECORD)
     @Path("{id}/sessions")
     @Operation(summary = "Add a session beyond the weekly schedule at a local date and time in the group's zone:"
             + " ONE_OFF for the whole group, or MAKE_UP for named patients (its make-up guests); alreadyHappened"

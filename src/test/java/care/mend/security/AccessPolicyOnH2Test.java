@@ -244,7 +244,7 @@ class AccessPolicyOnH2Test {
         inTransaction(em -> {
             em.persist(new StaffMember("sub-stranger", "S", NOW));
             GroupSession session = new GroupSession(group.id(),
-                    SessionScheduler.expand(group.schedule(), MONDAY.minusWeeks(1), MONDAY.minusWeeks(1)).get(0), NOW);
+                    SessionScheduler.expand(group.schedule(), MONDAY.minusWeeks(3), MONDAY.minusWeeks(3)).get(0), NOW);
             em.persist(session);
             Patient patient = new Patient("sub-recorded", "R", new EmergencyContact("C", "+1 555 0100"), NOW);
             em.persist(patient);
