@@ -13,8 +13,10 @@ try {
         throw new Error(`HTTP ${response.status}`);
     }
     const me = await response.json();
-    const name = me.displayName ?? 'an account with no Mend record yet';
-    who.textContent = `Signed in as ${name} (${me.roles.join(', ') || 'no Mend role'}).`;
+    // Plain words for the person: role names and record ids are for the staff pages and the API, not a greeting.
+    who.textContent = me.displayName
+        ? `Signed in as ${me.chosenName || me.displayName}.`
+        : 'You are signed in, but your clinic has not set up your Mend account yet.';
     const seen = new Set();
     for (const page of PAGES.filter((p) => me.roles.includes(p.role))) {
         if (seen.has(page.href)) {

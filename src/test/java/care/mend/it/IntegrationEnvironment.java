@@ -70,6 +70,9 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         startKeycloak();
         kurento = KurentoStandIn.start(true);
         System.setProperty("mend.it.kurento.uri", kurento.uri());
+        // A second configured KMS that nobody runs (a port free a moment ago): it is never placed on, and PlatformIT
+        // reads how readiness reports it.
+        System.setProperty("mend.it.kurento.closed-uri", "ws://127.0.0.1:" + freePort() + "/kurento");
         System.setProperty("mend.it.turn-secret", UUID.randomUUID().toString());
         LOG.info(() -> "Integration environment: WildFly port offset " + offset + ", PostgreSQL on port "
                 + postgres.getPort() + ", Keycloak at " + keycloak.baseUri());

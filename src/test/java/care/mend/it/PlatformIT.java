@@ -103,6 +103,56 @@ class PlatformIT {
     }
 
     @Test
+    void theOpenApiDocumentCarriesNoCorsForAForeignOriginWithCredentials() throws Exception {
+        // WildFly's handler answers Access-Control-Allow-Origin: * with credentials allowed; Mend's filter drops both.
+        HttpRequest request = HttpRequest.newBuilder(java.net.URI.create(root() + "openapi"))
+                .header("Origin", "https://elsewhere.example").header("Cookie", "JSESSIONID=synthetic").GET().build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    @Test
+    void theFaviconIsServedWhereBrowsersAskForIt() {
+        Api site = new Api(java.net.URI.create(root()));
+        for (String path : List.of("/favicon.ico", "/favicon.svg")) {
+            HttpResult icon = site.get(path);
+
+            assertThat(icon.status()).as(path + " " + icon).isEqualTo(200);
+            assertThat(icon.contentType()).as(path).startsWith("image/svg+xml");
+            assertThat(icon.body()).as(path).contains("<svg");
+        }
+    }
+
+    @Test
+    void mediaReadinessReportsAKmsThatDoesNotAnswerAndStaysUp() {
+        // kms-1 is a port nobody listens on (IntegrationEnvironment); kms-0 is the protocol stand-in.
+        HttpResult ready = Api.management().get("/health/ready");
+
+        assertThat(ready.status()).as(ready.toString()).isEqualTo(200);
+        JsonObject media = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> check.getString("name").equals("media-servers")).findFirst().orElseThrow();
+        assertThat(media.getString("status")).isEqualTo("UP");
+        JsonObject data = media.getJsonObject("data");
+        assertThat(data.getString("kms-1")).isEqualTo("DOWN");
+        assertThat(data.getInt("kms-1-elements")).isZero();
+        assertThat(data.getInt("kms-configured")).isEqualTo(2);
+        // kms-0 may be down for a moment if a media test stopped the stand-in; the summary agrees with the nodes.
+        String expected = data.getString("kms-0").equals("UP") ? "DEGRADED" : "DOWN";
+        assertThat(data.getString("media")).isEqualTo(expected);
+        assertThat(data.getInt("kms-reachable")).isEqualTo(expected.equals("DEGRADED") ? 1 : 0);
+    }
+
+    /** The server's root (the OpenAPI document and the icon are outside the deployment's /api). */
+    private String root() {
+        return url.getProtocol() + "://" + url.getHost() + ":" + url.getPort() + "/";
+    }
+
+    @Test
     void apiWithoutATokenIsUnauthorizedNotARedirect() {
         HttpResult result = api.get("/api/no-such-thing");
 

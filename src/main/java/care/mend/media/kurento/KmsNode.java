@@ -41,8 +41,9 @@ import org.kurento.jsonrpc.client.JsonRpcWSConnectionListener;
  * Kurento client's reconnect-forever: Mend's probe reconnects, and a session that survived a drop would be no use
  * (the node was declared lost, its rooms renegotiate).
  *
- * <p>Logging: a KMS that goes down is logged once at WARNING, once at INFO when it is back, and while it stays down
- * every {@link #STILL_DOWN_EVERY}; each probe failure at FINE. Probes run on one thread at a time; connection events
+ * <p>Logging ({@link OutageLog}): a KMS that goes down is logged once at WARNING, once at INFO when it is back, and
+ * while it stays down every {@link #STILL_DOWN_EVERY}; each probe failure at FINE. One that does not answer the first
+ * probe after the start says so once, with what that means for rooms: a local run has no media server by default. Probes run on one thread at a time; connection events
  * come from the client's threads; state is guarded by {@code this}, and nothing is called out while it is held.
  */
 final class KmsNode {
@@ -89,8 +90,7 @@ final class KmsNode {
     private volatile State state = State.UNKNOWN;
     private int failedProbes;
     private String session;
-    private long downSince;
-    private long nextStillDown;
+    private final OutageLog outage;
     private boolean closed;
 
     KmsNode(int index, URI uri, Duration callTimeout, int inFlightBytes, Support support, Consumer<KmsNode> onLost) {
@@ -109,6 +109,7 @@ final class KmsNode {
         this.inFlightBytes = inFlightBytes;
         this.support = Objects.requireNonNull(support, "support");
         this.onLost = Objects.requireNonNull(onLost, "onLost");
+        this.outage = new OutageLog(STILL_DOWN_EVERY, support.nanoTime());
         this.gate = newGate();
     }
 
@@ -236,12 +237,12 @@ final class KmsNode {
             } else {
                 session = current;
                 if (state != State.UP) {
-                    State before = state;
-                    long downFor = support.nanoTime().getAsLong() - downSince;
                     state = State.UP;
-                    LOG.info(() -> before == State.UNKNOWN ? "MEND-MEDIA media server kms-" + index + " is reachable"
-                            : "MEND-MEDIA media server kms-" + index + " is reachable again after "
-                                    + TimeUnit.NANOSECONDS.toSeconds(downFor) + " s");
+                    OutageLog.Say say = outage.answered();
+                    long downFor = outage.downFor().toSeconds();
+                    LOG.info(() -> say == OutageLog.Say.BACK
+                            ? "MEND-MEDIA media server kms-" + index + " is reachable again after " + downFor + " s"
+                            : "MEND-MEDIA media server kms-" + index + " is reachable");
                 }
             }
         }
@@ -269,17 +270,18 @@ final class KmsNode {
                 }
                 lost = lostLocked(timedOut ? "no answer to " + failedProbes + " probes in a row" : why);
             } else {
-                long now = support.nanoTime().getAsLong();
-                if (state == State.UNKNOWN) {
-                    state = State.DOWN;
-                    downSince = now;
-                    nextStillDown = now + STILL_DOWN_EVERY.toNanos();
-                    LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is not reachable: " + why);
-                } else if (now - nextStillDown >= 0) {
-                    long minutes = TimeUnit.NANOSECONDS.toMinutes(now - downSince);
-                    nextStillDown += STILL_DOWN_EVERY.toNanos();
-                    LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is still down after " + minutes
-                            + " min");
+                state = State.DOWN;
+                switch (outage.failed()) {
+                    case NEVER_UP -> LOG.warning(() -> "MEND-MEDIA no media server answers at kms-" + index + " ("
+                            + why + "): rooms work without video; see README Media");
+                    case STILL_DOWN -> {
+                        long minutes = outage.downFor().toMinutes();
+                        LOG.warning(() -> "MEND-MEDIA media server kms-" + index + " is still down after " + minutes
+                                + " min");
+                    }
+                    default -> {
+                        // Already said.
+                    }
                 }
                 if (c != null) {
                     connection = null;
@@ -312,9 +314,7 @@ final class KmsNode {
         failedProbes = 0;
         session = null;
         elements.set(0);
-        long now = support.nanoTime().getAsLong();
-        downSince = now;
-        nextStillDown = now + STILL_DOWN_EVERY.toNanos();
+        outage.failed();
         Connection old = connection;
         connection = null;
         discard(old);

@@ -121,6 +121,11 @@ public final class KurentoMediaServer implements MediaServer, AutoCloseable {
         return nodes.get(index).callsInFlight();
     }
 
+    /** Whether the KMS at {@code index} answers its probes now. */
+    public boolean reachable(int index) {
+        return nodes.get(index).isUp();
+    }
+
     public List<NodeStatus> status() {
         return nodes.stream().map(n -> new NodeStatus(n.toString(), n.isUp(), n.elementsInUse())).toList();
     }

@@ -62,7 +62,7 @@ public class KurentoMediaServerProducer {
     @Singleton
     MediaServer port(Instance<KurentoMediaServer> kurento) {
         if (!KurentoConfig.configured(config)) {
-            LOG.info("MEND-MEDIA no media server configured (mend.kurento.uris=none): rooms run without audio or video");
+            LOG.info("MEND-MEDIA no media server (mend.kurento.uris=none): rooms work without video; see README Media");
             return new UnavailableMediaServer();
         }
         return kurento.get();

@@ -13,7 +13,9 @@ import java.util.Objects;
  * <ul>
  * <li>{@code mend_kms_call_seconds{kms="kms-0",outcome="answered|failed"}}: how long KMS calls take, from going out
  * to the answer (a call waiting at the gate is not yet out);</li>
- * <li>{@code mend_kms_calls_in_flight{kms="kms-0"}}: calls out and not answered.</li>
+ * <li>{@code mend_kms_calls_in_flight{kms="kms-0"}}: calls out and not answered;</li>
+ * <li>{@code mend_kms_reachable{kms="kms-0"}}: 1 while the KMS answers its probes, else 0: what an operator alerts
+ * on, since readiness stays UP through a media outage (see {@link KurentoReadinessCheck}).</li>
  * </ul>
  * A KMS is tagged by its index in {@code mend.kurento.uris}, as the logs and readiness name it: its address can carry
  * credentials, and no session or media object id ever becomes a tag.
@@ -22,6 +24,7 @@ final class KurentoMeters implements KmsCallObserver {
 
     static final String CALL_DURATION = "mend.kms.call";
     static final String CALLS_IN_FLIGHT = "mend.kms.calls.in.flight";
+    static final String REACHABLE = "mend.kms.reachable";
 
     private final MeterRegistry meters;
     private final List<Timer> answered = new ArrayList<>();
@@ -39,11 +42,12 @@ final class KurentoMeters implements KmsCallObserver {
         return meters.timer(CALL_DURATION, "kms", name(kms), "outcome", outcome);
     }
 
-    /** The in-flight gauges, read from the media server at each scrape. */
+    /** The in-flight and reachable gauges, read from the media server at each scrape. */
     void watch(KurentoMediaServer server) {
         for (int i = 0; i < server.nodeCount(); i++) {
             int kms = i;
             meters.gauge(CALLS_IN_FLIGHT, Tags.of("kms", name(kms)), server, s -> s.callsInFlight(kms));
+            meters.gauge(REACHABLE, Tags.of("kms", name(kms)), server, s -> s.reachable(kms) ? 1 : 0);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.kurento.client.Continuation;
 
-/** The KMS meters: each call timed from going out to its answer, per KMS by index, and the calls in flight. */
+/** The KMS meters: each call timed from going out to its answer, per KMS by index, the calls in flight, reachability. */
 class KurentoMetersTest {
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -59,6 +59,9 @@ class KurentoMetersTest {
             kms.watch(server);
             assertThat(meters.get(KurentoMeters.CALLS_IN_FLIGHT).tags("kms", "kms-0").gauge().value()).isZero();
             assertThat(meters.get(KurentoMeters.CALLS_IN_FLIGHT).tags("kms", "kms-1").gauge().value()).isZero();
+            // Never probed, so not known to answer: an alert on 0 fires until the first probe answers.
+            assertThat(meters.get(KurentoMeters.REACHABLE).tags("kms", "kms-0").gauge().value()).isZero();
+            assertThat(meters.get(KurentoMeters.REACHABLE).tags("kms", "kms-1").gauge().value()).isZero();
             assertThat(meters.getMeters()).allSatisfy(meter -> meter.getId().getTags()
                     .forEach(tag -> assertThat(tag.getValue()).doesNotContain("ws://", "127.0.0.1")));
         } finally {
