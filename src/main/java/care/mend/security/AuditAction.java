@@ -45,7 +45,11 @@ public enum AuditAction {
     /** Amending a signed attendance record. */
     AMEND,
     /** Voiding a membership entered in error (it changes who was on past rosters). */
-    VOID_MEMBERSHIP;
+    VOID_MEMBERSHIP,
+    /** A patient's own check-in at join (mood, craving, medication, a note). */
+    CHECK_IN,
+    /** Check-ins read by staff: a session's round, or one patient's trend. */
+    READ_CHECK_INS;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(
