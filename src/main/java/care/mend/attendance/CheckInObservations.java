@@ -18,7 +18,7 @@ import org.hl7.fhir.r4.model.Reference;
 /**
  * A patient's check-in at join as FHIR R4 {@code Observation}s for the attendance export: one for the mood, one for
  * the craving (where the program asked it), one for the medication answer. Each is {@code final}, category
- * {@code survey}, {@code subject} the Patient, {@code encounter} the patient's Encounter of that session (which is
+ * {@code survey}, {@code subject} and {@code performer} the Patient (self-reported), {@code encounter} the patient's Encounter of that session (which is
  * {@code partOf} the session's), {@code effective} the check-in's instant in the session's offset, {@code issued} the
  * same. The codes are the local code system {@code urn:mend:checkin} ({@code src/docs/fhir/CodeSystem-checkin.json};
  * src/docs/fhir-export.md says why not LOINC). A flagged answer has {@code interpretation} L (low mood) or H (high
@@ -83,6 +83,8 @@ final class CheckInObservations {
         o.addCategory(new CodeableConcept(SURVEY.copy()));
         o.setCode(new CodeableConcept(new Coding(SYSTEM, code, display)));
         o.setSubject(new Reference(AttendanceFhirExport.urn("Patient", row.patientId())));
+        // Self-reported: the patient is who observed it.
+        o.addPerformer(new Reference(AttendanceFhirExport.urn("Patient", row.patientId())));
         o.setEncounter(new Reference(AttendanceFhirExport.urn("Encounter", row.recordId())));
         TimeZone zone = TimeZone.getTimeZone(row.timeZone());
         o.setEffective(new DateTimeType(Date.from(checkIn.checkedInAt()), TemporalPrecisionEnum.SECOND, zone));
