@@ -20,6 +20,8 @@ export const ACTION_WORDS = Object.freeze({
     READ_ROSTER: 'Read a group roster',
     JOIN_ROOM: 'Joined a live room',
     VOID_MEMBERSHIP: 'Voided a group membership entered in error',
+    CHECK_IN: 'Checked in at join',
+    READ_CHECK_INS: 'Read check-ins',
 });
 
 export function actionWords(action) {
