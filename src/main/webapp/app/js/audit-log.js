@@ -22,6 +22,8 @@ export const ACTION_WORDS = Object.freeze({
     VOID_MEMBERSHIP: 'Voided a group membership entered in error',
     ADD_GUEST: 'Added a make-up guest to a session',
     CHANGE_PATIENT_DATA: 'Tried to change patient data',
+    CHECK_IN: 'Checked in at join',
+    READ_CHECK_INS: 'Read check-ins',
 });
 
 export function actionWords(action) {

@@ -7,8 +7,12 @@ import {sessionNotice, stepStates, timeInZone} from './patient-steps.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** What the steps so far gave: the camera and microphone (null: none), whether each step is done, the name. */
-export const check = {localStream: null, meter: null, checked: false, located: false, chosenName: ''};
+/**
+ * What the steps so far gave: the camera and microphone (null: none), whether each step is done, the name; whether
+ * the check-in is being asked now and whether it was offered at all (patient-checkin.js sets both).
+ */
+export const check = {localStream: null, meter: null, checked: false, located: false, chosenName: '',
+    checkingIn: false, checkInOffered: false};
 
 let hooks = {checked: () => {}, located: () => {}, announce: () => {}};
 
@@ -39,9 +43,18 @@ export function setUpCheck(pageHooks) {
  * joining each step's card once the ones before it are done, its instructions gone once it is done itself.
  */
 export function showSteps(phase) {
-    const {states} = stepStates({phase, checked: check.checked, located: check.located});
+    const {states} = stepStates({phase, checked: check.checked, located: check.located,
+        checkingIn: check.checkingIn});
     // In the group the room needs the whole screen; the steps were the way there.
     $('steps').hidden = !['prepare', 'waiting'].includes(phase);
+    // The check-in is a step only where the program asks one; the steps are numbered as they show.
+    let number = 0;
+    for (const item of $('steps').children) {
+        item.hidden = item.dataset.step === 'checkin' && !check.checkInOffered;
+        if (!item.hidden) {
+            item.querySelector('.step-number').textContent = String(++number);
+        }
+    }
     for (const item of $('steps').children) {
         const s = states[item.dataset.step];
         item.dataset.state = s;

@@ -1,11 +1,12 @@
-// The patient's way into the group as steps (device check, where they are, how they join, the waiting room, the
-// group), the notices about time (late, later today, the next session, the goodbye), the page's words for what
+// The patient's way into the group as steps (device check, where they are, how they join, the check-in where the
+// program asks one, the waiting room, the group), the notices about time (late, later today, the next session, the goodbye), the page's words for what
 // happens, and the one live region's rule (each message said once). No DOM: patient.js shows what these decide.
 
 export const STEPS = Object.freeze([
     {id: 'devices', title: 'Check your camera and microphone'},
     {id: 'location', title: 'Where you are'},
     {id: 'mode', title: 'How you join'},
+    {id: 'checkin', title: 'Check in'},
     {id: 'waiting', title: 'Waiting room'},
     {id: 'room', title: 'In the group'},
 ]);
@@ -14,16 +15,17 @@ export const STEPS = Object.freeze([
  * Each step's state (`done`, `current` or `upcoming`) and the current one. `phase`: `prepare` (on the check page),
  * `waiting`, `room` or `out` (left, removed, ended: no step is current). Before joining, the steps are done in order:
  * a step is current only once the ones before it are done, so each one's instructions show when they matter and
- * disappear once it is done.
+ * disappear once it is done. `checkingIn`: the patient chose how to join and is asked the check-in (only where the
+ * program asks one; the page leaves the step out of the list otherwise).
  */
-export function stepStates({phase = 'prepare', checked = false, located = false} = {}) {
+export function stepStates({phase = 'prepare', checked = false, located = false, checkingIn = false} = {}) {
     let current;
     if (phase === 'waiting' || phase === 'room') {
         current = phase;
     } else if (phase === 'out') {
         current = null;
     } else {
-        current = !checked ? 'devices' : !located ? 'location' : 'mode';
+        current = !checked ? 'devices' : !located ? 'location' : checkingIn ? 'checkin' : 'mode';
     }
     const index = current === null ? STEPS.length : STEPS.findIndex((s) => s.id === current);
     const states = Object.fromEntries(STEPS.map((s, i) => [s.id, i < index ? 'done' : i === index ? 'current'

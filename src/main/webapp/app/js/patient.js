@@ -2,8 +2,8 @@
 // bandwidth, chosen once, before joining: patient-check.js has those three steps' DOM), the waiting room (a
 // self-view, whether the facilitator is there) and the group; then the goodbye. What needs no DOM is in
 // patient-steps.js (steps, notices, the live region's rule), link-health.js (an unstable link), tiles.js (the
-// featured tile) and room-client.js (signaling and media).
-// Just under 500 lines: the flow from the join to the goodbye (phases, room events, the link) reads best in one
+// featured tile) and room-client.js (signaling and media); the check-in step is patient-checkin.js's.
+// About 500 lines: the flow from the join to the goodbye (phases, room events, the link) reads best in one
 // place; everything in it that can be decided without the DOM already is, in the modules above.
 import {api, addDays, isoDate, query, todaysSessions, showSection} from './api.js';
 import {RoomClient, nameIn, roomLabels} from './room-client.js';
@@ -13,6 +13,7 @@ import {CONNECTION_WORDS, DISMISSALS, FINAL, JOIN_REFUSALS, MEDIA_WORDS, MODE_WO
     goodbyeText, nextSession, noSessionText} from './patient-steps.js';
 import {check, chosenMode, describeSession, offerChosenName, offerSessions, saveChosenName, selectedSession,
     setUpCheck, showMode, showSteps, stopLocalMedia, validChosenName, validLocation} from './patient-check.js';
+import {checkInBeforeJoining, setUpCheckIn} from './patient-checkin.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
@@ -131,6 +132,8 @@ async function join() {
         $('join').disabled = false;
         return;
     }
+    // Where the program asks one: the check-in, sent or skipped, before the waiting room.
+    await checkInBeforeJoining(session);
     $('join-status').textContent = 'Joining…';
     // Chosen once, here: the room is told at the join (the others see it, attendance counts it), and the first
     // publish after the admission already leaves the video out or takes the grid.
@@ -458,6 +461,7 @@ window.mendDiagnostics = client.diagnostics;
 // ---- wiring ----
 
 setUpCheck({checked: devicesChecked, located: renderSteps, announce: (text) => live.announce(text)});
+setUpCheckIn({render: renderSteps, announce: (text) => live.announce(text)});
 $('join').addEventListener('click', join);
 $('leave-waiting').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
 $('leave').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));

@@ -7,6 +7,7 @@ import {ACTION_WORDS, actionWords, auditQuery, outcomeWords, patientWords, perso
 import {rowWords} from './amendment.js';
 import {flagText, statusWords} from './attendance-words.js';
 import {stackOnNarrowScreens} from './tables.js';
+import {TrendPicker} from './checkin-trend.js';
 
 /**
  * The billing modality in words, by the server's rule (AttendanceReportRow.modality): no media when neither audio nor
@@ -33,6 +34,8 @@ const PROGRESS_LIMIT = 30;
 const AUDIT_PAGE_SIZE = 25;
 
 const state = {filter: {}, page: 0, auditPage: 0, staff: [], patients: new Map()};
+// The patients of the progress chart, each one's check-in trend on choosing them.
+const trend = new TrendPicker({select: $('trend-patient'), container: $('trend-chart'), titleId: 'trend-title'});
 
 function pageError(message) {
     $('page-error').textContent = message ?? '';
@@ -266,6 +269,7 @@ async function drawProgress() {
         // One request, and one access-log entry, for the whole chart.
         const page = await api.get(`attendance/progress${query({programId, size: PROGRESS_LIMIT})}`);
         offerPatients(page.items.map((item) => [item.patientId, item.patientDisplayName]));
+        trend.offer(page.items.map((item) => [item.patientId, item.patientDisplayName]));
         container.replaceChildren(progressChart(page.items.map((item) => ({
             name: item.patientDisplayName ?? 'A patient', credited: item.progress.creditedSessions,
             required: item.progress.requiredSessions, flag: item.progress.absenceFlag}))));

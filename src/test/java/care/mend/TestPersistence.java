@@ -46,7 +46,9 @@ public final class TestPersistence {
             GroupSession.class, AccessAuditEntry.class, care.mend.attendance.PresenceRecord.class,
             care.mend.attendance.AttendanceSignOff.class, care.mend.attendance.AttendanceRecord.class,
             care.mend.attendance.AttendanceAmendment.class, care.mend.attendance.LocationAttestation.class,
-            care.mend.schedule.SessionGuest.class);
+            care.mend.schedule.SessionGuest.class,
+
+            care.mend.checkin.CheckIn.class);
 
     // Hibernate, Flyway and the embedded PostgreSQL log every start at INFO; tests need only warnings. Held here so
     // that the configured loggers are not garbage-collected (JUL keeps them weakly).

@@ -50,6 +50,8 @@ import org.hl7.fhir.r4.model.StringType;
  *   <li>{@code Encounter} per session ({@code subject} the Group, {@code period} the room's open to close);</li>
  *   <li>{@code Encounter} per patient and session ({@code subject} the Patient, {@code partOf} the session's,
  *       {@code episodeOfCare}, {@code period} first admitted to last left, {@code length} the minutes present);</li>
+ *   <li>{@code Observation}s per check-in at join of a row's patient and session ({@link CheckInObservations}:
+ *       mood, craving, medication);</li>
  *   <li>{@code Provenance} per amended record ({@code target} its Encounter; {@code recorded}, {@code reason},
  *       {@code activity} UPDATE and {@code agent} of the latest amendment), and a {@code Practitioner} per author
  *       with a staff record (identifier and display name; an author without one is named by identifier only).</li>
@@ -121,6 +123,15 @@ public final class AttendanceFhirExport {
      * @param enrollments the enrollments of the rows' patients (those covering a row become its episode of care)
      */
     public static Bundle bundle(List<AttendanceReportRow> rows, List<Enrollment> enrollments, Instant generatedAt) {
+        return bundle(rows, enrollments, List.of(), generatedAt);
+    }
+
+    /**
+     * @param checkIns the rows' patients' check-ins: each one of a row's patient and session becomes its
+     *                 Observations ({@link CheckInObservations}); others are left out
+     */
+    public static Bundle bundle(List<AttendanceReportRow> rows, List<Enrollment> enrollments,
+                                List<care.mend.checkin.CheckIn> checkIns, Instant generatedAt) {
         Bundle bundle = new Bundle();
         bundle.setType(Bundle.BundleType.COLLECTION);
         bundle.setTimestamp(Date.from(generatedAt));
@@ -134,7 +145,10 @@ public final class AttendanceFhirExport {
         Map<String, Resource> attendances = new LinkedHashMap<>();
         Map<String, Resource> practitioners = new LinkedHashMap<>();
         Map<String, Resource> provenances = new LinkedHashMap<>();
+        Map<String, Resource> observations = new LinkedHashMap<>();
+        Map<List<UUID>, AttendanceReportRow> rowOf = new LinkedHashMap<>();
         for (AttendanceReportRow row : rows) {
+            rowOf.put(List.of(row.sessionId(), row.patientId()), row);
             sites.computeIfAbsent(urn("Organization", row.siteId()), key -> organization(row));
             groups.computeIfAbsent(urn("Group", row.groupId()), key -> group(row));
             patients.computeIfAbsent(urn("Patient", row.patientId()), key -> patient(row));
@@ -151,8 +165,14 @@ public final class AttendanceFhirExport {
                 provenances.put(urn("Provenance", row.recordId()), provenance(row, amendment));
             }
         }
+        for (care.mend.checkin.CheckIn checkIn : checkIns) {
+            AttendanceReportRow row = rowOf.get(List.of(checkIn.sessionId(), checkIn.patientId()));
+            if (row != null) {
+                CheckInObservations.of(checkIn, row).forEach(e -> observations.put(e.fullUrl(), e.observation()));
+            }
+        }
         for (Map<String, Resource> resources : List.of(sites, groups, patients, practitioners, episodes, sessions,
-                attendances, provenances)) {
+                attendances, observations, provenances)) {
             resources.forEach((fullUrl, resource) -> bundle.addEntry().setFullUrl(fullUrl).setResource(resource));
         }
         return bundle;

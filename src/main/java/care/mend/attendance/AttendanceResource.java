@@ -64,6 +64,9 @@ public class AttendanceResource {
     @Inject
     care.mend.program.EnrollmentService enrollments;
 
+    @Inject
+    care.mend.checkin.CheckIns checkIns;
+
 
     @GET
     @ReadAccess(ReadAccess.Rule.SIGNED_IN)
@@ -217,9 +220,13 @@ public class AttendanceResource {
         List<AttendanceReportRow> rows = access.report(filter.audited(AuditAction.EXPORT_FHIR),
                 () -> reports.export(filter, access.visibleGroups().orElse(null)), AttendanceResource::disclosed);
         java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
-        rows.forEach(row -> patients.add(row.patientId()));
+        java.util.Set<UUID> sessions = new java.util.LinkedHashSet<>();
+        rows.forEach(row -> {
+            patients.add(row.patientId());
+            sessions.add(row.sessionId());
+        });
         return AttendanceFhirExport.json(AttendanceFhirExport.bundle(rows, reports.enrollmentsOf(patients),
-                java.time.Instant.now()));
+                checkIns.of(sessions, patients), java.time.Instant.now()));
     }
 
     private static List<UUID> patientsOn(AttendanceSheetResponse sheet) {

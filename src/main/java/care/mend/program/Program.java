@@ -41,6 +41,9 @@ public class Program {
     @Embedded
     private AttendanceThresholds attendanceThresholds;
 
+    @Embedded
+    private CheckInPlan checkInPlan;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -58,6 +61,7 @@ public class Program {
         this.siteId = Checks.required("siteId", siteId);
         rename(name);
         this.kind = Checks.required("kind", kind);
+        this.checkInPlan = CheckInPlan.defaultFor(kind);
         changePlan(plan);
         this.createdAt = Checks.required("createdAt", createdAt);
     }
@@ -93,6 +97,15 @@ public class Program {
 
     public AttendanceThresholds attendanceThresholds() {
         return attendanceThresholds == null ? AttendanceThresholds.DEFAULT : attendanceThresholds;
+    }
+
+    /** Changes how patients check in; check-ins already made keep the thresholds they were flagged by. */
+    public void changeCheckInPlan(CheckInPlan plan) {
+        this.checkInPlan = Checks.required("checkInPlan", plan);
+    }
+
+    public CheckInPlan checkInPlan() {
+        return checkInPlan == null ? CheckInPlan.defaultFor(kind) : checkInPlan;
     }
 
     public ProgramPlan plan() {

@@ -79,10 +79,11 @@ public class ProgramResource {
     @PUT
     @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}")
-    @Operation(summary = "Rename a program or change its plan")
+    @Operation(summary = "Rename a program or change its plan, its attendance thresholds and how patients check in")
     public ProgramResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdateProgramRequest body) {
         access.requireAdmin();
+        Program current = programs.get(id);
         return ProgramResponse.from(programs.update(id, body.name(), body.plan(),
-                body.thresholds(programs.get(id).attendanceThresholds())));
+                body.thresholds(current.attendanceThresholds()), body.checkInPlan(current.checkInPlan())));
     }
 }

@@ -44,6 +44,14 @@ public class ProgramService {
         return program;
     }
 
+    /** Changes the name, the plan, the attendance thresholds and how patients check in, at once. */
+    public Program update(UUID id, String name, ProgramPlan plan, AttendanceThresholds thresholds,
+                          CheckInPlan checkIn) {
+        Program program = update(id, name, plan, thresholds);
+        program.changeCheckInPlan(checkIn);
+        return program;
+    }
+
     public Program update(UUID id, String name, ProgramPlan plan) {
         Program program = get(id);
         program.rename(name);

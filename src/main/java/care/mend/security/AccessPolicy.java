@@ -381,6 +381,52 @@ public class AccessPolicy {
                 page -> Disclosure.ofItems(page.items(), patientOf, null));
     }
 
+    // ---- check-ins (care.mend.checkin) ----
+
+    /**
+     * A patient's own check-in for a session ({@link AuditAction#CHECK_IN}): only a patient on the session's roster
+     * ({@link SessionRoster}, as for joining its room), for themselves (the change is given their patient id, never
+     * one from the request). Call it in the transaction of the change.
+     */
+    public <T> T checkIn(SessionRoster roster, Function<UUID, ? extends T> change) {
+        Optional<UUID> self = user.has(Role.PATIENT) ? reach().ownPatientId() : Optional.empty();
+        boolean allowed = self.filter(roster::hasPatient).isPresent();
+        AuditedAccess access = AuditedAccess.of(AuditAction.CHECK_IN, "session", roster.sessionId())
+                .session(roster.sessionId()).group(roster.groupId()).patient(self.orElse(null));
+        return changed(access, allowed, () -> change.apply(self.orElseThrow()),
+                result -> Disclosure.ofPatients(Set.of(self.orElseThrow())));
+    }
+
+    /**
+     * The caller's own patient id, if they are a patient on the session's roster; else {@code ACCESS_DENIED}. For the
+     * check-in's prompt, which says only whether to ask the caller: nothing of anyone else, so not a row of the log.
+     */
+    public UUID ownCheckInPatient(SessionRoster roster) {
+        return (user.has(Role.PATIENT) ? reach().ownPatientId() : Optional.<UUID>empty()).filter(roster::hasPatient)
+                .orElseThrow(AccessPolicy::denied);
+    }
+
+    /**
+     * A session's check-ins, the facilitator's round ({@link AuditAction#READ_CHECK_INS}): the group's facilitators,
+     * supervisors of its site, and admins; never a patient, not even one of the group.
+     */
+    public <T> T readCheckIns(UUID groupId, UUID sessionId, Supplier<T> read,
+                              Function<? super T, ? extends Collection<UUID>> patientsOf) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.READ_CHECK_INS, "session", sessionId).session(sessionId)
+                .group(groupId);
+        return audited(access, isStaff() && (reach().everything() || staffSeesGroup(groupId)), read,
+                result -> Disclosure.ofPatients(patientsOf.apply(result)));
+    }
+
+    /**
+     * One patient's check-ins over their sessions, the trend ({@link AuditAction#READ_CHECK_INS}): staff who may see
+     * the patient; the caller's {@code read} restricts the sessions to {@link #visibleGroups()}.
+     */
+    public <T> T readCheckInTrend(UUID patientId, Supplier<T> read) {
+        return audited(AuditedAccess.of(AuditAction.READ_CHECK_INS, "patient", patientId).patient(patientId),
+                isStaff() && canSeePatient(patientId), read, result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
     /**
      * A listing of patient records ({@link AuditAction#LIST_PATIENTS}, {@link AuditAction#LIST_ENROLLMENTS}), which
      * the caller's {@code read} restricts to their reach: always allowed, one row with the patients listed.

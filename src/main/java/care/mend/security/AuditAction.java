@@ -52,7 +52,11 @@ public enum AuditAction {
      * Changing a patient's record, enrollment or group membership: logged when refused (the allowed changes are the
      * records' own dated history).
      */
-    CHANGE_PATIENT_DATA;
+    CHANGE_PATIENT_DATA,
+    /** A patient's own check-in at join (mood, craving, medication, a note). */
+    CHECK_IN,
+    /** Check-ins read by staff: a session's round, or one patient's trend. */
+    READ_CHECK_INS;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

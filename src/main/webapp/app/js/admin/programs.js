@@ -1,4 +1,4 @@
-// Programs: create at a site (kind, plan), edit the name, the plan and the attendance thresholds. The thresholds
+// Programs: create at a site (kind, plan), edit the name, the plan, the attendance thresholds and the check-in. The thresholds
 // are set with the plan when a program is changed; a new program gets them by a change right after its creation
 // when they differ from the defaults, since the API creates programs with the defaults.
 import {api, el, query} from '../api.js';
@@ -24,7 +24,20 @@ const editor = createEditor(form, {newTitle: 'New program', editTitle: (p) => `E
     for (const name of Object.keys(DEFAULTS)) {
         f.elements.namedItem(name).value = program.attendanceThresholds[name];
     }
+    // The check-in is changed on an existing program only (a new one gets its kind's defaults).
+    f.elements.namedItem('checkInEnabled').checked = program.checkIn?.enabled ?? true;
+    f.elements.namedItem('checkInAsksCraving').checked = program.checkIn?.asksCraving ?? false;
+    f.elements.namedItem('checkInLowMoodAtMost').value = program.checkIn?.lowMoodAtMost ?? 3;
+    f.elements.namedItem('checkInHighCravingAtLeast').value = program.checkIn?.highCravingAtLeast ?? 7;
 });
+
+/** The check-in settings of the form, for a change of an existing program. */
+function checkIn() {
+    return {checkInEnabled: form.elements.namedItem('checkInEnabled').checked,
+        checkInAsksCraving: form.elements.namedItem('checkInAsksCraving').checked,
+        checkInLowMoodAtMost: number(form, 'checkInLowMoodAtMost'),
+        checkInHighCravingAtLeast: number(form, 'checkInHighCravingAtLeast')};
+}
 
 function update() {
     const body = {name: text(form, 'name')};
@@ -51,7 +64,7 @@ const list = createList({
 async function save() {
     const program = editor.current();
     if (program) {
-        return api.put(`programs/${program.id}`, update());
+        return api.put(`programs/${program.id}`, {...update(), ...checkIn()});
     }
     const body = update();
     const created = await api.post('programs', {siteId: text(form, 'siteId'), kind: text(form, 'kind'),

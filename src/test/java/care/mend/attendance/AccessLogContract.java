@@ -186,6 +186,7 @@ abstract class AccessLogContract {
         resource.attendance = new AttendanceService(em, new LocationAttestations(em), clock);
         resource.reports = new AttendanceReports();
         resource.reports.em = em;
+        resource.checkIns = new care.mend.checkin.CheckIns(em, clock);
         resource.enrollments = new EnrollmentService(new JpaEnrollmentRepository(em), new JpaPatientRepository(em),
                 new JpaProgramRepository(em), new JpaSiteRepository(em), null, clock);
         return resource;

@@ -359,8 +359,77 @@ class AttendanceFhirExportTest {
     }
 
     @Test
+    void checkInsExportAsValidObservationsOfThePatientsEncounter() {
+        List<AttendanceRecord> records = List.copyOf(records().values());
+        AttendanceRecord flagged = records.get(0);
+        AttendanceRecord calm = records.get(1);
+        Instant checkedIn = START.minusSeconds(900);
+        care.mend.program.CheckInPlan substanceUse = new care.mend.program.CheckInPlan(true, true, 3, 7);
+        care.mend.program.CheckInPlan mentalHealth = new care.mend.program.CheckInPlan(true, false, 3, 7);
+        care.mend.checkin.CheckIn low = new care.mend.checkin.CheckIn(SESSION, flagged.patientId(),
+                new care.mend.checkin.CheckIn.Answers(2, 8, care.mend.checkin.MedicationAnswer.NOT_TAKEN,
+                        "A private note (synthetic)"), substanceUse, checkedIn);
+        care.mend.checkin.CheckIn noCraving = new care.mend.checkin.CheckIn(SESSION, calm.patientId(),
+                new care.mend.checkin.CheckIn.Answers(7, null, care.mend.checkin.MedicationAnswer.NOT_PRESCRIBED,
+                        null), mentalHealth, checkedIn);
+        care.mend.checkin.CheckIn elsewhere = new care.mend.checkin.CheckIn(UUID.randomUUID(), calm.patientId(),
+                new care.mend.checkin.CheckIn.Answers(5, null, care.mend.checkin.MedicationAnswer.TAKEN, null),
+                mentalHealth, checkedIn);
+
+        Bundle built = AttendanceFhirExport.bundle(records.stream().map(AttendanceFhirExportTest::row).toList(),
+                List.of(), List.of(low, noCraving, elsewhere), END);
+        String json = AttendanceFhirExport.json(built);
+        Bundle bundle = AttendanceFhirExport.context().newJsonParser().parseResource(Bundle.class, json);
+
+        Map<String, Resource> byUrl = new LinkedHashMap<>();
+        bundle.getEntry().forEach(entry -> byUrl.put(entry.getFullUrl(), entry.getResource()));
+        everyReferenceResolves(bundle, byUrl);
+        List<org.hl7.fhir.r4.model.Observation> observations = byUrl.values().stream()
+                .filter(org.hl7.fhir.r4.model.Observation.class::isInstance)
+                .map(org.hl7.fhir.r4.model.Observation.class::cast).toList();
+        assertThat(observations).as("mood, craving and medication; mood and medication; none for another session")
+                .hasSize(5);
+        assertThat(json).as("the note to the facilitator stays in Mend").doesNotContain("A private note");
+        for (org.hl7.fhir.r4.model.Observation o : observations) {
+            assertThat(o.getStatus()).isEqualTo(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL);
+            assertThat(o.getCategoryFirstRep().getCodingFirstRep().getCode()).isEqualTo("survey");
+            assertThat(o.getCode().getCodingFirstRep().getSystem()).isEqualTo("urn:mend:checkin");
+            assertThat(byUrl.get(o.getSubject().getReference())).isInstanceOf(org.hl7.fhir.r4.model.Patient.class);
+            Encounter encounter = (Encounter) byUrl.get(o.getEncounter().getReference());
+            assertThat(encounter.getSubject().getReference()).isEqualTo(o.getSubject().getReference());
+            assertThat(byUrl.get(encounter.getPartOf().getReference())).as("partOf the session's Encounter")
+                    .isSameAs(encounterWith(byUrl, "group-session", SESSION));
+            assertThat(o.getEffectiveDateTimeType().getValue().toInstant()).isEqualTo(checkedIn);
+            assertThat(o.getEffectiveDateTimeType().getValueAsString()).isEqualTo("2026-11-02T17:45:00-06:00");
+        }
+        org.hl7.fhir.r4.model.Observation mood = observation(observations, flagged.id(), "mood");
+        assertThat(((IntegerType) mood.getValue()).getValue()).isEqualTo(2);
+        assertThat(mood.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("L");
+        org.hl7.fhir.r4.model.Observation craving = observation(observations, flagged.id(), "craving");
+        assertThat(((IntegerType) craving.getValue()).getValue()).isEqualTo(8);
+        assertThat(craving.getInterpretationFirstRep().getCodingFirstRep().getCode()).isEqualTo("H");
+        assertThat(observation(observations, flagged.id(), "medication-today").getValueCodeableConcept()
+                .getCodingFirstRep().getCode()).isEqualTo("not-taken");
+        assertThat(observation(observations, calm.id(), "mood").hasInterpretation()).isFalse();
+        assertThat(observation(observations, calm.id(), "medication-today").getValueCodeableConcept()
+                .getCodingFirstRep().getCode()).isEqualTo("not-prescribed");
+
+        assertThat(errors("the export with check-ins", validator.validateWithResult(json))).as("validation errors")
+                .isEmpty();
+    }
+
+    /** The Observation of this code on the patient's Encounter of the record. */
+    private static org.hl7.fhir.r4.model.Observation observation(List<org.hl7.fhir.r4.model.Observation> all,
+                                                                 UUID recordId, String code) {
+        return all.stream().filter(o -> o.getEncounter().getReference()
+                        .equals(AttendanceFhirExport.urn("Encounter", recordId))
+                        && o.getCode().getCodingFirstRep().getCode().equals(code))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
     void mendsOwnDefinitionsAreValidFhir() {
-        assertThat(definitions).hasSize(11);
+        assertThat(definitions).hasSize(12);
         List<String> errors = new ArrayList<>();
         for (IBaseResource definition : definitions) {
             String name = definition.fhirType() + "/" + definition.getIdElement().getIdPart();

@@ -174,6 +174,15 @@ class AuthorizationIT {
                 // which sessions are signed: staff, within their groups (no patient data); never patients
                 new Row("GET", "/api/attendance/sign-offs?sessionId=" + f.session1, null,
                         200, 200, 200, 200, 403, 403, 401),
+                // check-ins: the patient on the roster checks in for themselves (session1's day is past: closed);
+                // the group's staff read the round and a patient's trend; never another patient
+                new Row("GET", "/api/me/check-ins?sessionId=" + f.session1, null, 403, 403, 403, 403, 200, 403, 401),
+                new Row("POST", "/api/me/check-ins", "{\"sessionId\":\"" + f.session1 + "\",\"mood\":5,"
+                        + "\"medication\":\"TAKEN\"}", 403, 403, 403, 403, 409, 403, 401),
+                new Row("GET", "/api/attendance/sessions/" + f.session1 + "/check-ins", null,
+                        200, 200, 200, 403, 403, 403, 401),
+                new Row("GET", "/api/attendance/patients/" + p1 + "/check-ins", null,
+                        200, 200, 200, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
 

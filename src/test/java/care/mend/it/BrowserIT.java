@@ -92,6 +92,14 @@ class BrowserIT {
     }
 
     private LiveGroup liveGroup(int... patients) {
+        return liveGroup(false, patients);
+    }
+
+    /**
+     * A group meeting now; {@code checkIn}: whether its program asks the check-in at join (the other tests' patients
+     * go from "How you join" straight to the waiting room, as in a program that asks none).
+     */
+    private LiveGroup liveGroup(boolean checkIn, int... patients) {
         Api admin = api.as("admin");
         AccessFixture.on(api); // the supervisor's and facilitator's staff records
         ZoneId zone = ZoneId.of("UTC");
@@ -109,6 +117,10 @@ class BrowserIT {
         String program = AccessFixture.id(admin.post("/api/programs", """
                 {"siteId":"%s","name":"%s","kind":"MENTAL_HEALTH_IOP","requiredSessions":24,
                  "plannedSessionsPerWeek":3,"plannedSessionMinutes":180}""".formatted(site, programName)));
+        HttpResult asked = admin.put("/api/programs/" + program, """
+                {"name":"%s","requiredSessions":24,"plannedSessionsPerWeek":3,"plannedSessionMinutes":180,
+                 "minimumWeeklyMinutes":540,"checkInEnabled":%s}""".formatted(programName, checkIn));
+        assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
         String facilitator = staffId(admin, DemoIdentities.FACILITATOR);
         String supervisor = staffId(admin, DemoIdentities.SUPERVISOR);
         assertThat(admin.post("/api/staff/" + supervisor + "/sites", "{\"siteId\":\"" + site + "\"}").status())
@@ -849,7 +861,7 @@ class BrowserIT {
             patient.untilText("session-notice", "The group started at");
             patient.untilText("session-notice", "you can still join");
             assertThat(steps(patient)).isEqualTo(
-                    "devices:current location:upcoming mode:upcoming waiting:upcoming room:upcoming");
+                    "devices:current location:upcoming mode:upcoming checkin:upcoming waiting:upcoming room:upcoming");
             assertThat(displayed(patient, By.id("step-location"))).isFalse();
             assertThat(displayed(patient, By.id("step-mode"))).isFalse();
             patient.screenshot("phone-step-1-390");
@@ -876,7 +888,9 @@ class BrowserIT {
                     d -> (Boolean) patient.script("return document.getElementById('self-view').videoWidth > 0"));
             assertThat((Boolean) patient.script("return document.getElementById('self-view').muted")).isTrue();
             patient.untilText("waiting-mode", "audio only");
-            assertThat(steps(patient)).startsWith("devices:done location:done mode:done waiting:current");
+            assertThat(steps(patient)).startsWith("devices:done location:done mode:done checkin:done waiting:current");
+            assertThat(displayed(patient, By.cssSelector("#steps li[data-step='checkin']")))
+                    .as("a program that asks no check-in has no such step").isFalse();
             patient.checkLayout("phone-waiting");
             patient.driver.manage().window().setSize(Browser.PHONE);
 
@@ -929,6 +943,69 @@ class BrowserIT {
             assertThat(patient.consoleErrors()).noneMatch(message -> message.contains("mend"));
         } catch (Throwable failure) {
             browsers.forEach(b -> b.screenshot("FAILED-phone"));
+            throw failure;
+        }
+    }
+
+    /**
+     * The check-in at join (issue #18), on a phone: after "How you join" the patient is asked how they are, as big 0-10
+     * buttons with Skip beside Send; they answer mood 2 and go on to the waiting room; the facilitator's live panel
+     * shows the check-in with the low-mood flag, and the patient's trend under it. The program is a mental-health one:
+     * no craving is asked.
+     */
+    @Test
+    void aPatientChecksInWithLowMoodAndTheFacilitatorSeesTheFlagOnTheRoster() throws Exception {
+        LiveGroup live = liveGroup(true, 5);
+        String name = live.chosenNames().get(0);
+        Browser patient = browser("patient5");
+        Browser facilitator = browser("facilitator");
+        try {
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.signIn(base, "patient.html", patient.name);
+            patientPassesTheCheck(patient, live, "home (synthetic)", null);
+
+            patient.visible("step-checkin");
+            patient.until("the check-in is the current step", d -> steps(patient)
+                    .contains("mode:done checkin:current waiting:upcoming"));
+            assertThat(displayed(patient, By.cssSelector("#steps li[data-step='checkin']"))).isTrue();
+            assertThat(displayed(patient, By.id("checkin-craving-field"))).as("no craving in this program").isFalse();
+            assertThat(displayed(patient, By.id("checkin-skip"))).isTrue();
+            assertThat(displayed(patient, By.id("join"))).isFalse();
+            WebElement two = patient.visible(By.cssSelector("label[for='checkin-mood-2']"));
+            assertThat(two.getSize().getHeight()).as("a touch target").isGreaterThanOrEqualTo(44);
+            assertThat(two.getSize().getWidth()).isGreaterThanOrEqualTo(44);
+            patient.checkLayout("phone-check-in");
+            patient.driver.manage().window().setSize(Browser.PHONE);
+
+            // Sent without a medication answer: said at the question, nothing sent.
+            patient.click(By.cssSelector("label[for='checkin-mood-2']"));
+            patient.click("checkin-send");
+            patient.untilText("checkin-medication-error", "medication today");
+            patient.click(By.cssSelector("label[for='checkin-med-taken']"));
+            patient.visible("checkin-note").sendKeys("Hard week, would like a word after (synthetic)");
+            patient.click("checkin-send");
+            patient.visible("waiting");
+            assertThat(steps(patient)).contains("checkin:done waiting:current");
+
+            facilitator.signIn(base, "facilitator.html", "facilitator");
+            facilitator.click(By.cssSelector("#session-list button[aria-label='Open room: " + live.groupName() + "']"));
+            facilitator.visible("room");
+            facilitator.untilText("waiting-list", name + " is waiting");
+            By flagged = By.cssSelector("#attendance tbody tr[data-check-in~='low-mood']");
+            WebElement row = facilitator.visible(flagged);
+            assertThat(row.getText()).contains(live.patientNames().get(0)).contains("Low mood").contains("mood 2/10")
+                    .contains("took their medication").contains("Hard week, would like a word after (synthetic)");
+            assertThat(row.findElement(By.cssSelector("td.checkin-flag")).getText()).startsWith("Low mood");
+            facilitator.checkLayout("room-check-in");
+
+            // The trend under the panel: this patient's one check-in, flagged.
+            new Select(facilitator.visible("trend-patient")).selectByVisibleText(live.patientNames().get(0));
+            facilitator.visible(By.cssSelector("#trend-chart svg circle.flagged"));
+            assertThat(facilitator.driver.findElement(By.id("trend-title-values")).getAttribute("textContent"))
+                    .contains("mood 2 (low)");
+            assertThat(patient.consoleErrors()).noneMatch(message -> message.contains("mend"));
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-check-in"));
             throw failure;
         }
     }

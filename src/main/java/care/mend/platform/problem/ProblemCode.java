@@ -82,6 +82,14 @@ public enum ProblemCode {
      */
     CREDIT_BELOW_THRESHOLD(409, "Credit below the program's credit minutes needs an override reason"),
 
+    // Check-in at join.
+    /** The patient already checked in for this session: a check-in is kept as given, never replaced. */
+    CHECK_IN_EXISTS(409, "You have already checked in for this session"),
+    /** Check-in is open on the session's local day until its end, while it is scheduled or live. */
+    CHECK_IN_CLOSED(409, "Check-in is not open for this session"),
+    /** The session's program does not ask for a check-in. */
+    CHECK_IN_NOT_ASKED(409, "This program does not ask for a check-in"),
+
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");
 
