@@ -1,5 +1,7 @@
 package care.mend.checkin;
 
+import care.mend.security.WriteAccess;
+import care.mend.security.ReadAccess;
 import care.mend.platform.QueryParams;
 import care.mend.platform.problem.MendException;
 import care.mend.schedule.GroupSession;
@@ -45,6 +47,7 @@ public class PatientCheckInResource {
 
     @GET
     @Transactional
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "Whether to offer the caller (a patient on the session's roster) the check-in for a session",
             description = "400 without sessionId; 403 for anyone not on the session's roster; the answers themselves"
                     + " are not repeated.")
@@ -60,6 +63,7 @@ public class PatientCheckInResource {
 
     @POST
     @Transactional
+    @WriteAccess(WriteAccess.Rule.PATIENT)
     @Operation(summary = "Check in for a session before joining it: mood and craving 0-10 (craving only where the"
             + " program asks it), medication today, a one-line note for the facilitator",
             description = "Recorded with the server's time, once: 409 CHECK_IN_EXISTS for a second one (it is never"

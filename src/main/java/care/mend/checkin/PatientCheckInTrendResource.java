@@ -1,5 +1,6 @@
 package care.mend.checkin;
 
+import care.mend.security.ReadAccess;
 import care.mend.security.AccessPolicy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ public class PatientCheckInTrendResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "A patient's check-ins over the sessions of the groups the caller sees, oldest first (the"
             + " latest 60; staff who may see the patient; one row of the access log per request)")
     public CheckInTrendResponse trend(@PathParam("patientId") UUID patientId) {

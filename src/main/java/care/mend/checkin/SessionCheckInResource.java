@@ -1,5 +1,6 @@
 package care.mend.checkin;
 
+import care.mend.security.ReadAccess;
 import care.mend.schedule.GroupSession;
 import care.mend.security.AccessPolicy;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,6 +31,7 @@ public class SessionCheckInResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @ReadAccess(ReadAccess.Rule.SIGNED_IN)
     @Operation(summary = "The session's check-ins, flagged by the program's thresholds (the group's facilitators,"
             + " supervisors of its site, admins; one row of the access log per request)")
     public List<CheckInResponse> round(@PathParam("sessionId") UUID sessionId) {
