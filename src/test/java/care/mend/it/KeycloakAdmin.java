@@ -40,17 +40,35 @@ final class KeycloakAdmin {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI base;
-    private final String adminToken;
+    private final String user;
+    private final String password;
+    private String adminToken;
+    private long tokenAt;
 
-    private KeycloakAdmin(URI base, String adminToken) {
+    private KeycloakAdmin(URI base, String user, String password) {
         this.base = base;
-        this.adminToken = adminToken;
+        this.user = user;
+        this.password = password;
     }
 
     static KeycloakAdmin login(URI base, String user, String password) {
-        JsonObject token = postForm(base.resolve("/realms/master/protocol/openid-connect/token"), Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", user, "password", password));
-        return new KeycloakAdmin(base, token.getString("access_token"));
+        KeycloakAdmin admin = new KeycloakAdmin(base, user, password);
+        admin.token();
+        return admin;
+    }
+
+    /**
+     * The master realm's admin token, taken again after 30 s: it lives 60 s, and a load run's imports come minutes
+     * after the first.
+     */
+    private synchronized String token() {
+        if (adminToken == null || System.nanoTime() - tokenAt > Duration.ofSeconds(30).toNanos()) {
+            JsonObject token = postForm(base.resolve("/realms/master/protocol/openid-connect/token"), Map.of(
+                    "grant_type", "password", "client_id", "admin-cli", "username", user, "password", password));
+            adminToken = token.getString("access_token");
+            tokenAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     /** Creates the test clients in Mend's realm and a second realm with an admin user of its own. */
@@ -99,7 +117,7 @@ final class KeycloakAdmin {
     /** Sets the realm's password policy (for users created from now on). */
     void setPasswordPolicy(String realm, String policy) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/" + realm))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken)
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
                         .add("passwordPolicy", policy).build().toString())).build();
@@ -133,7 +151,7 @@ final class KeycloakAdmin {
         JsonObject updated = Json.createObjectBuilder(client).add("redirectUris", redirects).build();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/mend/clients/"
                         + client.getString("id"))).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(updated.toString())).build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 204) {
@@ -144,7 +162,7 @@ final class KeycloakAdmin {
 
     private String get(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken).GET().build();
+                .header("Authorization", "Bearer " + token()).GET().build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Keycloak admin " + uri + " answered " + response.statusCode());
@@ -172,7 +190,7 @@ final class KeycloakAdmin {
         }
         JsonObject body = Json.createObjectBuilder().add("ifResourceExists", "SKIP").add("users", users).build();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/mend/partialImport"))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + adminToken)
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<String> response = send(request);
@@ -205,7 +223,7 @@ final class KeycloakAdmin {
                 .getValuesAs(JsonObject.class)) {
             JsonObject required = Json.createObjectBuilder(execution).add("requirement", "REQUIRED").build();
             HttpResponse<String> response = send(HttpRequest.newBuilder(executions).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString(required.toString())).build());
             if (response.statusCode() != 202 && response.statusCode() != 204) {
                 throw new IllegalStateException("Keycloak refused the test flow's requirement: "
@@ -253,7 +271,7 @@ final class KeycloakAdmin {
 
     private void postExpecting(URI uri, JsonObject body, int expectedStatus) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         HttpResponse<String> response = send(request);
         if (response.statusCode() != expectedStatus) {

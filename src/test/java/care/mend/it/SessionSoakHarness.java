@@ -90,6 +90,7 @@ class SessionSoakHarness {
         for (int n = 3; n < 3 + PATIENTS; n++) {
             subjects.add(DemoIdentities.patient(n));
         }
+        AccessFixture.on(api); // the demo facilitator's staff record, among others
         LiveGroups live = LiveGroups.startedTenMinutesAgo(api.as("admin"), "Soak", subjects);
         Path log = Path.of(System.getProperty("mend.server.dir"), "standalone", "log", "server.log");
         long logFrom = Files.size(log);

@@ -80,6 +80,7 @@ class SignalingFuzzHarness {
         for (int n = 3; n <= 3 + FUZZERS; n++) {
             subjects.add(DemoIdentities.patient(n));
         }
+        AccessFixture.on(api); // the demo facilitator's staff record, among others
         LiveGroups live = LiveGroups.startedTenMinutesAgo(api.as("admin"), "Fuzz", subjects);
         Path log = Path.of(System.getProperty("mend.server.dir"), "standalone", "log", "server.log");
 
@@ -181,6 +182,8 @@ class SignalingFuzzHarness {
                 // no update for a while
             } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                System.out.println("the facilitator's admitting failed: " + e);
             }
         }
     }
