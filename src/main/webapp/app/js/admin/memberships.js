@@ -63,13 +63,21 @@ const list = createList({
     },
 });
 
+// Which group's patients are wanted now: a group chosen while the last one's patients were still being read must
+// not get that group's list when its answer comes last.
+let offering = 0;
+
 async function offerPatients() {
     const g = group();
+    const asked = ++offering;
     if (!g) {
         fillSelect($('member-patient'), [], () => '');
         return;
     }
     const enrolled = await all('enrollments', {programId: g.programId, status: 'ENROLLED'});
+    if (asked !== offering) {
+        return;
+    }
     fillSelect($('member-patient'), enrolled.map((e) => ({id: e.patientId, name: patientName(e.patientId)}))
         .sort((a, b) => a.name.localeCompare(b.name)), (p) => p.name, {blank: 'Choose a patient'});
 }

@@ -110,7 +110,7 @@ class AdminPagesIT {
             choose("patient-program", programName + " — " + siteName);
             type("patient-start", dateInput(LocalDate.now().minusDays(7)));
             admin.click(By.cssSelector("#patient-form button[type='submit']"));
-            admin.untilText("live", "created and enrolled");
+            untilAnnounced("created and enrolled");
             admin.checkLayout("admin-patients");
 
             page("enrollments.html");
@@ -134,9 +134,7 @@ class AdminPagesIT {
             // The membership, then its void: confirmed in a dialog that asks why, refused without a reason.
             page("memberships.html");
             choose("choose-group", groupName);
-            admin.until("the patients enrolled in the program", d -> new Select(d.findElement(By.id("member-patient")))
-                    .getOptions().stream().anyMatch(o -> o.getText().equals(patientName)));
-            choose("member-patient", patientName);
+            choose("member-patient", patientName); // offered once the group's enrolled patients are read
             admin.click(By.cssSelector("#membership-form button[type='submit']"));
             admin.untilText("members", "Active");
             admin.checkLayout("admin-memberships");
@@ -150,7 +148,11 @@ class AdminPagesIT {
             admin.click(By.cssSelector("dialog[open] button[type='submit']"));
             admin.untilText("members", "Voided — " + VOID_REASON);
             admin.checkLayout("admin-membership-voided");
-            assertThat(admin.consoleErrors()).isEmpty();
+            // Chromium logs each refused request as a failed load: the two refusals this test asks for (the site
+            // without its fields, the void without a reason) are expected. Nothing else may be logged.
+            assertThat(admin.consoleErrors()).filteredOn(message -> !(message.contains("Failed to load resource")
+                    && (message.contains("/api/sites ")
+                    || message.matches(".*/api/memberships/[0-9a-f-]+/void .*")))).isEmpty();
         } catch (RuntimeException | AssertionError e) {
             admin.screenshot("admin-FAILED");
             throw e;
@@ -174,15 +176,32 @@ class AdminPagesIT {
                 By.cssSelector(".list-status"), "."));
     }
 
+    /**
+     * The page's live region says {@code part}; a failure says what it said instead. Its words are read from the DOM:
+     * WebDriver's text of the visually hidden region is empty on these pages, although it says the words.
+     */
+    private void untilAnnounced(String part) {
+        admin.wait.withMessage(() -> "admin: the page announces \"" + part + "\"; it said \""
+                + admin.script("return document.getElementById('live').textContent") + "\"")
+                .until(d -> (Boolean) admin.script(
+                        "return document.getElementById('live').textContent.includes(arguments[0])", part));
+    }
+
     private void type(String id, String text) {
         WebElement input = admin.visible(id);
         input.clear();
         input.sendKeys(text);
     }
 
+    /**
+     * Chooses an option once the select offers it. The options are read in the page: a page fills its selects again
+     * when their source changes (the memberships page, its patients when a group is chosen), so option elements read
+     * one by one through WebDriver may be gone by the next call.
+     */
     private void choose(String id, String visibleText) {
-        admin.until(id + " offers " + visibleText, d -> new Select(d.findElement(By.id(id))).getOptions().stream()
-                .anyMatch(o -> o.getText().equals(visibleText)));
+        admin.until(id + " offers " + visibleText, d -> (Boolean) admin.script(
+                "return [...document.getElementById(arguments[0]).options].some((o) => o.text === arguments[1])",
+                id, visibleText));
         new Select(admin.visible(id)).selectByVisibleText(visibleText);
     }
 

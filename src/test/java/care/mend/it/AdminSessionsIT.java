@@ -124,6 +124,16 @@ class AdminSessionsIT {
                 .formatted(guest, otherProgram, today.minusDays(1))));
 
         browser = Browser.open("admin-sessions", Browser.Devices.NONE);
+        try {
+            throughThePage(admin, group, groupName, guestName, otherProgram, zone, today, start, later);
+        } catch (RuntimeException | AssertionError e) {
+            browser.screenshot("FAILED");
+            throw e;
+        }
+    }
+
+    private void throughThePage(Api admin, String group, String groupName, String guestName, String otherProgram,
+            ZoneId zone, LocalDate today, LocalTime start, LocalTime later) {
         browser.signIn(base, "admin/sessions.html", "admin");
         browser.until("the groups are offered", d -> d.findElements(By.cssSelector("#add-group option")).stream()
                 .anyMatch(o -> o.getText().equals(groupName)));

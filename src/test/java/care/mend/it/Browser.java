@@ -71,7 +71,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * Nothing visible may stick out of the viewport, and no two visible controls or text blocks may overlap
-     * (one inside the other is fine). Tables scroll inside their own wrapper by design.
+     * (one inside the other is fine; an open modal dialog over the page is fine). Tables scroll inside their own
+     * wrapper by design.
      */
     private static final String LAYOUT_PROBLEMS = """
             const vw = document.documentElement.clientWidth;
@@ -98,10 +99,14 @@ final class Browser implements AutoCloseable {
             }
             const blocks = shown.filter((e) => e.matches(
                 'button, a, input, select, textarea, label, h1, h2, h3, p, meter, video, li.tile, .badge, .table-wrap'));
+            // A modal dialog lies over the page by design (the page behind it is inert): only what is on the same
+            // side of it may not overlap.
+            const modal = document.querySelector('dialog:modal');
+            const onTop = (e) => Boolean(modal && modal.contains(e));
             for (let i = 0; i < blocks.length; i++) {
               for (let j = i + 1; j < blocks.length; j++) {
                 const a = blocks[i], b = blocks[j];
-                if (a.contains(b) || b.contains(a)) continue;
+                if (a.contains(b) || b.contains(a) || onTop(a) !== onTop(b)) continue;
                 const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();
                 const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
                 const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);

@@ -264,8 +264,9 @@ class BrowserIT {
         facilitator.untilText("waiting-list", name + " is waiting");
         int before = publishers();
         facilitator.click(By.cssSelector("#waiting-list li button[aria-label='Admit " + name + "']"));
-        assertThat(facilitator.driver.findElements(By.cssSelector(
-                "#waiting-list li button[aria-label='Decline " + name + "']"))).isEmpty();
+        // The row goes when the room's update arrives (the list is patched in place), not at the click.
+        facilitator.until(name + " is no longer waiting", ExpectedConditions.numberOfElementsToBe(By.cssSelector(
+                "#waiting-list li button[aria-label='Decline " + name + "']"), 0));
         patient.visible("room");
         mediaReachesTheServer(before + 1);
     }
