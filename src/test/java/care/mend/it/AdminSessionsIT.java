@@ -125,15 +125,15 @@ class AdminSessionsIT {
 
         browser = Browser.open("admin-sessions", Browser.Devices.NONE);
         try {
-            throughThePage(admin, group, groupName, guestName, otherProgram, zone, today, start, later);
+            throughThePage(admin, group, groupName, guest, guestName, otherProgram, zone, today, start, later);
         } catch (RuntimeException | AssertionError e) {
             browser.screenshot("FAILED");
             throw e;
         }
     }
 
-    private void throughThePage(Api admin, String group, String groupName, String guestName, String otherProgram,
-            ZoneId zone, LocalDate today, LocalTime start, LocalTime later) {
+    private void throughThePage(Api admin, String group, String groupName, String guest, String guestName,
+            String otherProgram, ZoneId zone, LocalDate today, LocalTime start, LocalTime later) {
         browser.signIn(base, "admin/sessions.html", "admin");
         browser.until("the groups are offered", d -> d.findElements(By.cssSelector("#add-group option")).stream()
                 .anyMatch(o -> o.getText().equals(groupName)));
@@ -172,7 +172,11 @@ class AdminSessionsIT {
         // A make-up guest from another program: on the roster, counted toward their own program.
         rowButton(REASON, "Guests").click();
         browser.visible("guests-dialog");
-        new Select(browser.visible("guest-patient")).selectByVisibleText(guestName);
+        // Offered once the page has read the patients, as "record name (chosen name)": the server gave this one the
+        // first word of the record's name as the name the group sees.
+        browser.until("the guest is offered", d -> d.findElements(By.cssSelector(
+                "#guest-patient option[value='" + guest + "']")).size() == 1);
+        new Select(browser.visible("guest-patient")).selectByValue(guest);
         browser.visible("guest-reason").sendKeys("Missed her own group's Monday (synthetic)");
         browser.click("guest-add");
         untilAnnounced("added as a make-up guest");
