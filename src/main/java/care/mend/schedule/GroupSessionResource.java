@@ -93,6 +93,7 @@ public class GroupSessionResource {
     @Path("{id}/guests")
     @Operation(summary = "Add a make-up guest: an enrolled patient on this session's roster, counted toward their own"
             + " program")
+    @jakarta.transaction.Transactional
     public Response addGuest(@PathParam("id") UUID id, @NotNull @Valid AddGuestRequest body) {
         GroupSession session = sessions.get(id);
         SessionGuest guest = access.addGuests(session.groupId(), id, () -> sessions.addGuest(id, body.patientId(),

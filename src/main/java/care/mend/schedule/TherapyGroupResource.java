@@ -155,6 +155,7 @@ public class TherapyGroupResource {
     @Operation(summary = "Add a session beyond the weekly schedule at a local date and time in the group's zone:"
             + " ONE_OFF for the whole group, or MAKE_UP for named patients (its make-up guests); alreadyHappened"
             + " records one that took place without Mend's room, for the sign-off")
+    @jakarta.transaction.Transactional
     public Response addSession(@PathParam("id") UUID id, @NotNull @Valid CreateSessionRequest body,
                                @Context UriInfo uri) {
         GroupSessionKind kind = body.kindOrDefault();
