@@ -51,6 +51,8 @@ final class KurentoMediaRoom implements MediaRoom {
     private final KurentoMediaServer server;
     private final BitrateCaps caps;
     private final RoomObjects objects = new RoomObjects();
+    /** Flow, loss and recovery, told to the room in the order they happened here (under {@code objects}). */
+    private final InOrder reports = new InOrder();
 
     private CompletableFuture<RoomPipeline> pipe;
     private KmsNode pipeNode;
@@ -211,23 +213,22 @@ final class KurentoMediaRoom implements MediaRoom {
 
     /** What flows out of a publisher towards the pipeline is what the server receives from the participant. */
     private void flowChanged(String participantId, Publisher publisher, MediaFlowOutStateChangedEvent event) {
-        MediaModality modality;
         synchronized (objects) {
             if (objects.publisherOf(participantId) != publisher) {
                 return;
             }
-            if (event.getState() == MediaFlowState.FLOWING) {
-                publisher.flowing.add(event.getMediaType());
-            } else {
-                publisher.flowing.remove(event.getMediaType());
+            if (!publisher.flow(event.getMediaType(), event.getState() == MediaFlowState.FLOWING,
+                    event.getTimestampMillis())) {
+                return;
             }
-            modality = publisher.modality();
+            MediaModality modality = publisher.modality();
             if (modality == publisher.reported) {
                 return;
             }
             publisher.reported = modality;
+            reports.add(() -> listener.mediaFlowChanged(participantId, modality));
         }
-        listener.mediaFlowChanged(participantId, modality);
+        reports.deliver();
     }
 
     @Override
@@ -381,8 +382,9 @@ final class KurentoMediaRoom implements MediaRoom {
             pipeNode = null;
             objects.clear();
             interrupted = true;
+            reports.add(listener::mediaInterrupted);
         }
-        listener.mediaInterrupted();
+        reports.deliver();
     }
 
     /**
@@ -395,8 +397,9 @@ final class KurentoMediaRoom implements MediaRoom {
                 return;
             }
             interrupted = false;
+            reports.add(listener::mediaRestored);
         }
-        listener.mediaRestored();
+        reports.deliver();
     }
 
     @Override

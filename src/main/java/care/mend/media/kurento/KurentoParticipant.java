@@ -3,6 +3,7 @@ package care.mend.media.kurento;
 import care.mend.media.MediaEndpointRef;
 import care.mend.media.MediaModality;
 import care.mend.media.SdpOffer;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +31,49 @@ final class KurentoParticipant {
         final WebRtcEndpoint endpoint;
         final boolean audioOnly;
         final Set<MediaType> flowing = EnumSet.noneOf(MediaType.class);
+        /** KMS's time of the last flow event applied, per media type (events may reach us out of order). */
+        final Map<MediaType, Long> lastFlowAt = new EnumMap<>(MediaType.class);
         MediaModality reported;
 
         Publisher(WebRtcEndpoint endpoint, boolean audioOnly) {
             this.endpoint = endpoint;
             this.audioOnly = audioOnly;
+        }
+
+        /**
+         * Applies what KMS says now flows of one media type, unless KMS said something newer about that type
+         * already: the client hands events to a pool of threads, so a NOT_FLOWING and the FLOWING that followed it
+         * can arrive the other way round. KMS stamps each event in milliseconds; an event without a readable stamp
+         * is applied as it comes.
+         *
+         * @return whether the event was applied
+         */
+        boolean flow(MediaType type, boolean isFlowing, String timestampMillis) {
+            Long at = millis(timestampMillis);
+            if (at != null) {
+                Long last = lastFlowAt.get(type);
+                if (last != null && at < last) {
+                    return false;
+                }
+                lastFlowAt.put(type, at);
+            }
+            if (isFlowing) {
+                flowing.add(type);
+            } else {
+                flowing.remove(type);
+            }
+            return true;
+        }
+
+        private static Long millis(String stamp) {
+            if (stamp == null || stamp.isEmpty() || stamp.length() > 19) {
+                return null;
+            }
+            try {
+                return Long.parseLong(stamp);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         /** Video without audio still counts as AUDIO_VIDEO: the ledger records being seen; a muted mic is no absence. */

@@ -243,6 +243,62 @@ class KurentoMediaRoomTest {
         Eventually.until(Duration.ofSeconds(10), () -> listener.modalityOf("a") == MediaModality.NONE);
     }
 
+    /**
+     * KMS reports each media type's flow as its own event, which the Kurento client hands to a thread of its pool: a
+     * thread that carries one report and is descheduled before the room hears it must not let a later report overtake
+     * it. Seen in a scripted session on a busy machine: a patient who sent video all along was billed as audio only.
+     */
+    @Test
+    void flowReportsReachTheRoomInTheOrderTheyHappenedWhateverThreadCarriesThem() throws Exception {
+        RecordingMediaListener heard = new RecordingMediaListener();
+        java.util.concurrent.CountDownLatch slowOneStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        care.mend.media.MediaRoomListener slowAudioOnly = new care.mend.media.MediaRoomListener() {
+            @Override
+            public void iceCandidateFound(MediaEndpointRef endpoint, IceCandidate candidate) {
+            }
+
+            @Override
+            public void mediaFlowChanged(String participantId, MediaModality modality) {
+                if (modality == MediaModality.AUDIO_ONLY && armed.get() && slowOneStarted.getCount() > 0) {
+                    slowOneStarted.countDown();
+                    try {
+                        Thread.sleep(1000); // the thread that carries this report is descheduled
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                heard.mediaFlowChanged(participantId, modality);
+            }
+
+            @Override
+            public void mediaInterrupted() {
+            }
+
+            @Override
+            public void mediaRestored() {
+            }
+        };
+        MediaRoom room = server.createRoom("room-slow", slowAudioOnly).toCompletableFuture().join();
+        done(room.publish("a", offer(SENDRECV), MediaModality.AUDIO_VIDEO));
+        Eventually.until(Duration.ofSeconds(10), () -> heard.modalityOf("a") == MediaModality.AUDIO_VIDEO);
+        String publisher = endpoints().get(0).id();
+        Thread.sleep(1000); // the publish's own reports are all in
+        heard.flows.clear();
+        armed.set(true);
+
+        kms.browserSends(publisher, Kind.VIDEO, false); // a camera hiccup: audio only ...
+        assertThat(slowOneStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(5); // KMS stamps events in milliseconds
+        kms.browserSends(publisher, Kind.VIDEO, true); // ... and video again, reported while the first is on its way
+        Eventually.until(Duration.ofSeconds(10), () -> heard.flows.size() >= 2);
+        Thread.sleep(1500); // nothing else is on its way
+
+        assertThat(heard.flows).extracting(RecordingMediaListener.Flow::modality)
+                .containsExactly(MediaModality.AUDIO_ONLY, MediaModality.AUDIO_VIDEO);
+        done(room.release());
+    }
+
     @Test
     void candidatesGoToTheirEndpointAndUnknownEndpointsAreRefused() {
         MediaRoom room = room();
