@@ -164,7 +164,9 @@ export class FakeElement extends FakeNode {
 
     append(...nodes) {
         for (const node of nodes) {
-            this.insertBefore(typeof node === 'string' ? new FakeText(this.ownerDocument, node) : node, null);
+            // As the DOM does: anything that is not a node (an array, null, a number) becomes its string as text.
+            const isNode = node instanceof FakeNode;
+            this.insertBefore(isNode ? node : new FakeText(this.ownerDocument, String(node)), null);
         }
     }
 

@@ -78,7 +78,7 @@ export class TrendPicker {
         const chosen = this.select.value;
         const sorted = [...this.names.entries()].sort((a, b) => a[1].localeCompare(b[1]));
         this.select.replaceChildren(el('option', {value: '', text: 'Choose a patient'}),
-            sorted.map(([id, name]) => el('option', {value: id, text: name})));
+            ...sorted.map(([id, name]) => el('option', {value: id, text: name})));
         this.select.value = chosen;
     }
 

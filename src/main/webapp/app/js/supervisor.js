@@ -355,11 +355,11 @@ function offerPeople() {
     const chosenPerson = person.value;
     person.replaceChildren(el('option', {value: '', text: 'Anyone'}),
         el('optgroup', {label: 'Staff'}, state.staff.map((s) => el('option', {value: s.id, text: s.displayName}))),
-        patients.length ? el('optgroup', {label: 'Patients'}, patientOptions()) : null);
+        ...(patients.length ? [el('optgroup', {label: 'Patients'}, patientOptions())] : []));
     person.value = chosenPerson;
     const patient = $('audit-patient');
     const chosenPatient = patient.value;
-    patient.replaceChildren(el('option', {value: '', text: 'Any patient'}), patientOptions());
+    patient.replaceChildren(el('option', {value: '', text: 'Any patient'}), ...patientOptions());
     patient.value = chosenPatient;
 }
 
