@@ -8,6 +8,8 @@ import {forgetVideos, tile as participantTile} from './tiles.js';
 import {onAction, reconcile} from './keyed-list.js';
 import {waitingWords} from './announcer.js';
 import {confirmDialog} from './confirm.js';
+import {overrideReasonProblem} from './jurisdictions.js';
+import {openSafetyPanel} from './safety-panel.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -64,8 +66,8 @@ export class RoomView {
         this.localStream = null;
         this.cameraOff = false;
         this.locked = null;
-        onAction($('waiting-list'), (action, id) => this.#act(action, id));
-        onAction($('tiles'), (action, id) => this.#act(action, id));
+        onAction($('waiting-list'), (action, id, button) => this.#act(action, id, button));
+        onAction($('tiles'), (action, id, button) => this.#act(action, id, button));
     }
 
     /** A new room: forget what the last one showed. */
@@ -97,7 +99,7 @@ export class RoomView {
         $('waiting-empty').hidden = room.waiting.length > 0;
         const waiting = reconcile($('waiting-list'), room.waiting, {
             key: (p) => p.participantId,
-            signature: (p) => JSON.stringify([this.labels.get(p.participantId), p.patientId]),
+            signature: (p) => JSON.stringify([this.labels.get(p.participantId), p.patientId, p.outsideLicensure]),
             render: (p) => this.#waitingRow(p),
             focusFallback: () => $('waiting-title'),
         });
@@ -118,9 +120,16 @@ export class RoomView {
         const {name, record} = this.labels.get(p.participantId);
         return el('li', {dataset: {participantId: p.participantId, ...(p.patientId ? {patientId: p.patientId} : {})}},
             el('span', {}, el('span', {class: 'name', text: `${name} is waiting`}),
-                record ? el('span', {class: 'record hint', text: ` (record: ${record})`}) : null),
+                record ? el('span', {class: 'record hint', text: ` (record: ${record})`}) : null,
+                p.outsideLicensure ? el('span', {class: 'badge warning', text: ' outside licensed states'}) : null),
             el('span', {class: 'actions'},
-                el('button', {type: 'button', 'data-action': 'admit', 'aria-label': `Admit ${name}`, text: 'Admit'}),
+                p.outsideLicensure
+                    ? el('button', {type: 'button', 'data-action': 'admitAnyway',
+                        'aria-label': `Admit ${name} anyway (outside licensed states)`, text: 'Admit anyway…'})
+                    : el('button', {type: 'button', 'data-action': 'admit', 'aria-label': `Admit ${name}`,
+                        text: 'Admit'}),
+                p.patientId ? el('button', {type: 'button', class: 'secondary', 'data-action': 'safety',
+                    'aria-label': `Safety details for ${name}`, text: 'Safety'}) : null,
                 el('button', {type: 'button', class: 'secondary', 'data-action': 'decline',
                     'aria-label': `Decline ${name}`, text: 'Decline'})));
     }
@@ -146,13 +155,16 @@ export class RoomView {
             if (!p.muted) {
                 actions.push(button('askToMute', 'Ask to mute', `Ask ${name} to mute`));
             }
+            if (p.patientId) {
+                actions.push(button('safety', 'Safety', `Safety details for ${name}`));
+            }
             actions.push(button('remove', 'Remove from room', `Remove ${name} from the room`));
             actions.push(button('bar', 'Remove and bar', `Remove ${name} and bar them for this session`, 'danger'));
         }
         return participantTile(p, {name: tileName, isYou, stream: this.#streamOf(p), actions, record});
     }
 
-    async #act(action, participantId) {
+    async #act(action, participantId, button) {
         const p = [...(this.room?.waiting ?? []), ...(this.room?.participants ?? [])]
             .find((x) => x.participantId === participantId);
         const name = this.labels.get(participantId)?.name ?? 'This patient';
@@ -162,6 +174,18 @@ export class RoomView {
             case 'lowerHand':
             case 'askToMute':
                 await this.command({type: action, participantId});
+                return;
+            case 'admitAnyway': {
+                const reason = await admitAnywayDialog(name);
+                if (reason && await this.command({type: 'admit', participantId, overrideReason: reason})) {
+                    this.notice(`${name} was admitted; your reason is on the attendance record.`);
+                }
+                return;
+            }
+            case 'safety':
+                if (p?.patientId && this.client.sessionId) {
+                    await openSafetyPanel(this.client.sessionId, p.patientId, button);
+                }
                 return;
             case 'remove':
             case 'bar': {
@@ -191,8 +215,46 @@ export class RoomView {
         } catch (error) {
             console.warn('mend facilitator: refused', message.type, error.code);
             this.notice(error.code === 'ROOM_FULL' ? 'All 12 patient seats are taken.'
-                : `That did not work (${error.message}).`);
+                : error.code === 'LICENSURE_OVERRIDE_REQUIRED'
+                    ? 'This patient is outside your licensed states: use "Admit anyway" and give a reason.'
+                    : `That did not work (${error.message}).`);
             return false;
         }
     }
+}
+
+/**
+ * Asks why a patient outside licensure is admitted anyway (`admit-anyway` in facilitator.html): resolves with the
+ * checked reason, or null for Cancel or Escape. Focus goes into the reason and, on close, back where it was.
+ */
+function admitAnywayDialog(name) {
+    const dialog = $('admit-anyway');
+    const reason = $('admit-anyway-reason');
+    const error = $('admit-anyway-error');
+    const back = document.activeElement;
+    $('admit-anyway-text').textContent = `${name} said they are outside every licensed state of this session's`
+        + ' facilitators. Admitting them is recorded with your reason, your name and the time.';
+    reason.value = '';
+    error.textContent = '';
+    reason.setAttribute('aria-invalid', 'false');
+    dialog.returnValue = '';
+    dialog.showModal();
+    reason.focus();
+    return new Promise((resolve) => {
+        const submit = (event) => {
+            const problem = overrideReasonProblem(reason.value);
+            if (event.submitter?.value === 'admit' && problem) {
+                event.preventDefault();
+                error.textContent = problem;
+                reason.setAttribute('aria-invalid', 'true');
+                reason.focus();
+            }
+        };
+        $('admit-anyway-form').addEventListener('submit', submit);
+        dialog.addEventListener('close', () => {
+            $('admit-anyway-form').removeEventListener('submit', submit);
+            back?.focus?.();
+            resolve(dialog.returnValue === 'admit' ? reason.value.trim() : null);
+        }, {once: true});
+    });
 }

@@ -4,6 +4,7 @@
 import {api, el, groupName} from './api.js';
 import {explainMediaError, levelMeter, listDevices, openLocalMedia} from './devices.js';
 import {sessionNotice, stepStates, timeInZone} from './patient-steps.js';
+import {isJurisdiction, jurisdictionGroups} from './jurisdictions.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -26,6 +27,7 @@ export function setUpCheck(pageHooks) {
     $('camera').addEventListener('change', changeDevice);
     $('microphone').addEventListener('change', changeDevice);
     $('location-next').addEventListener('click', confirmLocation);
+    loadJurisdictions();
     $('location').addEventListener('keydown', (event) => {
         if (event.key === 'Enter') {
             event.preventDefault();
@@ -201,8 +203,40 @@ export const validLocation = () => validField('location', {missing: 'Please say 
 export const validChosenName = () => validField('chosen-name', {max: 100,
     missing: 'Please give the name the group will call you, for example your first name.'});
 
+/** The states and countries come from the server, which checks the choice against the same lists. */
+let jurisdictions = null;
+
+async function loadJurisdictions() {
+    try {
+        jurisdictions = await api.get('jurisdictions');
+    } catch (e) {
+        console.warn('mend patient: jurisdictions', e?.status);
+        return;
+    }
+    const select = $('jurisdiction');
+    for (const group of jurisdictionGroups(jurisdictions)) {
+        select.append(el('optgroup', {label: group.label},
+            ...group.options.map((o) => el('option', {value: o.value, text: o.label}))));
+    }
+}
+
+/** The state or country picked beside the location, or null (with the reason at the field). */
+export function validJurisdiction() {
+    const select = $('jurisdiction');
+    const value = select.value;
+    const problem = !value ? 'Please pick the state you are in, or the country if you are outside the US.'
+        : jurisdictions && !isJurisdiction(jurisdictions, value) ? 'Please pick from the list.' : '';
+    $('jurisdiction-error').textContent = problem;
+    select.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (problem) {
+        select.focus();
+        return null;
+    }
+    return value;
+}
+
 function confirmLocation() {
-    if (!validLocation()) {
+    if (!validLocation() || !validJurisdiction()) {
         return;
     }
     check.located = true;

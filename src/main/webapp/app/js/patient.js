@@ -12,7 +12,8 @@ import {LinkHealth, sampleConnections} from './link-health.js';
 import {CONNECTION_WORDS, DISMISSALS, FINAL, JOIN_REFUSALS, MEDIA_WORDS, MODE_WORDS, announcer, facilitatorNote,
     goodbyeText, nextSession, noSessionText} from './patient-steps.js';
 import {check, chosenMode, describeSession, offerChosenName, offerSessions, saveChosenName, selectedSession,
-    setUpCheck, showMode, showSteps, stopLocalMedia, validChosenName, validLocation} from './patient-check.js';
+    setUpCheck, showMode, showSteps, stopLocalMedia, validChosenName, validJurisdiction, validLocation}
+    from './patient-check.js';
 import {checkInBeforeJoining, setUpCheckIn} from './patient-checkin.js';
 
 const $ = (id) => document.getElementById(id);
@@ -122,6 +123,10 @@ async function join() {
     if (!location) {
         return;
     }
+    const jurisdiction = validJurisdiction();
+    if (!jurisdiction) {
+        return;
+    }
     const chosenName = validChosenName();
     if (!chosenName) {
         return;
@@ -143,7 +148,8 @@ async function join() {
     client.setAudioOnly(state.audioOnly);
     client.setLowBandwidth(state.lowBandwidth);
     try {
-        const joined = await client.join(session.id, {attestedLocation: location});
+        const joined = await client.join(session.id, {attestedLocation: location,
+            attestedJurisdiction: jurisdiction});
         state.joinedSessionId = session.id;
         startKeepAlive();
         startWatching();

@@ -120,9 +120,9 @@ export class RoomClient {
      * Connects and joins; resolves with `joined` (status WAITING or PRESENT). Media starts at once when present
      * (publishing, and subscribing to everyone already publishing), else at `admitted`.
      */
-    async join(sessionId, {attestedLocation} = {}) {
+    async join(sessionId, {attestedLocation, attestedJurisdiction} = {}) {
         await this.signaling.connect();
-        const joined = await this.signaling.join(sessionId, attestedLocation);
+        const joined = await this.signaling.join(sessionId, attestedLocation, attestedJurisdiction);
         this.you = joined.participantId;
         this.room = joined.room;
         this.media.start();
@@ -149,6 +149,11 @@ export class RoomClient {
     close() {
         this.#stopMedia();
         this.signaling.close();
+    }
+
+    /** The session this client joined, or null. */
+    get sessionId() {
+        return this.signaling.sessionId;
     }
 
     /** A room command (`raiseHand`, `admit`, `lock`...); resolves with the reply. */

@@ -139,11 +139,22 @@ export class Signaling {
         this.#startProbing();
     }
 
-    /** Joins a session's room; resolves with `joined` (status WAITING or PRESENT). */
-    async join(sessionId, attestedLocation) {
+    /** The session joined (or being resumed), or null. */
+    get sessionId() {
+        return this.#sessionId;
+    }
+
+    /**
+     * Joins a session's room; resolves with `joined` (status WAITING or PRESENT). `attestedJurisdiction` (US-XX or a
+     * country code) goes only with `attestedLocation`.
+     */
+    async join(sessionId, attestedLocation, attestedJurisdiction) {
         const message = {type: 'join', sessionId};
         if (attestedLocation) {
             message.attestedLocation = attestedLocation;
+            if (attestedJurisdiction) {
+                message.attestedJurisdiction = attestedJurisdiction;
+            }
         }
         const joined = await this.request(message);
         this.#sessionId = sessionId;

@@ -46,6 +46,7 @@ public final class TestPersistence {
             GroupSession.class, AccessAuditEntry.class, care.mend.attendance.PresenceRecord.class,
             care.mend.attendance.AttendanceSignOff.class, care.mend.attendance.AttendanceRecord.class,
             care.mend.attendance.AttendanceAmendment.class, care.mend.attendance.LocationAttestation.class,
+            care.mend.attendance.LicensureOverride.class,
             care.mend.schedule.SessionGuest.class,
 
             care.mend.checkin.CheckIn.class);

@@ -61,8 +61,20 @@ public class AttendanceService {
         this.em = em;
     }
 
-    /** One patient's line on a session's sheet: the record if signed, else the live calculation. */
-    public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation) {
+    /**
+     * One patient's line on a session's sheet: the record if signed, else the live calculation; with the
+     * jurisdiction the patient last stated (null: none) and every admission of theirs outside licensure.
+     */
+    public record Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation,
+                       care.mend.program.Jurisdiction attestedJurisdiction, List<LicensureOverride> overrides) {
+
+        public Line {
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        }
+
+        public Line(UUID patientId, SessionAttendance live, AttendanceRecord record, String attestedLocation) {
+            this(patientId, live, record, attestedLocation, null, List.of());
+        }
     }
 
     /** A session's sheet; {@code creditMinutes} earn credit in it (what an amendment is checked against). */
@@ -98,7 +110,20 @@ public class AttendanceService {
         }
         long creditMinutes = rulesOf(session).creditMinutes(
                 java.time.Duration.between(session.startsAt(), session.endsAt()).toMinutes());
-        return new Sheet(session, signOff, lines, creditMinutes);
+        return new Sheet(session, signOff, withLicensure(sessionId, lines), creditMinutes);
+    }
+
+    /** The lines with each patient's stated jurisdiction and admissions outside licensure. */
+    private List<Line> withLicensure(UUID sessionId, List<Line> lines) {
+        Map<UUID, LocationAttestations.Statement> statements = attestations.latestStatementsFor(sessionId);
+        Map<UUID, List<LicensureOverride>> overrides = new LicensureOverrides(em).forSession(sessionId);
+        List<Line> complete = new ArrayList<>();
+        for (Line line : lines) {
+            LocationAttestations.Statement said = statements.get(line.patientId());
+            complete.add(new Line(line.patientId(), line.live(), line.record(), line.attestedLocation(),
+                    said == null ? null : said.jurisdiction(), overrides.get(line.patientId())));
+        }
+        return complete;
     }
 
     /**

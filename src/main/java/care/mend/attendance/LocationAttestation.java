@@ -32,6 +32,10 @@ public class LocationAttestation {
     @Column(name = "location", nullable = false, length = LOCATION_MAX)
     private String location;
 
+    /** A {@link care.mend.program.Jurisdiction} code; null on statements without one (before V25, older clients). */
+    @Column(name = "jurisdiction", length = care.mend.program.Jurisdiction.CODE_MAX)
+    private String jurisdiction;
+
     @Column(name = "attested_at", nullable = false)
     private Instant attestedAt;
 
@@ -40,7 +44,13 @@ public class LocationAttestation {
     }
 
     public LocationAttestation(UUID sessionId, UUID patientId, String location, Instant attestedAt) {
+        this(sessionId, patientId, location, null, attestedAt);
+    }
+
+    public LocationAttestation(UUID sessionId, UUID patientId, String location,
+                               care.mend.program.Jurisdiction jurisdiction, Instant attestedAt) {
         this.id = UUID.randomUUID();
+        this.jurisdiction = jurisdiction == null ? null : jurisdiction.code();
         this.sessionId = Objects.requireNonNull(sessionId, "sessionId");
         this.patientId = Objects.requireNonNull(patientId, "patientId");
         this.location = AttestedLocation.checked(location);
@@ -57,6 +67,11 @@ public class LocationAttestation {
 
     public String location() {
         return location;
+    }
+
+    /** Where the patient said they were, for licensure; null when they did not say. */
+    public care.mend.program.Jurisdiction jurisdiction() {
+        return jurisdiction == null ? null : care.mend.program.Jurisdiction.of(jurisdiction);
     }
 
     public Instant attestedAt() {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import care.mend.program.Jurisdiction;
 
 /** Patients' stated locations per session: recorded at join, read for the attendance sheet and the signed record. */
 @ApplicationScoped
@@ -32,7 +33,32 @@ public class LocationAttestations {
 
     /** Records the patient's statement for the session, with the server's time. */
     public void record(UUID sessionId, UUID patientId, String location) {
-        em.persist(new LocationAttestation(sessionId, patientId, location, Instant.now(clock)));
+        record(sessionId, patientId, location, null);
+    }
+
+    /** The same, with the jurisdiction the patient picked beside the free text (null: none). */
+    public void record(UUID sessionId, UUID patientId, String location, Jurisdiction jurisdiction) {
+        em.persist(new LocationAttestation(sessionId, patientId, location, jurisdiction, Instant.now(clock)));
+    }
+
+    /** One patient's latest statement: the free text and the jurisdiction (null when they picked none). */
+    public record Statement(String location, Jurisdiction jurisdiction) {
+
+        @Override
+        public String toString() {
+            return "Statement[redacted]";
+        }
+    }
+
+    /** The latest statement of each patient for the session, with its jurisdiction. */
+    public Map<UUID, Statement> latestStatementsFor(UUID sessionId) {
+        Map<UUID, Statement> latest = new HashMap<>();
+        for (LocationAttestation a : em.createQuery("select a from LocationAttestation a where a.sessionId = :s"
+                + " order by a.attestedAt, a.id", LocationAttestation.class).setParameter("s", sessionId)
+                .getResultList()) {
+            latest.put(a.patientId(), new Statement(a.location(), a.jurisdiction()));
+        }
+        return latest;
     }
 
     /** The latest statement of each patient for the session. */

@@ -22,6 +22,11 @@ public class Site {
 
     public static final int NAME_MAX = 200;
     public static final int CITY_MAX = 100;
+    public static final int CRISIS_INSTRUCTIONS_MAX = 1000;
+
+    /** What the safety panel says to do in a crisis when a site has set nothing of its own. */
+    public static final String DEFAULT_CRISIS_INSTRUCTIONS =
+            "Call or text 988 (Suicide & Crisis Lifeline); in immediate danger call 911";
 
     @Id
     @Column(name = "id", nullable = false, updatable = false)
@@ -42,6 +47,10 @@ public class Site {
 
     @Column(name = "active", nullable = false)
     private boolean active;
+
+    /** The site's own crisis instructions for the safety panel; null: {@link #DEFAULT_CRISIS_INSTRUCTIONS}. */
+    @Column(name = "crisis_instructions", length = CRISIS_INSTRUCTIONS_MAX)
+    private String crisisInstructions;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -75,6 +84,24 @@ public class Site {
     /** Changes the default zone of future groups; existing groups and sessions keep their own zone. */
     public void changeTimeZone(ZoneId newZone) {
         this.timeZone = Checks.required("timeZone", newZone);
+    }
+
+    /**
+     * Sets what the safety panel tells a facilitator to do in a crisis (several lines allowed); null or blank goes
+     * back to the default for the US.
+     */
+    public void changeCrisisInstructions(String instructions) {
+        this.crisisInstructions = Checks.optionalText("crisisInstructions", instructions, CRISIS_INSTRUCTIONS_MAX);
+    }
+
+    /** The site's own instructions, or null for the default. */
+    public String ownCrisisInstructions() {
+        return crisisInstructions;
+    }
+
+    /** What the safety panel shows. */
+    public String crisisInstructions() {
+        return crisisInstructions == null ? DEFAULT_CRISIS_INSTRUCTIONS : crisisInstructions;
     }
 
     public void activate() {

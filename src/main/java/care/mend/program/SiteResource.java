@@ -83,4 +83,14 @@ public class SiteResource {
         return SiteResponse.from(sites.update(id, body.name(), body.city(), body.state(),
                 QueryParams.zone("timeZone", body.timeZone()), body.active()));
     }
+
+    @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
+    @Path("{id}/crisis-instructions")
+    @Operation(summary = "Set what the facilitators' safety panel says to do in a crisis at this site (null or blank:"
+            + " the default for the US, 988 and 911)")
+    public SiteResponse crisisInstructions(@PathParam("id") UUID id, @NotNull @Valid CrisisInstructionsRequest body) {
+        access.requireAdmin();
+        return SiteResponse.from(sites.changeCrisisInstructions(id, body.instructions()));
+    }
 }

@@ -47,6 +47,13 @@ public class SiteService {
         return site;
     }
 
+    /** Sets the site's crisis instructions; null or blank: the default. */
+    public Site changeCrisisInstructions(UUID id, String instructions) {
+        Site site = get(id);
+        site.changeCrisisInstructions(instructions);
+        return site;
+    }
+
     public Site get(UUID id) {
         return References.require(sites.find(id), "site", id);
     }

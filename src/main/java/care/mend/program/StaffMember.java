@@ -46,6 +46,15 @@ public class StaffMember {
     @Column(name = "site_id", nullable = false)
     private Set<UUID> siteIds = new HashSet<>();
 
+    /**
+     * The US states, DC or territories (USPS codes) this person is licensed in. A facilitator's session flags the
+     * patients who say they are elsewhere ({@link Licensure}).
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "staff_licensed_state", joinColumns = @JoinColumn(name = "staff_id"))
+    @Column(name = "state", nullable = false, length = 2)
+    private Set<String> licensedStates = new HashSet<>();
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -81,6 +90,25 @@ public class StaffMember {
 
     public Set<UUID> siteIds() {
         return Set.copyOf(siteIds);
+    }
+
+    /** Replaces the licensed states; each must be a USPS code of a US state, DC or territory. */
+    public void licenseIn(Set<String> states) {
+        Set<String> checked = new HashSet<>();
+        for (String state : Checks.required("licensedStates", states)) {
+            try {
+                checked.add(Jurisdiction.checkedUsState(state));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw care.mend.platform.problem.MendException.invalidField("licensedStates",
+                        "must be USPS codes of US states, DC or territories");
+            }
+        }
+        licensedStates.clear();
+        licensedStates.addAll(checked);
+    }
+
+    public Set<String> licensedStates() {
+        return Set.copyOf(licensedStates);
     }
 
     public void activate() {

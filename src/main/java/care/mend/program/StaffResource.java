@@ -96,6 +96,17 @@ public class StaffResource {
         return StaffResponse.from(staff.assignSite(id, body.siteId()));
     }
 
+    @PUT
+    @WriteAccess(WriteAccess.Rule.ADMIN)
+    @Path("{id}/licensed-states")
+    @Operation(summary = "Set the US states, DC or territories a staff member is licensed in (USPS codes; the whole"
+            + " list). A session's patients who say they are outside every licensed state of its facilitators wait"
+            + " flagged")
+    public StaffResponse licensedStates(@PathParam("id") UUID id, @NotNull @Valid LicensedStatesRequest body) {
+        access.requireAdmin();
+        return StaffResponse.from(staff.licenseIn(id, new java.util.HashSet<>(body.states())));
+    }
+
     @DELETE
     @WriteAccess(WriteAccess.Rule.ADMIN)
     @Path("{id}/sites/{siteId}")

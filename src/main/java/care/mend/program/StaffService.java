@@ -70,6 +70,14 @@ public class StaffService {
         return member;
     }
 
+    /** Replaces the US states, DC or territories the staff member is licensed in. */
+    public StaffMember licenseIn(UUID id, java.util.Set<String> states) {
+        StaffMember member = get(id);
+        member.licenseIn(states);
+        LOG.log(System.Logger.Level.DEBUG, "mend.program: staff member {0} licensed states changed", member.id());
+        return member;
+    }
+
     public StaffMember get(UUID id) {
         return References.require(staff.find(id), "staff member", id);
     }

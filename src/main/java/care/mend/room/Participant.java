@@ -17,6 +17,8 @@ final class Participant {
     /** From the latest plan that named the subject: a later join may bring a changed chosen name. */
     ParticipantName name = ParticipantName.NONE;
     ParticipantStatus status;
+    /** From the latest plan: the patient said they are outside every licensed state of the facilitators. */
+    boolean outsideLicensure;
     boolean connected = true;
     boolean muted;
     boolean handRaised;
@@ -58,11 +60,12 @@ final class Participant {
     }
 
     /**
-     * The participant as {@code viewer} may see them: a facilitator sees a patient's record name and id, nobody else
-     * does (a patient not even their own: the page knows it from {@code /api/me}).
+     * The participant as {@code viewer} may see them: a facilitator sees a patient's record name and id, and whether
+     * they are outside licensure; nobody else does (a patient not even their own: the page knows it from {@code /api/me}).
      */
     ParticipantView viewFor(Participant viewer) {
         return new ParticipantView(id, subject, role, viewer.isFacilitator() ? name : name.forGroup(), status,
-                !connected, muted, handRaised, audioOnly, lowBandwidth, publishing, modality);
+                !connected, muted, handRaised, audioOnly, lowBandwidth, publishing, modality,
+                viewer.isFacilitator() && outsideLicensure);
     }
 }

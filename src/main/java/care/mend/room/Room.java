@@ -279,16 +279,34 @@ public final class Room {
 
     /** Seats a waiting patient. Admitting someone already seated does nothing (two facilitators may both click). */
     public CompletionStage<Void> admit(ParticipantId facilitator, ParticipantId patient) {
+        return admit(facilitator, patient, null).thenApply(admission -> null);
+    }
+
+    /**
+     * Seats a waiting patient; a patient flagged outside licensure only with {@code overrideReason} ("admit anyway"),
+     * else {@link RoomErrorCode#LICENSURE_OVERRIDE_REQUIRED} and the patient keeps waiting. A reason given for a
+     * patient who is not flagged is not needed, and not kept.
+     *
+     * @param overrideReason the facilitator's reason, already checked; null when none was given
+     * @return what the admission was: the caller records an override ({@link Admission#overridden()}); null when the
+     *         patient was already seated
+     */
+    public CompletionStage<Admission> admit(ParticipantId facilitator, ParticipantId patient, String overrideReason) {
         return command(() -> {
-            requireFacilitator(facilitator);
+            Participant by = requireFacilitator(facilitator);
             Participant p = requireParticipant(patient);
-            if (p.isWaiting()) {
-                if (seated(RoomRole.PATIENT) >= config.maxPatients()) {
-                    throw new RoomException(RoomErrorCode.ROOM_FULL);
-                }
-                seat(p);
+            if (!p.isWaiting()) {
+                return null;
             }
-            return null;
+            if (p.outsideLicensure && overrideReason == null) {
+                throw new RoomException(RoomErrorCode.LICENSURE_OVERRIDE_REQUIRED);
+            }
+            if (seated(RoomRole.PATIENT) >= config.maxPatients()) {
+                throw new RoomException(RoomErrorCode.ROOM_FULL);
+            }
+            seat(p);
+            return p.outsideLicensure ? Admission.overridden(p.subject, by.subject, overrideReason, now())
+                    : Admission.plain(p.subject, by.subject, now());
         });
     }
 
@@ -858,20 +876,25 @@ public final class Room {
         } while (participants.containsKey(id));
         Participant p = new Participant(id, subject, role, initial, nextQueueTicket++);
         p.name = plan.nameOf(subject);
+        p.outsideLicensure = plan.outsideLicensure(subject);
         participants.put(id, p);
         issueToken(p);
         return p;
     }
 
     /**
-     * Names come from the latest plan, by subject, so that a chosen name changed before a rejoin shows; a subject the
-     * new plan does not name (a membership ended mid-session) keeps the name it had.
+     * Names and the licensure flag come from the latest plan, by subject, so that a chosen name changed before a
+     * rejoin shows; a subject the new plan does not name (a membership ended mid-session) keeps the name it had.
      */
     private void renameFromPlan() {
         for (Participant p : participants.values()) {
             ParticipantName fresh = plan.nameOf(p.subject);
             if (fresh != ParticipantName.NONE) {
                 p.name = fresh;
+            }
+            if (plan.roster().containsKey(p.subject)) {
+                // A statement made since (a rejoin from elsewhere), or a facilitator's licensure changed.
+                p.outsideLicensure = plan.outsideLicensure(p.subject);
             }
         }
     }
@@ -919,7 +942,8 @@ public final class Room {
             if (seated(RoomRole.PATIENT) >= config.maxPatients()) {
                 return;
             }
-            if (p.connected) {
+            // A patient outside licensure waits for a facilitator's "admit anyway", with its reason.
+            if (p.connected && !p.outsideLicensure) {
                 seat(p);
             }
         }

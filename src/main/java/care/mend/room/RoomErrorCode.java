@@ -40,6 +40,11 @@ public enum RoomErrorCode {
     MEDIA_UNAVAILABLE("Audio and video are unavailable right now"),
     /** The media server failed, refused the offer or cannot be reached right now: the client tries again later. */
     MEDIA_FAILED("Audio and video could not start just now; trying again"),
+    /**
+     * Admitting a patient flagged outside licensure (their stated place is outside every licensed state of the
+     * session's facilitators) needs an override reason ("admit anyway"). The patient stays waiting.
+     */
+    LICENSURE_OVERRIDE_REQUIRED("This patient is outside your licensed states: admitting them needs a reason"),
     /** ICE candidates for an endpoint the participant has not offered (or whose negotiation failed). */
     UNKNOWN_ENDPOINT("No such media endpoint of yours");
 

@@ -29,14 +29,25 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Map<Str
     /**
      * One person on the session's roster, as the room sees them.
      *
-     * @param name how the room names them (a patient's chosen name, a staff member's display name), or
-     *             {@link ParticipantName#NONE}
+     * @param name             how the room names them (a patient's chosen name, a staff member's display name),
+     *                         or {@link ParticipantName#NONE}
+     * @param outsideLicensure a patient whose latest stated jurisdiction is outside every licensed state of the
+     *                         session's facilitators ({@code care.mend.program.Licensure}, decided by the caller):
+     *                         they wait flagged, are never admitted automatically, and a facilitator admits them
+     *                         only with a reason
      */
-    public record RosterEntry(RoomRole role, ParticipantName name) {
+    public record RosterEntry(RoomRole role, ParticipantName name, boolean outsideLicensure) {
 
         public RosterEntry {
             Objects.requireNonNull(role, "role");
             name = name == null ? ParticipantName.NONE : name;
+            if (outsideLicensure && role != RoomRole.PATIENT) {
+                throw new IllegalArgumentException("only a patient is outside licensure");
+            }
+        }
+
+        public RosterEntry(RoomRole role, ParticipantName name) {
+            this(role, name, false);
         }
 
         public RosterEntry(RoomRole role) {
@@ -73,6 +84,20 @@ public record RoomPlan(UUID sessionId, Instant startsAt, Instant endsAt, Map<Str
         facilitators.forEach(subject -> roster.put(subject, new RosterEntry(RoomRole.FACILITATOR,
                 names.get(subject))));
         return roster;
+    }
+
+    /** The same plan with these patients (by subject) flagged outside licensure, and no others. */
+    public RoomPlan withOutsideLicensure(Set<String> patientSubjects) {
+        Map<String, RosterEntry> flagged = new HashMap<>();
+        roster.forEach((subject, entry) -> flagged.put(subject, new RosterEntry(entry.role(), entry.name(),
+                entry.role() == RoomRole.PATIENT && patientSubjects.contains(subject))));
+        return new RoomPlan(sessionId, startsAt, endsAt, flagged, autoAdmit);
+    }
+
+    /** Whether the subject is a patient flagged outside licensure in this plan. */
+    boolean outsideLicensure(String subject) {
+        RosterEntry entry = roster.get(subject);
+        return entry != null && entry.outsideLicensure();
     }
 
     /** The subject's name in this session, or {@link ParticipantName#NONE}. */

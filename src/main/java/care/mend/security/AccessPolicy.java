@@ -153,6 +153,31 @@ public class AccessPolicy {
         trail().allowed(access, Disclosure.NOTHING);
     }
 
+    /**
+     * A facilitator's "admit anyway" of a patient outside licensure ({@link AuditAction#ADMIT_OUTSIDE_LICENSURE}):
+     * the group's facilitators, in the transaction that writes the override. The room has already checked that the
+     * caller is a facilitator of the room; this is the access log's row of it (one per override).
+     */
+    public <T> T admitOutsideLicensure(UUID groupId, UUID sessionId, UUID patientId, Supplier<T> change) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.ADMIT_OUTSIDE_LICENSURE, "session", sessionId)
+                .session(sessionId).group(groupId).patient(patientId);
+        return changed(access, user.has(Role.FACILITATOR) && canRunGroup(groupId), change,
+                result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
+    /**
+     * The safety panel of one patient of a session ({@link AuditAction#READ_SAFETY}): the group's facilitators (and
+     * admins), for a patient on the session's roster; supervisors and patients never (it is for running the
+     * session). A read of patient data: one row of the access log per opening.
+     */
+    public <T> T readSafety(SessionRoster roster, UUID patientId, Supplier<T> read) {
+        AuditedAccess access = AuditedAccess.of(AuditAction.READ_SAFETY, "patient", patientId)
+                .session(roster.sessionId()).group(roster.groupId()).patient(patientId);
+        boolean allowed = (reach().everything() || (user.has(Role.FACILITATOR) && canRunGroup(roster.groupId())))
+                && roster.hasPatient(patientId);
+        return audited(access, allowed, read, result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
     // ---- attendance: changes, audited ----
 
     /** Whether the caller may sign a group's sessions, excuse and amend: its facilitators (and admins). */

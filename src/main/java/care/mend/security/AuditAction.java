@@ -56,7 +56,14 @@ public enum AuditAction {
     /** A patient's own check-in at join (mood, craving, medication, a note). */
     CHECK_IN,
     /** Check-ins read by staff: a session's round, or one patient's trend. */
-    READ_CHECK_INS;
+    READ_CHECK_INS,
+    /**
+     * A patient admitted to a session although their stated place is outside every licensed state of its
+     * facilitators ("admit anyway", with a reason on the record).
+     */
+    ADMIT_OUTSIDE_LICENSURE,
+    /** The facilitator's safety panel for one patient: stated location, emergency contact, crisis instructions. */
+    READ_SAFETY;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

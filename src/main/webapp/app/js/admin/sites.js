@@ -20,6 +20,8 @@ const editor = createEditor(form, {newTitle: 'New site', editTitle: (s) => `Edit
         f.elements.namedItem(name).value = site[name];
     }
     f.elements.namedItem('active').checked = site.active;
+    f.elements.namedItem('crisisInstructions').value = site.defaultCrisisInstructions ? ''
+        : (site.crisisInstructions ?? '');
 });
 
 const list = createList({
@@ -36,7 +38,14 @@ async function save() {
         return api.post('sites', body());
     }
     const active = form.elements.namedItem('active').checked;
-    const change = () => api.put(`sites/${site.id}`, {...body(), active});
+    const crisis = form.elements.namedItem('crisisInstructions').value.trim();
+    const before = site.defaultCrisisInstructions ? '' : (site.crisisInstructions ?? '');
+    const change = async () => {
+        const saved = await api.put(`sites/${site.id}`, {...body(), active});
+        // The crisis instructions have their own resource: a site's other changes never reset them.
+        return crisis === before ? saved
+            : api.put(`sites/${site.id}/crisis-instructions`, {instructions: crisis || null});
+    };
     if (site.active && !active) {
         // Deactivating is the one change here that takes something away: ask first.
         return confirmChange({title: `Deactivate ${site.name}?`, confirmLabel: 'Deactivate site',

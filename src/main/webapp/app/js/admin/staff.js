@@ -6,6 +6,7 @@ import {createEditor} from './editor.js';
 import {fillSelect, onSubmit, showErrors, text} from './forms.js';
 import {cell, createList, rowButton} from './list.js';
 import {all, announce, startAdminPage} from './shell.js';
+import {parseStates} from './licensed-states.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('staff-form');
@@ -15,6 +16,8 @@ const editor = createEditor(form, {newTitle: 'New staff member', editTitle: (s) 
     create: 'Create staff member', save: 'Save staff member'}, (f, member) => {
     f.elements.namedItem('displayName').value = member.displayName;
     f.elements.namedItem('active').checked = member.active;
+    $('staff-licensed-states').value = (member.licensedStates ?? []).join(', ');
+    $('staff-licensed-states-error').textContent = '';
     showSites(member);
 });
 
@@ -59,12 +62,34 @@ $('staff-add-site-button').addEventListener('click', async () => {
     }
 });
 
+$('staff-licensed-states-button').addEventListener('click', async () => {
+    const member = editor.current();
+    if (!member) {
+        return;
+    }
+    const {states, problem} = parseStates($('staff-licensed-states').value);
+    $('staff-licensed-states-error').textContent = problem;
+    $('staff-licensed-states').setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (problem) {
+        $('staff-licensed-states').focus();
+        return;
+    }
+    try {
+        changed(await api.put(`staff/${member.id}/licensed-states`, {states}),
+            states.length ? `Licensed states of ${member.displayName} saved.`
+                : `${member.displayName} has no licensed states now.`);
+    } catch (error) {
+        showErrors(form, error);
+    }
+});
+
 const list = createList({
     table: $('staff'), filter: $('staff-filter'), noun: 'staff members',
     load: (filter, page, size) => api.get(`staff${query({active: filter.elements.namedItem('active').value,
         idpSubject: filter.elements.namedItem('idpSubject').value.trim(), page, size})}`),
     row: (member) => el('tr', {}, cell(member.displayName), cell(el('code', {text: member.idpSubject})),
         cell(member.active ? 'Active' : 'Inactive'), cell(member.siteIds.map(siteName).join(', ') || '—'),
+        cell((member.licensedStates ?? []).join(', ') || '—'),
         cell(rowButton('Edit', member.displayName, () => editor.edit(member)))),
 });
 

@@ -122,6 +122,11 @@ class BrowserIT {
                  "minimumWeeklyMinutes":540,"checkInEnabled":%s}""".formatted(programName, checkIn));
         assertThat(asked.status()).as(asked.toString()).isEqualTo(200);
         String facilitator = staffId(admin, DemoIdentities.FACILITATOR);
+        // The patients pick Tennessee at the location step (pickState): inside the facilitator's licensure, so that
+        // they are admitted as ever; SafetyIT covers the patients outside it.
+        HttpResult licensed = admin.put("/api/staff/" + facilitator + "/licensed-states",
+                "{\"states\":[\"" + PATIENTS_STATE + "\"]}");
+        assertThat(licensed.status()).as(licensed.toString()).isEqualTo(200);
         String supervisor = staffId(admin, DemoIdentities.SUPERVISOR);
         assertThat(admin.post("/api/staff/" + supervisor + "/sites", "{\"siteId\":\"" + site + "\"}").status())
                 .isEqualTo(200);
@@ -199,6 +204,16 @@ class BrowserIT {
     }
 
     /** Picks the live group's session among today's (other tests' groups meet today too). */
+    /** The state every patient of these tests says they are in, and the one the demo facilitator is licensed in. */
+    private static final String PATIENTS_STATE = "TN";
+
+    /** Picks the state beside the location (the list comes from the server: wait for it). */
+    private static void pickState(Browser patient) {
+        patient.until("the states are listed", d -> !patient.driver.findElements(
+                By.cssSelector("#jurisdiction option[value='US-" + PATIENTS_STATE + "']")).isEmpty());
+        new Select(patient.driver.findElement(By.id("jurisdiction"))).selectByValue("US-" + PATIENTS_STATE);
+    }
+
     private static void chooseSession(Browser patient, LiveGroup live) {
         patient.click(By.xpath("//div[@id='session-options']/label[starts-with(normalize-space(.), '"
                 + live.groupName() + ",')]/input"));
@@ -227,6 +242,10 @@ class BrowserIT {
         assertThat(patient.driver.findElement(By.id("location")).getAttribute("aria-invalid")).isEqualTo("true");
         patient.checkLayout("device-check");
         patient.driver.findElement(By.id("location")).sendKeys(where);
+        // The state is required beside it.
+        patient.click("location-next");
+        patient.untilText("jurisdiction-error", "pick the state");
+        pickState(patient);
         patient.click("location-next");
         patient.visible("join");
 
@@ -879,6 +898,7 @@ class BrowserIT {
             assertThat(displayed(patient, By.cssSelector("#step-devices .step-help"))).isFalse();
             patient.visible(By.cssSelector("#step-devices .step-done"));
             patient.visible("location").sendKeys("my kitchen");
+            pickState(patient);
             patient.click("location-next");
             patient.until("step 3 is next", d -> steps(patient).startsWith("devices:done location:done mode:current"));
             assertThat(displayed(patient, By.id("location-hint"))).isFalse();
@@ -1042,6 +1062,7 @@ class BrowserIT {
             // Still welcome: they join and wait, and can leave the waiting room.
             for (Browser patient : List.of(noDevices, denied)) {
                 patient.visible("location").sendKeys("home");
+                pickState(patient);
                 patient.click("location-next");
                 patient.click("join");
                 patient.visible("waiting");

@@ -34,6 +34,8 @@ final class RoomFixture {
     final RoomRegistry registry;
     final UUID sessionId = UUID.randomUUID();
     boolean autoAdmit;
+    /** Patients the plans flag outside licensure. */
+    final Set<String> outsideLicensure = new java.util.HashSet<>();
 
     RoomFixture() {
         this(new FakeMediaServer(), Runnable::run, RoomConfig.DEFAULTS);
@@ -59,7 +61,8 @@ final class RoomFixture {
         for (int i = 1; i <= 14; i++) {
             patients.add("p" + i);
         }
-        return new RoomPlan(session, START, END, Set.of("f1", "f2", "f3"), patients, autoAdmit, names(patients));
+        return new RoomPlan(session, START, END, Set.of("f1", "f2", "f3"), patients, autoAdmit, names(patients))
+                .withOutsideLicensure(outsideLicensure);
     }
 
     /** Staff {@code f1} is "Facilitator f1"; patient {@code p1} is "Chosen p1" to the group, "Record p1" on record. */

@@ -66,17 +66,39 @@ public sealed interface ClientMessage {
     /**
      * Joins the session's room. The server checks that the caller may join the group's room that day.
      *
-     * @param attestedLocation optional: where the patient says they are for this session, one line of 1 to 200
-     *                         characters (trimmed); stored for the session's attendance record, never logged
+     * @param attestedLocation     optional: where the patient says they are for this session, one line of 1 to 200
+     *                             characters (trimmed); stored for the session's attendance record, never logged
+     * @param attestedJurisdiction optional, only with {@code attestedLocation}: the US state, DC or territory
+     *                             ({@code US-XX}) or the country outside the US (ISO 3166-1 alpha-2) the patient
+     *                             picked beside it ({@link care.mend.program.Jurisdiction}); checked against the
+     *                             facilitators' licensed states
      */
-    @JsonbPropertyOrder({"requestId", "sessionId", "attestedLocation"})
-    record Join(String requestId, UUID sessionId, String attestedLocation) implements ClientMessage {
+    @JsonbPropertyOrder({"requestId", "sessionId", "attestedLocation", "attestedJurisdiction"})
+    record Join(String requestId, UUID sessionId, String attestedLocation, String attestedJurisdiction)
+            implements ClientMessage {
         public Join {
             requestId = checkedRequestId(requestId);
             Objects.requireNonNull(sessionId, "sessionId");
             if (attestedLocation != null) {
                 attestedLocation = care.mend.attendance.AttestedLocation.checked(attestedLocation);
             }
+            if (attestedJurisdiction != null) {
+                if (attestedLocation == null) {
+                    throw new IllegalArgumentException("attestedJurisdiction comes with attestedLocation");
+                }
+                care.mend.program.Jurisdiction.of(attestedJurisdiction);
+            }
+        }
+
+        /** The jurisdiction, or null. */
+        care.mend.program.Jurisdiction jurisdiction() {
+            return attestedJurisdiction == null ? null : care.mend.program.Jurisdiction.of(attestedJurisdiction);
+        }
+
+        @Override
+        public String toString() {
+            return "Join[requestId=" + requestId + ", sessionId=" + sessionId + ", location="
+                    + (attestedLocation == null ? "none" : "redacted") + "]";
         }
     }
 
@@ -115,12 +137,27 @@ public sealed interface ClientMessage {
         }
     }
 
-    /** A facilitator admits a waiting patient. */
-    @JsonbPropertyOrder({"requestId", "participantId"})
-    record Admit(String requestId, String participantId) implements ClientMessage {
+    /**
+     * A facilitator admits a waiting patient.
+     *
+     * @param overrideReason optional: why a patient flagged outside licensure is admitted anyway, one line of 1 to
+     *                       500 characters (trimmed); required for such a patient ({@code
+     *                       LICENSURE_OVERRIDE_REQUIRED} without it), recorded with its author and time, never logged
+     */
+    @JsonbPropertyOrder({"requestId", "participantId", "overrideReason"})
+    record Admit(String requestId, String participantId, String overrideReason) implements ClientMessage {
         public Admit {
             requestId = checkedRequestId(requestId);
             participantId = checkedId("participantId", participantId);
+            if (overrideReason != null) {
+                overrideReason = care.mend.attendance.LicensureOverride.checkedReason(overrideReason);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Admit[requestId=" + requestId + ", participantId=" + participantId + ", overrideReason="
+                    + (overrideReason == null ? "none" : "redacted") + "]";
         }
     }
 

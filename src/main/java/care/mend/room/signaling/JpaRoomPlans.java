@@ -20,8 +20,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import care.mend.program.Jurisdiction;
+import care.mend.program.Licensure;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,6 +55,12 @@ public class JpaRoomPlans implements RoomPlans {
     @Override
     @Transactional(dontRollbackOn = RoomPlans.Refusal.class)
     public RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation) {
+        return planFor(caller, sessionId, attestedLocation, null);
+    }
+
+    @Override
+    @Transactional(dontRollbackOn = RoomPlans.Refusal.class)
+    public RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation, Jurisdiction jurisdiction) {
         GroupSession session = em.find(GroupSession.class, sessionId);
         if (session == null) {
             throw new Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
@@ -71,10 +82,36 @@ public class JpaRoomPlans implements RoomPlans {
         }
         if (attestedLocation != null) {
             roster.patientWithSubject(caller.subject()).ifPresent(
-                    patient -> attestations.record(session.id(), patient.patientId(), attestedLocation));
+                    patient -> attestations.record(session.id(), patient.patientId(), attestedLocation,
+                            jurisdiction));
         }
         TherapyGroup group = em.find(TherapyGroup.class, session.groupId());
-        return planOf(session, roster, group.isAutoAdmit(), namesOf(roster));
+        List<StaffMember> facilitators = facilitatorsOf(roster);
+        return planOf(session, roster, group.isAutoAdmit(), namesOf(roster, facilitators))
+                .withOutsideLicensure(outsideLicensure(session, roster, facilitators));
+    }
+
+    /**
+     * The roster's patients whose latest statement for the session is outside every licensed state of its
+     * facilitators: the rule is {@link Licensure}'s; this only gathers its inputs.
+     */
+    private Set<String> outsideLicensure(GroupSession session, SessionRoster roster, List<StaffMember> facilitators) {
+        List<Set<String>> licensed = facilitators.stream().map(StaffMember::licensedStates).toList();
+        Map<UUID, LocationAttestations.Statement> statements = attestations.latestStatementsFor(session.id());
+        Set<String> outside = new HashSet<>();
+        for (SessionRoster.PatientEntry patient : roster.patients()) {
+            LocationAttestations.Statement said = statements.get(patient.patientId());
+            if (said != null && Licensure.outsideLicensure(said.jurisdiction(), licensed)) {
+                outside.add(patient.subject());
+            }
+        }
+        return outside;
+    }
+
+    private List<StaffMember> facilitatorsOf(SessionRoster roster) {
+        List<UUID> staffIds = roster.facilitators().stream().map(SessionRoster.FacilitatorEntry::staffId).toList();
+        return staffIds.isEmpty() ? List.of() : em.createQuery("select s from StaffMember s where s.id in :ids",
+                StaffMember.class).setParameter("ids", staffIds).getResultList();
     }
 
     /** The room's view of the roster: every facilitator and patient on it, by subject, with their names. */
@@ -85,7 +122,7 @@ public class JpaRoomPlans implements RoomPlans {
     }
 
     /** How the room names each person on the roster: staff by display name, patients by chosen name. */
-    private Map<String, ParticipantName> namesOf(SessionRoster roster) {
+    private Map<String, ParticipantName> namesOf(SessionRoster roster, List<StaffMember> facilitators) {
         Map<String, ParticipantName> names = new HashMap<>();
         if (!roster.patientIds().isEmpty()) {
             for (Patient patient : em.createQuery("select p from Patient p where p.id in :ids", Patient.class)
@@ -94,14 +131,9 @@ public class JpaRoomPlans implements RoomPlans {
                         ParticipantName.patient(patient.chosenName(), patient.displayName(), patient.id()));
             }
         }
-        java.util.List<UUID> staffIds = roster.facilitators().stream().map(SessionRoster.FacilitatorEntry::staffId)
-                .toList();
-        if (!staffIds.isEmpty()) {
-            for (StaffMember staff : em.createQuery("select s from StaffMember s where s.id in :ids",
-                    StaffMember.class).setParameter("ids", staffIds).getResultList()) {
-                // Staff win over a patient record with the same subject, as the roster's role does.
-                names.put(staff.idpSubject(), ParticipantName.staff(staff.displayName()));
-            }
+        for (StaffMember staff : facilitators) {
+            // Staff win over a patient record with the same subject, as the roster's role does.
+            names.put(staff.idpSubject(), ParticipantName.staff(staff.displayName()));
         }
         return names;
     }

@@ -63,6 +63,7 @@ public class LiveRooms {
     private SessionLifecycleRecorder sessions;
     private RoomPlans plans;
     private RoomMeters meters;
+    private OverrideRecords overrides;
 
     private ExecutorService roomPool;
     private ExecutorService connectionPool;
@@ -79,12 +80,13 @@ public class LiveRooms {
     /** @param meters the server's registry (WildFly's micrometer subsystem): see {@link RoomMeters} */
     @Inject
     public LiveRooms(Config config, MediaServer mediaServer, PresenceRecorder presence,
-            SessionLifecycleRecorder sessions, RoomPlans plans, MeterRegistry meters) {
+            SessionLifecycleRecorder sessions, RoomPlans plans, OverrideRecords overrides, MeterRegistry meters) {
         this.config = config;
         this.mediaServer = mediaServer;
         this.presence = presence;
         this.sessions = sessions;
         this.plans = plans;
+        this.overrides = overrides;
         this.meters = new RoomMeters(meters);
     }
 
@@ -141,7 +143,7 @@ public class LiveRooms {
     SignalingConnection connect(CurrentUser user, OutboundQueue.FrameSink sink) {
         return new SignalingConnection(user,
                 new OutboundQueue(sink, roomPool, OutboundQueue.DEFAULT_BOUND, meters::error), registry, plans,
-                directory);
+                directory, overrides, connectionPool);
     }
 
     /** A new serial lane for one connection's messages. */

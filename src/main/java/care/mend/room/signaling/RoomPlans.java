@@ -21,6 +21,16 @@ public interface RoomPlans {
      */
     RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation);
 
+    /**
+     * The same, with the jurisdiction the patient picked beside the location (null: none): recorded with it, and the
+     * plan flags the patients outside licensure ({@link RoomPlan.RosterEntry#outsideLicensure()}). Plans that know no
+     * jurisdictions (test fakes) ignore it.
+     */
+    default RoomPlan planFor(CurrentUser caller, UUID sessionId, String attestedLocation,
+                             care.mend.program.Jurisdiction jurisdiction) {
+        return planFor(caller, sessionId, attestedLocation);
+    }
+
     /** A join refused before the room was asked, with the code the client gets. */
     final class Refusal extends RuntimeException {
 

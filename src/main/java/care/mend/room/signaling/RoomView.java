@@ -39,18 +39,21 @@ public record RoomView(UUID sessionId, RoomStatus status, boolean facilitatorPre
      * @param name       the chosen name of a patient, the display name of staff; absent when the room has none
      * @param recordName a patient's record name: facilitators only
      * @param patientId  a patient's record id, for a link to the record: facilitators only
+     * @param outsideLicensure true when the patient stated a place outside every licensed state of the session's
+     *                   facilitators (admitting them needs an {@code overrideReason}); facilitators only, and
+     *                   absent otherwise
      */
     @JsonbPropertyOrder({"participantId", "name", "role", "recordName", "patientId", "status", "reconnecting",
-            "muted", "handRaised", "audioOnly", "lowBandwidth", "publishing", "modality"})
+            "muted", "handRaised", "audioOnly", "lowBandwidth", "publishing", "modality", "outsideLicensure"})
     public record Participant(String participantId, String name, RoomRole role, String recordName, UUID patientId,
             ParticipantStatus status, boolean reconnecting, boolean muted, boolean handRaised, boolean audioOnly,
-            boolean lowBandwidth, boolean publishing, MediaModality modality) {
+            boolean lowBandwidth, boolean publishing, MediaModality modality, Boolean outsideLicensure) {
 
         static Participant of(ParticipantView view) {
             ParticipantName name = view.name();
             return new Participant(view.id().value(), name.name(), view.role(), name.recordName(), name.patientId(),
                     view.status(), view.reconnecting(), view.muted(), view.handRaised(), view.audioOnly(),
-                    view.lowBandwidth(), view.publishing(), view.modality());
+                    view.lowBandwidth(), view.publishing(), view.modality(), view.outsideLicensure() ? true : null);
         }
 
         /** Without the names and the record id: a message that reaches a log line must not carry them. */

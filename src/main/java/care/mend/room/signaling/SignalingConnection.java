@@ -12,7 +12,9 @@ import care.mend.room.RoomRegistry;
 import care.mend.security.CurrentUser;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,14 +50,24 @@ final class SignalingConnection {
     private final RoomRegistry registry;
     private final RoomPlans plans;
     private final ConnectionDirectory directory;
+    private final OverrideRecords overrides;
+    /** Where database writes that follow a room's answer run: never on the room's lane. */
+    private final Executor blocking;
 
     SignalingConnection(CurrentUser user, OutboundQueue out, RoomRegistry registry, RoomPlans plans,
             ConnectionDirectory directory) {
+        this(user, out, registry, plans, directory, OverrideRecords.NONE, Runnable::run);
+    }
+
+    SignalingConnection(CurrentUser user, OutboundQueue out, RoomRegistry registry, RoomPlans plans,
+            ConnectionDirectory directory, OverrideRecords overrides, Executor blocking) {
         this.user = Objects.requireNonNull(user, "user");
         this.out = Objects.requireNonNull(out, "out");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.plans = Objects.requireNonNull(plans, "plans");
         this.directory = Objects.requireNonNull(directory, "directory");
+        this.overrides = Objects.requireNonNull(overrides, "overrides");
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
     }
 
     /** Handles one decoded message. Never throws. */
@@ -97,7 +109,11 @@ final class SignalingConnection {
         ParticipantId me = key.participantId();
         UUID session = key.sessionId();
         if (message instanceof ClientMessage.Admit m) {
-            reply(requestId, in(session, room -> room.admit(me, id(m.participantId()))));
+            // An "admit anyway" is written down (record and access log) before the facilitator hears ok.
+            reply(requestId, in(session, room -> room.admit(me, id(m.participantId()), m.overrideReason()))
+                    .thenCompose(admission -> admission == null || !admission.overridden()
+                            ? CompletableFuture.<Void>completedFuture(null)
+                            : CompletableFuture.runAsync(() -> overrides.record(user, session, admission), blocking)));
         } else if (message instanceof ClientMessage.Decline m) {
             reply(requestId, in(session, room -> room.decline(me, id(m.participantId()))));
         } else if (message instanceof ClientMessage.Remove m) {
@@ -159,7 +175,7 @@ final class SignalingConnection {
         }
         RoomPlan plan;
         try {
-            plan = plans.planFor(user, join.sessionId(), join.attestedLocation());
+            plan = plans.planFor(user, join.sessionId(), join.attestedLocation(), join.jurisdiction());
         } catch (RoomPlans.Refusal refusal) {
             entering = false;
             error(refusal.code(), requestId);

@@ -49,7 +49,8 @@ public enum SignalingErrorCode {
     NOT_PUBLISHING(RoomErrorCode.NOT_PUBLISHING.message()),
     MEDIA_UNAVAILABLE(RoomErrorCode.MEDIA_UNAVAILABLE.message()),
     MEDIA_FAILED(RoomErrorCode.MEDIA_FAILED.message()),
-    UNKNOWN_ENDPOINT(RoomErrorCode.UNKNOWN_ENDPOINT.message());
+    UNKNOWN_ENDPOINT(RoomErrorCode.UNKNOWN_ENDPOINT.message()),
+    LICENSURE_OVERRIDE_REQUIRED(RoomErrorCode.LICENSURE_OVERRIDE_REQUIRED.message());
 
     private final String message;
 
@@ -81,6 +82,7 @@ public enum SignalingErrorCode {
             case MEDIA_UNAVAILABLE -> MEDIA_UNAVAILABLE;
             case MEDIA_FAILED -> MEDIA_FAILED;
             case UNKNOWN_ENDPOINT -> UNKNOWN_ENDPOINT;
+            case LICENSURE_OVERRIDE_REQUIRED -> LICENSURE_OVERRIDE_REQUIRED;
         };
     }
 }

@@ -43,11 +43,11 @@ class GoldenMessagesTest {
     static final Map<String, ServerMessage> SERVER = new HashMap<>();
 
     static {
-        CLIENT.put("join", new ClientMessage.Join("r-1", SESSION, "home"));
+        CLIENT.put("join", new ClientMessage.Join("r-1", SESSION, "home", "US-IL"));
         CLIENT.put("resume", new ClientMessage.Resume("r-2", SESSION, TOKEN));
         CLIENT.put("leave", new ClientMessage.Leave("r-3"));
         CLIENT.put("ping", new ClientMessage.Ping("r-23"));
-        CLIENT.put("admit", new ClientMessage.Admit("r-4", P2));
+        CLIENT.put("admit", new ClientMessage.Admit("r-4", P2, "Visiting family out of state; in crisis, kept in session"));
         CLIENT.put("decline", new ClientMessage.Decline("r-5", P2));
         CLIENT.put("remove", new ClientMessage.Remove("r-6", P2, true));
         CLIENT.put("askToMute", new ClientMessage.AskToMute("r-7", P2));
@@ -78,9 +78,10 @@ class GoldenMessagesTest {
 
         RoomView.Participant facilitator = participant(P1, "Dana Reyes", RoomRole.FACILITATOR, null, null,
                 ParticipantStatus.PRESENT, false);
-        // The facilitator's view of a waiting patient carries the record; a patient's view of anyone does not.
-        RoomView.Participant waiting = participant(P2, "Ana", RoomRole.PATIENT, "Ana Alvarez (test)",
-                PATIENT_RECORD, ParticipantStatus.WAITING, false);
+        // The facilitator's view of a waiting patient carries the record (and the licensure flag, here set); a
+        // patient's view of anyone does not.
+        RoomView.Participant waiting = flagged(participant(P2, "Ana", RoomRole.PATIENT, "Ana Alvarez (test)",
+                PATIENT_RECORD, ParticipantStatus.WAITING, false));
         RoomView.Participant handUp = participant(P2, "Ana", RoomRole.PATIENT, null, null, ParticipantStatus.PRESENT,
                 true);
         RoomView room = new RoomView(SESSION, RoomStatus.OPEN, true, facilitator, List.of(facilitator),
@@ -110,10 +111,16 @@ class GoldenMessagesTest {
         SERVER.put("error", ServerMessage.ErrorMessage.of(SignalingErrorCode.ROOM_FULL, "r-4"));
     }
 
+    private static RoomView.Participant flagged(RoomView.Participant p) {
+        return new RoomView.Participant(p.participantId(), p.name(), p.role(), p.recordName(), p.patientId(),
+                p.status(), p.reconnecting(), p.muted(), p.handRaised(), p.audioOnly(), p.lowBandwidth(),
+                p.publishing(), p.modality(), true);
+    }
+
     private static RoomView.Participant participant(String id, String name, RoomRole role, String recordName,
             UUID patientId, ParticipantStatus status, boolean hand) {
         return new RoomView.Participant(id, name, role, recordName, patientId, status, false, false, hand, false,
-                false, false, MediaModality.NONE);
+                false, false, MediaModality.NONE, null);
     }
 
     @Test

@@ -114,8 +114,8 @@ class RoomMetersTest {
                 (caller, id, location) -> {
                     throw new RoomPlans.Refusal(SignalingErrorCode.SESSION_NOT_FOUND);
                 }, directory);
-        connection.handle(new ClientMessage.Join("j1", sessionId, null));
-        connection.handle(new ClientMessage.Join("j2", sessionId, null));
+        connection.handle(new ClientMessage.Join("j1", sessionId, null, null));
+        connection.handle(new ClientMessage.Join("j2", sessionId, null, null));
         connection.handle(new ClientMessage.Leave("l"));
 
         assertThat(sink.lastError().code()).isEqualTo(SignalingErrorCode.SESSION_NOT_FOUND);

@@ -123,7 +123,7 @@ class SignalingConnectionTest {
 
     Client joined(String subject) {
         Client client = connect(subject);
-        client.send(new ClientMessage.Join("j", sessionId, null));
+        client.send(new ClientMessage.Join("j", sessionId, null, null));
         assertThat(client.sink().last(ServerMessage.Joined.class).requestId()).isEqualTo("j");
         return client;
     }
@@ -137,8 +137,8 @@ class SignalingConnectionTest {
         Client facilitator = joined("f1");
         Client ana = joined("p1");
         Client ben = joined("p2");
-        facilitator.send(new ClientMessage.Admit("a1", id(ana)));
-        facilitator.send(new ClientMessage.Admit("a2", id(ben)));
+        facilitator.send(new ClientMessage.Admit("a1", id(ana), null));
+        facilitator.send(new ClientMessage.Admit("a2", id(ben), null));
         ben.send(new ClientMessage.RaiseHand("h"));
 
         for (String frame : ana.sink().texts) {
@@ -188,7 +188,7 @@ class SignalingConnectionTest {
         assertThat(facilitator.sink().last(ServerMessage.RoomUpdated.class).room().waiting())
                 .extracting(RoomView.Participant::participantId).containsExactly(id(patient));
 
-        facilitator.send(new ClientMessage.Admit("a", id(patient)));
+        facilitator.send(new ClientMessage.Admit("a", id(patient), null));
         assertThat(facilitator.sink().last(ServerMessage.Ok.class).requestId()).isEqualTo("a");
         assertThat(patient.sink().all(ServerMessage.Admitted.class)).hasSize(1);
         assertThat(patient.sink().last(ServerMessage.RoomUpdated.class).room().participants()).hasSize(2);
@@ -230,26 +230,26 @@ class SignalingConnectionTest {
     @Test
     void refusalsBecomeErrorsWithStableCodesAndChangeNothing() {
         Client stranger = connect("stranger");
-        stranger.send(new ClientMessage.Join("1", sessionId, null));
+        stranger.send(new ClientMessage.Join("1", sessionId, null, null));
         assertThat(stranger.sink().lastError())
                 .isEqualTo(ServerMessage.ErrorMessage.of(SignalingErrorCode.NOT_A_MEMBER, "1"));
         assertThat(registry.size()).isZero();
 
-        stranger.send(new ClientMessage.Join("2", UUID.randomUUID(), null));
+        stranger.send(new ClientMessage.Join("2", UUID.randomUUID(), null, null));
         assertThat(stranger.sink().lastError().code()).isEqualTo(SignalingErrorCode.SESSION_NOT_FOUND);
 
         Client facilitator = connect("f1");
-        facilitator.send(new ClientMessage.Admit("3", "nobody"));
+        facilitator.send(new ClientMessage.Admit("3", "nobody", null));
         assertThat(facilitator.sink().lastError().code()).isEqualTo(SignalingErrorCode.NOT_IN_ROOM);
-        facilitator.send(new ClientMessage.Join("4", sessionId, null));
-        facilitator.send(new ClientMessage.Join("5", sessionId, null));
+        facilitator.send(new ClientMessage.Join("4", sessionId, null, null));
+        facilitator.send(new ClientMessage.Join("5", sessionId, null, null));
         assertThat(facilitator.sink().lastError())
                 .isEqualTo(ServerMessage.ErrorMessage.of(SignalingErrorCode.ALREADY_IN_ROOM, "5"));
-        facilitator.send(new ClientMessage.Admit("6", "nobody"));
+        facilitator.send(new ClientMessage.Admit("6", "nobody", null));
         assertThat(facilitator.sink().lastError().code()).isEqualTo(SignalingErrorCode.UNKNOWN_PARTICIPANT);
 
         Client patient = joined("p1");
-        patient.send(new ClientMessage.Admit("7", id(patient)));
+        patient.send(new ClientMessage.Admit("7", id(patient), null));
         assertThat(patient.sink().lastError().code()).isEqualTo(SignalingErrorCode.NOT_A_FACILITATOR);
         patient.send(new ClientMessage.Subscribe("8", id(facilitator), "v=0"));
         assertThat(patient.sink().lastError().requestId()).isEqualTo("8");
@@ -262,7 +262,7 @@ class SignalingConnectionTest {
     void aDroppedConnectionIsHeldAndResumedOnANewConnectionAsTheSameParticipant() {
         Client facilitator = joined("f1");
         Client patient = joined("p1");
-        facilitator.send(new ClientMessage.Admit("a", id(patient)));
+        facilitator.send(new ClientMessage.Admit("a", id(patient), null));
         String token = patient.sink().last(ServerMessage.Joined.class).resumeToken();
 
         patient.connection().closed();
@@ -312,10 +312,10 @@ class SignalingConnectionTest {
             throw new RoomPlans.Refusal(SignalingErrorCode.ACCESS_DENIED);
         };
         Client patient = connect("p9");
-        patient.send(new ClientMessage.Join("j", sessionId, null));
+        patient.send(new ClientMessage.Join("j", sessionId, null, null));
         assertThat(patient.sink().lastError())
                 .isEqualTo(ServerMessage.ErrorMessage.of(SignalingErrorCode.ACCESS_DENIED, "j"));
-        patient.send(new ClientMessage.Join("j2", sessionId, null));
+        patient.send(new ClientMessage.Join("j2", sessionId, null, null));
         assertThat(patient.sink().lastError().requestId()).isEqualTo("j2");
     }
 
