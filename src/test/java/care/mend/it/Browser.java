@@ -302,7 +302,45 @@ final class Browser implements AutoCloseable {
             List<String> problems = (List<String>) script(LAYOUT_PROBLEMS);
             screenshot(label + "-" + size.width);
             assertThat(problems).as(name + " " + label + " at " + size.width + "x" + size.height).isEmpty();
+            assertThat(accessibilityViolations()).as(name + " " + label + " at " + size.width
+                    + ": axe-core's WCAG 2.1 A and AA rules").isEmpty();
         }
+    }
+
+    /** axe-core's script, read once from Deque's jar. */
+    private static volatile String axe;
+
+    private static String axe() {
+        if (axe == null) {
+            try (var in = Browser.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+                if (in == null) {
+                    throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+                }
+                axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return axe;
+    }
+
+    /**
+     * What axe-core finds on the page as it is now, against the WCAG 2.1 A and AA rules: one line per rule and element
+     * ("rule: what: selector"). Hidden elements are not checked (axe skips them), so each state is audited as shown.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> accessibilityViolations() {
+        if (!Boolean.TRUE.equals(script("return typeof window.axe === 'object'"))) {
+            script(axe() + "\nreturn true;");
+        }
+        Object found = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + " window.axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},"
+                + " resultTypes: ['violations']})"
+                + ".then(r => done(r.violations.flatMap(v => v.nodes.map(n => v.id + ': ' + v.help + ': '"
+                + " + n.target.join(' ')))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (List<String>) found;
     }
 
     /** As if the server had sent this text on the page's open signaling socket. */

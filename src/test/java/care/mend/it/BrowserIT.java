@@ -62,7 +62,8 @@ class BrowserIT {
     }
 
     /** The names staff give the patients of a live group for the group, in order. */
-    private static final List<String> CHOSEN_NAMES = List.of("Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana");
+    private static final List<String> CHOSEN_NAMES = List.of("Ana", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ines",
+            "Jo", "Kai", "Lu");
 
     @BeforeEach
     void setUp() throws Exception {
@@ -971,6 +972,93 @@ class BrowserIT {
         } catch (Throwable failure) {
             browsers.forEach(b -> b.screenshot("FAILED-phone"));
             throw failure;
+        }
+    }
+
+    /**
+     * A full group on a phone: twelve patients and the facilitator, one of them in this browser at 390x844. The
+     * facilitator (nobody speaking) is large and the eleven others three to a row, so the whole room is within about
+     * one screen and a half, not a long scroll of phone-high tiles; every tile is named and none is cut off.
+     */
+    @Test
+    void aFullGroupOfTwelveFitsAPhoneThreeToARowWithTheFacilitatorLarge() throws Exception {
+        int[] numbers = {3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14};
+        LiveGroup live = liveGroup(numbers);
+        String sendonly = java.nio.file.Files.readString(care.mend.media.kurento.standin.KurentoRecordings.dir("sdp")
+                .resolve("chromium-offer-03-sfu-two-publishers-1.sdp"));
+        String offer = new com.google.gson.JsonPrimitive(sendonly).toString();
+        Browser patient = browser("patient3");
+        List<SignalingClient> others = new ArrayList<>();
+        try {
+            SignalingClient facilitator = SignalingClient.connect(api, "facilitator");
+            others.add(facilitator);
+            facilitator.join(live.sessionId(), "fj");
+            facilitator.send("{\"type\":\"publish\",\"requestId\":\"fp\",\"sdpOffer\":%s}".formatted(offer));
+            assertThat(facilitator.reply("fp").getString("type")).isEqualTo("sdpAnswer");
+            for (int n : java.util.Arrays.copyOfRange(numbers, 1, numbers.length)) {
+                SignalingClient other = SignalingClient.connect(api, "patient" + n);
+                others.add(other);
+                String id = other.join(live.sessionId(), "j").getString("participantId");
+                facilitator.send("{\"type\":\"admit\",\"requestId\":\"a%d\",\"participantId\":\"%s\"}"
+                        .formatted(n, id));
+                assertThat(facilitator.reply("a" + n).getString("type")).isEqualTo("ok");
+                other.await("admitted");
+                other.send("{\"type\":\"publish\",\"requestId\":\"p\",\"sdpOffer\":%s}".formatted(offer));
+                assertThat(other.reply("p").getString("type")).isEqualTo("sdpAnswer");
+            }
+
+            patientChecksDevicesAndWaits(patient, live, "home");
+            JsonObject update = facilitator.await("the browser's patient in the waiting list",
+                    m -> "roomUpdated".equals(m.getString("type", null)) && m.getJsonObject("room") != null
+                            && !m.getJsonObject("room").getJsonArray("waiting").isEmpty());
+            String waitingId = update.getJsonObject("room").getJsonArray("waiting").getJsonObject(0)
+                    .getString("participantId");
+            facilitator.send("{\"type\":\"admit\",\"requestId\":\"a3\",\"participantId\":\"%s\"}"
+                    .formatted(waitingId));
+            assertThat(facilitator.reply("a3").getString("type")).isEqualTo("ok");
+            patient.visible("room");
+            tilesCount(patient, 13);
+            connectionsAre(patient, "a publisher and twelve subscriptions", keys -> keys.contains("publisher")
+                    && subscribers(keys) == 12);
+
+            // On a phone (the steps' layout checks leave the window at desktop width).
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.until("the phone's width", d -> ((Number) patient.script(
+                    "return document.documentElement.clientWidth")).intValue() <= Browser.PHONE.width);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> layout = (java.util.Map<String, Object>) patient.script("""
+                    const tiles = [...document.querySelectorAll('#tiles > li')];
+                    const rects = tiles.map(t => t.getBoundingClientRect());
+                    const grid = document.getElementById('tiles').getBoundingClientRect();
+                    const featured = tiles.filter(t => t.classList.contains('featured'));
+                    return {
+                      featured: featured.map(t => t.dataset.role),
+                      featuredWidth: featured.length ? featured[0].getBoundingClientRect().width : 0,
+                      widest: Math.max(...tiles.filter(t => !t.classList.contains('featured'))
+                          .map(t => t.getBoundingClientRect().width)),
+                      gridHeight: grid.height,
+                      viewport: window.innerHeight,
+                      width: document.documentElement.clientWidth,
+                      cut: rects.filter(r => r.left < 0 || r.right > document.documentElement.clientWidth).length,
+                      unnamed: tiles.filter(t => !(t.querySelector('.name')?.textContent || '').trim()).length
+                    };""");
+            System.out.printf("MEND-FIGURES a room of 13 on a 390x844 phone: tiles %.0f px high in all%n",
+                    ((Number) layout.get("gridHeight")).doubleValue());
+            double width = ((Number) layout.get("width")).doubleValue();
+            assertThat((List<Object>) layout.get("featured")).as("the facilitator large").containsExactly("FACILITATOR");
+            assertThat(((Number) layout.get("featuredWidth")).doubleValue()).isGreaterThan(width * 0.8);
+            assertThat(((Number) layout.get("widest")).doubleValue()).as("three to a row").isLessThan(width / 3);
+            assertThat(((Number) layout.get("gridHeight")).doubleValue()).as("within a screen and a half")
+                    .isLessThan(((Number) layout.get("viewport")).doubleValue() * 1.5);
+            assertThat(((Number) layout.get("cut")).intValue()).as("tiles cut off at the sides").isZero();
+            assertThat(((Number) layout.get("unnamed")).intValue()).as("tiles without a name").isZero();
+            patient.checkLayout("phone-full-group");
+            assertThat(patient.consoleErrors()).noneMatch(message -> message.contains("mend"));
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-full-group"));
+            throw failure;
+        } finally {
+            others.forEach(SignalingClient::close);
         }
     }
 

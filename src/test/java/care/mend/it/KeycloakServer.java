@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  */
 final class KeycloakServer implements AutoCloseable {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(480); // a first start (Quarkus augmentation) on a loaded 2-core machine took 4 min
 
     private final Process process;
     private final int httpPort;
