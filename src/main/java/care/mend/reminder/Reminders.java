@@ -91,8 +91,23 @@ public class Reminders {
                 .setParameter("open", List.of(GroupSessionStatus.SCHEDULED, GroupSessionStatus.LIVE))
                 .setParameter("now", now).setParameter("until", now.plus(lead)).getResultList();
         List<Due> due = new ArrayList<>();
+        if (sessions.isEmpty()) {
+            return due;
+        }
+        // The roster is computed only where someone could be on it who asked for reminders: a member of the group,
+        // or a guest of the session, who opted in (most sessions, on a server where few ask, have nobody).
+        Set<UUID> groups = new HashSet<>(em.createQuery("select distinct m.groupId from Membership m,"
+                        + " ReminderPreference p where p.patientId = m.patientId and p.email = true"
+                        + " and m.groupId in :groups", UUID.class)
+                .setParameter("groups", sessions.stream().map(GroupSession::groupId).distinct().toList())
+                .getResultList());
+        Set<UUID> withGuests = new HashSet<>(em.createQuery("select distinct g.sessionId from SessionGuest g,"
+                        + " ReminderPreference p where p.patientId = g.patientId and p.email = true"
+                        + " and g.sessionId in :sessions", UUID.class)
+                .setParameter("sessions", sessions.stream().map(GroupSession::id).toList()).getResultList());
         for (GroupSession session : sessions) {
-            if (!ReminderWindow.isDue(session, now, lead)) {
+            if (!ReminderWindow.isDue(session, now, lead)
+                    || !(groups.contains(session.groupId()) || withGuests.contains(session.id()))) {
                 continue;
             }
             Set<UUID> expected = rosters.of(session).patientIds();
