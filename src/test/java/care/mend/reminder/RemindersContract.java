@@ -107,15 +107,11 @@ abstract class RemindersContract {
     }
 
     /**
-     * A group with: an opted-in member, a member who opted out, one who never chose, an opted-in member discharged
+     * A group with (each with an e-mail address on their record unless said otherwise): an opted-in member, a member who opted out, one who never chose, an opted-in member discharged
      * the day before, an opted-in member without an address, and an opted-in make-up guest of Monday's session.
      */
     record Clinic(GroupSession monday, GroupSession wednesday, Map<String, UUID> patients,
                   Map<UUID, String> addresses) {
-
-        ReminderAddresses addressBook() {
-            return id -> Optional.ofNullable(addresses.get(id));
-        }
 
         String addressOf(String who) {
             return addresses.get(patients.get(who));
@@ -151,7 +147,8 @@ abstract class RemindersContract {
                 em.persist(patient);
                 patients.put(who, patient.id());
                 if (!who.equals("noAddress")) {
-                    addresses.put(patient.id(), who + "-" + tag + "@example.test");
+                    patient.changeEmail(who + "-" + tag + "@example.test");
+                    addresses.put(patient.id(), patient.email());
                 }
                 Enrollment enrollment = new Enrollment(patient.id(), who.equals("guest") ? other.id() : program.id(),
                         MONDAY.minusWeeks(1), null, CREATED);
@@ -179,7 +176,8 @@ abstract class RemindersContract {
     }
 
     Reminders reminders(EntityManager em, Clinic c, Outbox outbox, Instant now) {
-        return new Reminders(em, new Rosters(em), c.addressBook(), outbox, Clock.fixed(now, ZoneOffset.UTC));
+        return new Reminders(em, new Rosters(em), new PatientRecordAddresses(em), outbox,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** One run of the job at {@code now}, for this clinic's sessions only (other tests' clinics share the database). */
