@@ -128,7 +128,7 @@ class ReminderIT {
                     + ".", "Join from your page: " + link);
             assertThat(message.getSubject() + body).as("no program, group, site or name")
                     .doesNotContain("IOP", "Access", "Group " + tag, "Reminder Group", "Site", "Synthetic",
-                            "Remi", "Live Patient");
+                            "Remi Patient", "Remi Contact", "Live Patient");
             assertThat(((InternetAddress) message.getFrom()[0]).getAddress()).isEqualTo("reminders@mend.test");
         }
     }

@@ -3,7 +3,16 @@ package care.mend.reminder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static care.mend.MendAssertions.assertRefused;
+
 import care.mend.TestPersistence;
+import care.mend.platform.problem.ProblemCode;
+import care.mend.program.JpaPatientRepository;
+import care.mend.program.PatientService;
+import care.mend.security.AccessAuditLog;
+import care.mend.security.AccessPolicy;
+import care.mend.security.CurrentUser;
+import care.mend.security.Role;
 import care.mend.program.EmergencyContact;
 import care.mend.program.Enrollment;
 import care.mend.program.EnrollmentStatus;
@@ -110,8 +119,13 @@ abstract class RemindersContract {
      * A group with (each with an e-mail address on their record unless said otherwise): an opted-in member, a member who opted out, one who never chose, an opted-in member discharged
      * the day before, an opted-in member without an address, and an opted-in make-up guest of Monday's session.
      */
-    record Clinic(GroupSession monday, GroupSession wednesday, Map<String, UUID> patients,
+    record Clinic(String tag, GroupSession monday, GroupSession wednesday, Map<String, UUID> patients,
                   Map<UUID, String> addresses) {
+
+        /** The identity-provider subject of a patient of the clinic. */
+        String subject(String who) {
+            return who + "-" + tag;
+        }
 
         String addressOf(String who) {
             return addresses.get(patients.get(who));
@@ -171,7 +185,7 @@ abstract class RemindersContract {
                             ReminderPreference.ChangedBy.PATIENT, CREATED));
                 }
             }
-            return new Clinic(sessions.get(0), sessions.get(1), patients, addresses);
+            return new Clinic(tag, sessions.get(0), sessions.get(1), patients, addresses);
         });
     }
 
@@ -202,6 +216,85 @@ abstract class RemindersContract {
                 + " where r.patientId in :ids order by r.sentAt, r.id", SentReminder.class)
                 .setParameter("ids", c.patients().values()).getResultList());
     }
+
+    // ---- the choice, through the resources as CDI wires them ----
+
+    ReminderJob job() {
+        return new ReminderJob(ReminderSettingsTest.config(Map.of(ReminderSettings.SMTP_HOST_KEY, "127.0.0.1")), null);
+    }
+
+    ReminderPreferenceResponse own(String subject, Boolean email) {
+        return TestPersistence.inTransaction(emf, em -> {
+            OwnRemindersResource resource = new OwnRemindersResource();
+            resource.user = new CurrentUser(subject, Set.of(Role.PATIENT), "127.0.0.1");
+            resource.patients = new JpaPatientRepository(em);
+            resource.reminders = new Reminders(em, new Rosters(em), new PatientRecordAddresses(em), new Outbox(),
+                    Clock.fixed(HOUR_BEFORE, ZoneOffset.UTC));
+            resource.job = job();
+            return email == null ? resource.get() : resource.choose(new ReminderPreferenceRequest(email));
+        });
+    }
+
+    ReminderPreferenceResponse staff(CurrentUser who, UUID patientId, Boolean email) {
+        return TestPersistence.inTransaction(emf, em -> {
+            Clock clock = Clock.fixed(HOUR_BEFORE, ZoneOffset.UTC);
+            PatientRemindersResource resource = new PatientRemindersResource();
+            resource.patients = new PatientService(new JpaPatientRepository(em), clock);
+            resource.reminders = new Reminders(em, new Rosters(em), new PatientRecordAddresses(em), new Outbox(),
+                    clock);
+            resource.job = job();
+            resource.access = AccessPolicy.forSocket(who, em, new AccessAuditLog(em, clock));
+            return email == null ? resource.get(patientId) : resource.choose(patientId,
+                    new ReminderPreferenceRequest(email));
+        });
+    }
+
+    @Test
+    void aPatientChoosesForThemselvesAndAdminsForAnyPatient() {
+        Clinic c = clinic();
+        UUID neverChose = c.patients().get("neverChose");
+        ReminderPreferenceResponse before = own(c.subject("neverChose"), null);
+        assertThat(before.patientId()).isEqualTo(neverChose);
+        assertThat(before.email()).as("opt-in: off until chosen").isFalse();
+        assertThat(before.hasAddress()).isTrue();
+        assertThat(before.changedBy()).isNull();
+        assertThat(before.leadMinutes()).isEqualTo(120);
+        assertThat(before.sending()).isTrue();
+
+        ReminderPreferenceResponse on = own(c.subject("neverChose"), true);
+        assertThat(on.email()).isTrue();
+        assertThat(on.changedBy()).isEqualTo("PATIENT");
+        assertThat(on.changedAt()).isEqualTo(HOUR_BEFORE);
+        assertThat(own(c.subject("noAddress"), null).hasAddress()).isFalse();
+
+        CurrentUser admin = new CurrentUser("admin-" + c.tag(), Set.of(Role.ADMIN), "127.0.0.1");
+        ReminderPreferenceResponse off = staff(admin, neverChose, false);
+        assertThat(off.email()).isFalse();
+        assertThat(off.changedBy()).isEqualTo("STAFF");
+        assertThat(staff(admin, neverChose, null).email()).isFalse();
+
+        TestPersistence.inTransaction(emf, em -> {
+            assertRefused(() -> {
+                OwnRemindersResource resource = new OwnRemindersResource();
+                resource.user = new CurrentUser("nobody-" + c.tag(), Set.of(Role.PATIENT), "127.0.0.1");
+                resource.patients = new JpaPatientRepository(em);
+                resource.get();
+            }, ProblemCode.ACCESS_DENIED);
+            return null;
+        });
+        CurrentUser facilitator = new CurrentUser("stranger-" + c.tag(), Set.of(Role.FACILITATOR), "127.0.0.1");
+        TestPersistence.inTransaction(emf, em -> {
+            assertRefused(() -> {
+                PatientRemindersResource resource = new PatientRemindersResource();
+                resource.access = AccessPolicy.forSocket(facilitator, em, new AccessAuditLog(em, Clock.systemUTC()));
+                resource.choose(neverChose, new ReminderPreferenceRequest(true));
+            }, ProblemCode.ACCESS_DENIED);
+            return null;
+        });
+        assertThat(staff(admin, neverChose, null).email()).as("the refused change changed nothing").isFalse();
+    }
+
+    // ---- sending ----
 
     @Test
     void theOptedInPatientsOnTheRosterGetOneReminderEachAndASecondRunSendsNothing() {
