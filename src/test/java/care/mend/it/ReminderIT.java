@@ -75,19 +75,27 @@ class ReminderIT {
         String viaStaff = patient(admin, "remi2-" + tag, "remi2-" + tag + "@example.test");
         String never = patient(admin, "remi3-" + tag, "remi3-" + tag + "@example.test");
 
-        // A group in Chicago whose session starts in about half an hour (within the default lead of two hours),
-        // and another whose session, cancelled, would start in about three quarters of an hour.
+        // A group in Chicago (Tokyo late in the evening there) whose session starts in about half an hour, within
+        // the default lead of two hours.
         ZoneId zone = ZoneId.of("America/Chicago");
         LocalTime nowThere = LocalTime.now(zone);
-        if (nowThere.isAfter(LocalTime.of(22, 50)) || nowThere.isBefore(LocalTime.of(0, 10))) {
+        if (nowThere.isAfter(LocalTime.of(21, 50)) || nowThere.isBefore(LocalTime.of(0, 10))) {
             zone = ZoneId.of("Asia/Tokyo");
         }
         ZonedDateTime start = ZonedDateTime.now(zone).plusMinutes(30).truncatedTo(ChronoUnit.MINUTES);
         String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site("Reminder Site " + tag)));
         String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
-        String held = session(admin, program, "Reminder Group " + tag, start, List.of(self, "remi2-" + tag,
+        String group = group(admin, program, "Reminder Group " + tag, start, List.of(self, "remi2-" + tag,
                 "remi3-" + tag));
-        String cancelled = session(admin, program, "Cancelled Group " + tag, start.plusMinutes(15), List.of(self));
+        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
+                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(start.toLocalDate(), start.toLocalDate()));
+        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
+        assertThat(generated.json().getJsonArray("created")).as(generated.toString()).hasSize(1);
+        // A one-off session of the same group after it, within the lead too, cancelled: nobody hears of it.
+        ZonedDateTime later = start.plusMinutes(75);
+        String cancelled = AccessFixture.id(admin.post("/api/groups/" + group + "/sessions",
+                "{\"date\":\"%s\",\"startTime\":\"%s\",\"lengthMinutes\":30,\"reason\":\"extra group\"}"
+                        .formatted(later.toLocalDate(), later.toLocalTime())));
         HttpResult cancel = admin.post("/api/sessions/" + cancelled + "/cancel", "{\"reason\":\"facilitator ill\"}");
         assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
 
@@ -149,9 +157,9 @@ class ReminderIT {
                  "emergencyContact":{"name":"Remi Contact","phone":"+1 555 0100"}}""".formatted(subject, email)));
     }
 
-    /** A group with the demo facilitator whose one weekly slot is {@code start}, its session generated; its id. */
-    private static String session(Api admin, String program, String name, ZonedDateTime start,
-                                  List<String> members) {
+    /** A group with the demo facilitator whose one weekly slot is {@code start}, the members enrolled; its id. */
+    private static String group(Api admin, String program, String name, ZonedDateTime start,
+                                List<String> members) {
         String facilitator = admin.get("/api/staff?idpSubject=" + DemoIdentities.FACILITATOR).json()
                 .getJsonArray("items").getJsonObject(0).getString("id");
         String group = AccessFixture.id(admin.post("/api/groups", """
@@ -164,10 +172,7 @@ class ReminderIT {
         for (String subject : members) {
             LiveGroups.enrol(admin, program, group, subject, day.minusDays(1));
         }
-        HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
-                "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day));
-        assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
-        return generated.json().getJsonArray("created").getJsonObject(0).getString("id");
+        return group;
     }
 
     private static List<MimeMessage> messagesTo(String address) throws Exception {
