@@ -15,6 +15,7 @@ import {check, chosenMode, describeSession, offerChosenName, offerSessions, save
     setUpCheck, showMode, showSteps, stopLocalMedia, validChosenName, validJurisdiction, validLocation}
     from './patient-check.js';
 import {checkInBeforeJoining, setUpCheckIn} from './patient-checkin.js';
+import {bindReminderToggle} from './reminders.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
@@ -60,6 +61,16 @@ function setPhase(phase) {
 
 const renderSteps = () => showSteps(state.phase);
 
+// ---- reminders by e-mail: the patient's own choice, whatever the day's sessions ----
+
+function offerReminders() {
+    bindReminderToggle({box: $('reminders-email'), hint: $('reminders-hint'),
+        load: () => api.get('me/reminders'), save: (email) => api.put('me/reminders', {email}),
+        announce: (text) => live.announce(text), fail: (text) => ($('reminders-error').textContent = text)})
+        .refresh().then(() => ($('reminders').hidden = false))
+        .catch(() => ($('reminders').hidden = true));
+}
+
 // ---- today's session ----
 
 async function load() {
@@ -71,6 +82,7 @@ async function load() {
             return;
         }
         offerChosenName(me.chosenName);
+        offerReminders();
         state.sessions = (await todaysSessions()).filter((s) => s.status !== 'CANCELLED');
     } catch (error) {
         pageError(error.message);

@@ -8,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,15 @@ public class PresenceRecorder implements PresenceEventPublisher {
         writer = new PresenceWriter(presenceMeters.timed(store), new PresenceJournal(outbox), Duration.ofMillis(250),
                 Duration.ofSeconds(30), threads);
         presenceMeters.watch(writer::pending);
+    }
+
+    /**
+     * Starts the writer with the deployment, once the schema is current: an application-scoped bean is otherwise made
+     * on its first use, so the backlog gauge was missing from a scrape (and events left in the outbox by a previous
+     * run waited) until the first presence event or readiness check.
+     */
+    void startWithTheDeployment(@Observes care.mend.platform.Startup.SchemaReady ready) {
+        // Observing is enough: the container makes the bean (start above) to deliver the event.
     }
 
     @Override

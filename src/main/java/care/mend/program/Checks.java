@@ -11,6 +11,13 @@ import java.util.regex.Pattern;
 public final class Checks {
 
     private static final Pattern US_STATE = Pattern.compile("[A-Z]{2}");
+    /**
+     * A simple address check, not RFC 5322: a local part and a domain of at least two labels, no spaces, no second
+     * {@code @}, no control characters. The request's {@code @Email} and the identity provider check further; this
+     * catches what would never be deliverable.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
 
     private Checks() {
     }
@@ -37,6 +44,15 @@ public final class Checks {
     /** An optional text: {@code null} when absent or blank, otherwise stripped and at most {@code max} long. */
     public static String optionalText(String field, String value, int max) {
         return value == null || value.isBlank() ? null : text(field, value, max);
+    }
+
+    /** An optional e-mail address: {@code null} when absent or blank, otherwise stripped, checked and at most max. */
+    public static String email(String field, String value, int max) {
+        String address = optionalText(field, value, max);
+        if (address != null && !EMAIL.matcher(address).matches()) {
+            throw MendException.invalidField(field, "must be an e-mail address");
+        }
+        return address;
     }
 
     public static int range(String field, int value, int min, int max) {

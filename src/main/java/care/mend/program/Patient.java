@@ -14,7 +14,8 @@ import java.util.UUID;
  * is the record's name (what staff see), the chosen name is what the group sees in a live room (a first name or a
  * name the patient picks: group therapy runs on first names, and a legal name is not the group's to know unless the
  * clinic chooses it), and the emergency contact is for crisis protocols. Nothing else about the person is stored
- * here; clinical records live with the provider's EHR.
+ * here; clinical records live with the provider's EHR. The e-mail address, optional, is where the identity provider
+ * sends the invitation to set a password and where reminders go; it is contact data, never shown to the group.
  *
  * <p>Invariants: {@code idpSubject} is required, unique and never changes once linked. The chosen name is never
  * blank: staff set it (by default the display name's first word) and the patient may change it.
@@ -27,6 +28,8 @@ public class Patient {
     public static final int DISPLAY_NAME_MAX = 100;
     /** As long as a display name: a chosen name made from one (its first word) always fits. */
     public static final int CHOSEN_NAME_MAX = 100;
+    /** RFC 5321's limit on a forward path, the longest address a mail server accepts. */
+    public static final int EMAIL_MAX = 254;
 
     @Id
     @Column(name = "id", nullable = false, updatable = false)
@@ -43,6 +46,9 @@ public class Patient {
 
     @Embedded
     private EmergencyContact emergencyContact;
+
+    @Column(name = "email", length = EMAIL_MAX)
+    private String email;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -90,6 +96,14 @@ public class Patient {
         return space < 0 ? stripped : stripped.substring(0, space);
     }
 
+    /**
+     * The patient's e-mail address from now on; blank or null removes it. Checked with {@link Checks#email}: stripped,
+     * at most {@link #EMAIL_MAX} characters, one {@code @} with text before it and a dotted domain after it.
+     */
+    public void changeEmail(String newEmail) {
+        this.email = Checks.email("email", newEmail, EMAIL_MAX);
+    }
+
     public void changeEmergencyContact(EmergencyContact newContact) {
         this.emergencyContact = Checks.required("emergencyContact", newContact);
     }
@@ -112,6 +126,11 @@ public class Patient {
 
     public EmergencyContact emergencyContact() {
         return emergencyContact;
+    }
+
+    /** The e-mail address, or null when the patient has none. */
+    public String email() {
+        return email;
     }
 
     public long version() {

@@ -54,7 +54,7 @@ public class PatientResource {
     public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
         access.requireAdmin();
         Patient patient = patients.register(body.idpSubject(), body.displayName(), body.chosenName(),
-                body.emergencyContact().toDomain());
+                body.emergencyContact().toDomain(), body.email());
         return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
                 .entity(PatientResponse.from(patient)).build();
     }
@@ -81,10 +81,10 @@ public class PatientResource {
     @PUT
     @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.PATIENT)
     @Path("{id}")
-    @Operation(summary = "Change a patient's display name, chosen name and emergency contact")
+    @Operation(summary = "Change a patient's display name, chosen name, emergency contact and e-mail address")
     public PatientResponse update(@PathParam("id") UUID id, @NotNull @Valid UpdatePatientRequest body) {
         access.requireAdmin();
         return PatientResponse.from(patients.update(id, body.displayName(), body.chosenName(),
-                body.emergencyContact().toDomain()));
+                body.emergencyContact().toDomain(), body.email()));
     }
 }

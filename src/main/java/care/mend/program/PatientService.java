@@ -43,7 +43,14 @@ public class PatientService {
     /** Registers a patient with the name the group sees; null for the display name's first word. */
     public Patient register(String idpSubject, String displayName, String chosenName,
             EmergencyContact emergencyContact) {
+        return register(idpSubject, displayName, chosenName, emergencyContact, null);
+    }
+
+    /** Registers a patient with an e-mail address; null or blank for none. */
+    public Patient register(String idpSubject, String displayName, String chosenName,
+            EmergencyContact emergencyContact, String email) {
         Patient patient = new Patient(idpSubject, displayName, chosenName, emergencyContact, clock.instant());
+        patient.changeEmail(email);
         if (patients.findByIdpSubject(patient.idpSubject()).isPresent()) {
             throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "A patient is already linked to that subject");
         }
@@ -58,12 +65,23 @@ public class PatientService {
 
     /** Changes the record; a null {@code chosenName} keeps the one the patient has (it may be the patient's own). */
     public Patient update(UUID id, String displayName, String chosenName, EmergencyContact emergencyContact) {
+        return update(id, displayName, chosenName, emergencyContact, null);
+    }
+
+    /**
+     * Changes the record; a null {@code chosenName} keeps the one the patient has, a null {@code email} keeps the
+     * address and a blank one removes it. All fields are checked before any changes: bad input changes nothing.
+     */
+    public Patient update(UUID id, String displayName, String chosenName, EmergencyContact emergencyContact,
+            String email) {
         Patient patient = get(id);
+        String checkedEmail = email == null ? patient.email() : Checks.email("email", email, Patient.EMAIL_MAX);
         patient.rename(displayName);
         if (chosenName != null) {
             patient.chooseName(chosenName);
         }
         patient.changeEmergencyContact(emergencyContact);
+        patient.changeEmail(checkedEmail);
         return patient;
     }
 

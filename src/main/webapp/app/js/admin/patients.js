@@ -6,6 +6,7 @@ import {unplacedWords} from './field-paths.js';
 import {fillSelect, onSubmit, text} from './forms.js';
 import {cell, createList, rowButton} from './list.js';
 import {all, announce, startAdminPage} from './shell.js';
+import {bindReminderToggle} from '../reminders.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('patient-form');
@@ -16,7 +17,20 @@ const editor = createEditor(form, {newTitle: 'New patient', editTitle: (p) => `E
     f.elements.namedItem('chosenName').value = patient.chosenName;
     f.elements.namedItem('emergencyContact.name').value = patient.emergencyContact.name;
     f.elements.namedItem('emergencyContact.phone').value = patient.emergencyContact.phone;
+    showReminders(patient);
 });
+
+// The patient's reminder choice, saved on its own when the box changes (it is not part of the record's form).
+let remindersOf = null;
+const reminders = bindReminderToggle({box: $('patient-reminders'), hint: $('patient-reminders-hint'),
+    who: 'the patient', load: () => api.get(`patients/${remindersOf}/reminders`),
+    save: (email) => api.put(`patients/${remindersOf}/reminders`, {email}), announce: (text) => announce(text),
+    fail: (text) => ($('patient-reminders-error').textContent = text)});
+
+function showReminders(patient) {
+    remindersOf = patient.id;
+    reminders.refresh().catch((error) => ($('patient-reminders-error').textContent = error.message));
+}
 
 function body() {
     return {displayName: text(form, 'displayName'), chosenName: text(form, 'chosenName'),

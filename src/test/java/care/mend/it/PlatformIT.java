@@ -86,6 +86,18 @@ class PlatformIT {
     }
 
     @Test
+    void theServerHasMendsMailSessionToTheConfiguredSmtpServer() throws Exception {
+        // wildfly-config/mail.cli, as provisioned: the session reminders' mail session, its SMTP server resolved at
+        // start from mend.smtp.host / MEND_SMTP_HOST (this server's points at the test environment's GreenMail).
+        String config = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("mend.server.dir"),
+                "standalone", "configuration", "standalone.xml"));
+        assertThat(config).containsPattern("<mail-session name=\"mend\"[^>]*jndi-name=\"java:jboss/mail/mend\"")
+                .containsPattern("<smtp-server outbound-socket-binding-ref=\"mend-smtp\"")
+                .containsPattern("<outbound-socket-binding name=\"mend-smtp\">\\s*<remote-destination host=\""
+                        + "\\$\\{mend.smtp.host:\\$\\{env.MEND_SMTP_HOST:localhost}}\"");
+    }
+
+    @Test
     void liveIsUp() {
         HttpResult live = Api.management().get("/health/live");
 

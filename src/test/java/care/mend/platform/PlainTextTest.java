@@ -56,7 +56,7 @@ class PlainTextTest {
     @Test
     void aRequestRecordReportsTheFieldAndNeverTheValue() {
         CreatePatientRequest request = new CreatePatientRequest("sub\u0000x", "Dana\u0000", "Dee\u2028",
-                new EmergencyContactBody("Lee\ud800", "+1 555 0100"));
+                new EmergencyContactBody("Lee\ud800", "+1 555 0100"), null);
 
         Map<String, String> errors = VALIDATOR.validate(request).stream().collect(
                 Collectors.toMap(v -> v.getPropertyPath().toString(), ConstraintViolation::getMessage));

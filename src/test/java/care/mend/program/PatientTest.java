@@ -51,6 +51,28 @@ class PatientTest {
     }
 
     @Test
+    void theEmailAddressIsOptionalStrippedAndChecked() {
+        Patient patient = new Patient("sub", "P.", CONTACT, NOW);
+        assertThat(patient.email()).isNull();
+        patient.changeEmail("  pat.test@example.org ");
+        assertThat(patient.email()).isEqualTo("pat.test@example.org");
+        patient.changeEmail(" ");
+        assertThat(patient.email()).as("blank removes it").isNull();
+        patient.changeEmail("pat.test@example.org");
+        patient.changeEmail(null);
+        assertThat(patient.email()).isNull();
+        for (String bad : new String[] {"pat", "pat@", "@example.org", "pat@example", "pat@@example.org",
+                "pat test@example.org", "pat@example..org", "pat@example.org.", "pat\u0007@example.org"}) {
+            assertInvalidField(() -> patient.changeEmail(bad), "email");
+        }
+        String local = "x".repeat(Patient.EMAIL_MAX - "@example.org".length());
+        patient.changeEmail(local + "@example.org");
+        assertThat(patient.email()).hasSize(Patient.EMAIL_MAX);
+        assertInvalidField(() -> patient.changeEmail("x" + local + "@example.org"), "email");
+        assertThat(patient.email()).as("a refused address changes nothing").hasSize(Patient.EMAIL_MAX);
+    }
+
+    @Test
     void staffMembersAreDeactivatedNotDeleted() {
         StaffMember staff = new StaffMember("demo-facilitator", "Demo Facilitator", NOW);
         assertThat(staff.isActive()).isTrue();

@@ -8,6 +8,7 @@ import care.mend.program.CreatePatientRequest;
 import care.mend.program.CreateProgramRequest;
 import care.mend.program.EmergencyContactBody;
 import care.mend.program.Patient;
+import care.mend.program.PatientResponse;
 import care.mend.program.UpdatePatientRequest;
 import care.mend.security.ChosenNameRequest;
 import care.mend.platform.QueryParams;
@@ -68,12 +69,22 @@ class ApiRecordsTest {
                 .containsExactlyInAnyOrder("name", "programId", "capacity", "schedule.slots[0].dayOfWeek",
                         "schedule.slots[0].lengthMinutes", "facilitatorIds");
         assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", null,
-                new EmergencyContactBody("C.", "call me")))).containsExactly("emergencyContact.phone");
+                new EmergencyContactBody("C.", "call me"), null))).containsExactly("emergencyContact.phone");
         assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", "",
-                new EmergencyContactBody("C.", "555 0100")))).containsExactly("chosenName");
+                new EmergencyContactBody("C.", "555 0100"), null))).containsExactly("chosenName");
         assertThat(invalidPaths(new UpdatePatientRequest("P.", "x".repeat(Patient.CHOSEN_NAME_MAX + 1),
-                new EmergencyContactBody("C.", "555 0100"))))
+                new EmergencyContactBody("C.", "555 0100"), null)))
                 .containsExactly("chosenName");
+        EmergencyContactBody contact = new EmergencyContactBody("C.", "555 0100");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", null, contact, "not-an-address")))
+                .containsExactly("email");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", null, contact,
+                "x".repeat(Patient.EMAIL_MAX) + "@example.org"))).contains("email");
+        assertThat(invalidPaths(new CreatePatientRequest("sub", "P.", null, contact, "pat.test@example.org")))
+                .isEmpty();
+        assertThat(invalidPaths(new UpdatePatientRequest("P.", null, contact, "pat\u2028@example.org")))
+                .containsExactly("email");
+        assertThat(invalidPaths(new UpdatePatientRequest("P.", null, contact, ""))).as("blank: removes it").isEmpty();
         assertThat(invalidPaths(new CreateProgramRequest(UUID.randomUUID(), "P", null, 19, 3, 180, null)))
                 .containsExactlyInAnyOrder("kind", "requiredSessions");
         assertThat(invalidPaths(new CancelSessionRequest(""))).containsExactly("reason");
@@ -101,6 +112,15 @@ class ApiRecordsTest {
                 "\"notHeldAt\":\"2026-03-03T04:00:00Z\"");
         assertThat(JSONB.toJson(GroupResponse.from(group))).contains("\"dayOfWeek\":\"MONDAY\"",
                 "\"capacity\":12", "\"autoAdmit\":false");
+    }
+
+    @Test
+    void aPatientResponseCarriesTheEmailAddressAndOmitsItWhenThereIsNone() {
+        Patient patient = new Patient("sub", "Pat P. (test)", new care.mend.program.EmergencyContact("C.", "555 0100"),
+                TherapyGroupTest.NOW);
+        assertThat(JSONB.toJson(PatientResponse.from(patient))).doesNotContain("email");
+        patient.changeEmail("pat.test@example.org");
+        assertThat(JSONB.toJson(PatientResponse.from(patient))).contains("\"email\":\"pat.test@example.org\"");
     }
 
     @Test

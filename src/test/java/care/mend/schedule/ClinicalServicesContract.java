@@ -295,6 +295,28 @@ abstract class ClinicalServicesContract {
     }
 
     @Test
+    void thePatientsEmailAddressIsStoredKeptWhenAbsentAndRemovedWhenBlank() {
+        EmergencyContact contact = new EmergencyContact("C.", "555 0100");
+        Patient withAddress = call(s -> s.patients().register("patient-" + UUID.randomUUID(), "Fay F. (test)",
+                null, contact, " fay.test@example.org "));
+        assertThat(call(s -> s.patients().get(withAddress.id())).email()).isEqualTo("fay.test@example.org");
+
+        call(s -> s.patients().update(withAddress.id(), "Fay F. (test)", null, contact, null));
+        assertThat(call(s -> s.patients().get(withAddress.id())).email()).as("absent: kept")
+                .isEqualTo("fay.test@example.org");
+        assertRefused(() -> call(s -> s.patients().update(withAddress.id(), "Renamed (test)", null, contact,
+                "not an address")), ProblemCode.VALIDATION_FAILED);
+        Patient unchanged = call(s -> s.patients().get(withAddress.id()));
+        assertThat(unchanged.displayName()).as("bad input changes nothing").isEqualTo("Fay F. (test)");
+        assertThat(unchanged.email()).isEqualTo("fay.test@example.org");
+
+        call(s -> s.patients().update(withAddress.id(), "Fay F. (test)", null, contact, "  "));
+        assertThat(call(s -> s.patients().get(withAddress.id())).email()).as("blank: removed").isNull();
+        Patient without = call(s -> s.patients().register("patient-" + UUID.randomUUID(), "Gus G. (test)", contact));
+        assertThat(without.email()).isNull();
+    }
+
+    @Test
     void generatingTwiceOrOverlappingCreatesEachSessionOnce() {
         World w = world(12);
         GroupSessionService.Generated first = call(s -> s.sessions().generate(w.group().id(), MONDAY,
