@@ -10,7 +10,8 @@ const PATIENT = '22222222-2222-4222-8222-222222222222';
 test('every action the server writes has words; an unknown one is still readable', () => {
     for (const action of ['READ_SHEET', 'READ_REPORT', 'EXPORT_CSV', 'EXPORT_FHIR', 'READ_PROGRESS', 'SIGN_OFF',
         'SIGN_OFF_NOT_HELD', 'AMEND', 'READ_PATIENT', 'LIST_PATIENTS', 'READ_ENROLLMENT', 'LIST_ENROLLMENTS',
-        'READ_MEMBERSHIP', 'READ_ROSTER', 'JOIN_ROOM', 'VOID_MEMBERSHIP', 'ADD_GUEST', 'CHANGE_PATIENT_DATA', 'CHECK_IN', 'READ_CHECK_INS']) {
+        'READ_MEMBERSHIP', 'READ_ROSTER', 'JOIN_ROOM', 'VOID_MEMBERSHIP', 'ADD_GUEST', 'CHANGE_PATIENT_DATA', 'CHECK_IN', 'READ_CHECK_INS',
+        'CREATE_LOGIN', 'INVITE_LOGIN', 'DISABLE_LOGIN', 'ENABLE_LOGIN']) {
         assert.ok(ACTION_WORDS[action], action);
     }
     assert.equal(actionWords('EXPORT_CSV'), 'Exported CSV');

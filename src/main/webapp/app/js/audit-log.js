@@ -24,6 +24,10 @@ export const ACTION_WORDS = Object.freeze({
     CHANGE_PATIENT_DATA: 'Tried to change patient data',
     CHECK_IN: 'Checked in at join',
     READ_CHECK_INS: 'Read check-ins',
+    CREATE_LOGIN: 'Made a patient\'s login',
+    INVITE_LOGIN: 'Invited a patient to set a password',
+    DISABLE_LOGIN: 'Disabled a patient\'s login',
+    ENABLE_LOGIN: 'Enabled a patient\'s login',
 });
 
 export function actionWords(action) {

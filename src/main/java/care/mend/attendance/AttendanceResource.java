@@ -184,7 +184,7 @@ public class AttendanceResource {
     public AttendanceReportResponse report(@BeanParam ReportQuery query, @BeanParam @Valid PageRequest page) {
         AttendanceReportFilter filter = query.toFilter();
         return access.report(filter.audited(AuditAction.READ_REPORT),
-                () -> AttendanceReportResponse.from(reports.report(filter, access.visibleGroups().orElse(null), page)),
+                () -> AttendanceReportResponse.from(reports.report(filter, access.reportGroups().orElse(null), page)),
                 report -> disclosed(report.items()));
     }
 
@@ -202,7 +202,7 @@ public class AttendanceResource {
     String csv(ReportQuery query) {
         AttendanceReportFilter filter = query.toFilter();
         return AttendanceCsv.of(access.report(filter.audited(AuditAction.EXPORT_CSV),
-                () -> reports.export(filter, access.visibleGroups().orElse(null)), AttendanceResource::disclosed));
+                () -> reports.export(filter, access.reportGroups().orElse(null)), AttendanceResource::disclosed));
     }
 
     @GET
@@ -218,7 +218,7 @@ public class AttendanceResource {
     String fhir(ReportQuery query) {
         AttendanceReportFilter filter = query.toFilter();
         List<AttendanceReportRow> rows = access.report(filter.audited(AuditAction.EXPORT_FHIR),
-                () -> reports.export(filter, access.visibleGroups().orElse(null)), AttendanceResource::disclosed);
+                () -> reports.export(filter, access.reportGroups().orElse(null)), AttendanceResource::disclosed);
         java.util.Set<UUID> patients = new java.util.LinkedHashSet<>();
         java.util.Set<UUID> sessions = new java.util.LinkedHashSet<>();
         rows.forEach(row -> {

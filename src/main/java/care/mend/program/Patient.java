@@ -1,5 +1,7 @@
 package care.mend.program;
 
+import care.mend.platform.problem.MendException;
+import care.mend.platform.problem.ProblemCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -17,8 +19,10 @@ import java.util.UUID;
  * here; clinical records live with the provider's EHR. The e-mail address, optional, is where the identity provider
  * sends the invitation to set a password and where reminders go; it is contact data, never shown to the group.
  *
- * <p>Invariants: {@code idpSubject} is required, unique and never changes once linked. The chosen name is never
- * blank: staff set it (by default the display name's first word) and the patient may change it.
+ * <p>Invariants: {@code idpSubject} is unique and never changes once linked. It is absent only on a record made with
+ * an e-mail address whose login Mend makes ({@link #toInvite}): the record is stored first, and linked when the
+ * identity provider has the user (V26_1); {@link #login()} says how far that got. The chosen name is never blank:
+ * staff set it (by default the display name's first word) and the patient may change it.
  */
 @Entity
 @Table(name = "patient")
@@ -35,8 +39,11 @@ public class Patient {
     @Column(name = "id", nullable = false, updatable = false)
     private UUID id;
 
-    @Column(name = "idp_subject", nullable = false, updatable = false, unique = true, length = SUBJECT_MAX)
+    @Column(name = "idp_subject", unique = true, length = SUBJECT_MAX)
     private String idpSubject;
+
+    @Embedded
+    private Login login;
 
     @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX)
     private String displayName;
@@ -69,12 +76,48 @@ public class Patient {
     /** @param chosenName the name the group sees; null for the first word of the display name */
     public Patient(String idpSubject, String displayName, String chosenName, EmergencyContact emergencyContact,
             Instant createdAt) {
-        this.id = UUID.randomUUID();
+        this(createdAt, displayName, chosenName, emergencyContact);
         this.idpSubject = Checks.text("idpSubject", idpSubject, SUBJECT_MAX);
+        this.login = Login.active();
+    }
+
+    private Patient(Instant createdAt, String displayName, String chosenName, EmergencyContact emergencyContact) {
+        this.id = UUID.randomUUID();
+        this.login = Login.none();
         rename(displayName);
         chooseName(chosenName == null ? firstWord(this.displayName) : chosenName);
         changeEmergencyContact(emergencyContact);
         this.createdAt = Checks.required("createdAt", createdAt);
+    }
+
+    /**
+     * A patient whose login Mend is to make: no subject yet, an e-mail address required (where the invitation goes).
+     *
+     * @param chosenName the name the group sees; null for the first word of the display name
+     */
+    public static Patient toInvite(String displayName, String chosenName, EmergencyContact emergencyContact,
+            String email, Instant createdAt) {
+        Patient patient = new Patient(createdAt, displayName, chosenName, emergencyContact);
+        patient.changeEmail(Checks.required("email", Checks.email("email", email, EMAIL_MAX)));
+        return patient;
+    }
+
+    /**
+     * Links the record to the identity provider's user and records what became of the login. A record already linked
+     * keeps its subject: linking it to another is refused ({@code DUPLICATE_SUBJECT}).
+     */
+    public void linkLogin(String subject, Login newLogin) {
+        String checked = Checks.text("idpSubject", subject, SUBJECT_MAX);
+        if (idpSubject != null && !idpSubject.equals(checked)) {
+            throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "The record is already linked to another login");
+        }
+        this.idpSubject = checked;
+        this.login = Checks.required("login", newLogin);
+    }
+
+    /** What became of the last attempt on the login, the subject unchanged. */
+    public void recordLogin(Login newLogin) {
+        this.login = Checks.required("login", newLogin);
     }
 
     public void rename(String newDisplayName) {
@@ -112,8 +155,13 @@ public class Patient {
         return id;
     }
 
+    /** The identity provider's subject, or null while Mend has not linked the login yet. */
     public String idpSubject() {
         return idpSubject;
+    }
+
+    public Login login() {
+        return login;
     }
 
     public String displayName() {

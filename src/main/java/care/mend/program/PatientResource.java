@@ -37,24 +37,32 @@ public class PatientResource {
 
     private AccessPolicy access;
     private PatientService patients;
+    private PatientLogins logins;
 
     public PatientResource() {
         // for CDI proxies; RESTEasy also insists on a public constructor it could call itself
     }
 
     @Inject
-    public PatientResource(PatientService patients, AccessPolicy access) {
+    public PatientResource(PatientService patients, AccessPolicy access, PatientLogins logins) {
         this.access = access;
         this.patients = patients;
+        this.logins = logins;
     }
 
     @POST
     @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.NEW_RECORD)
-    @Operation(summary = "Register a patient linked to an identity-provider subject")
+    @Operation(summary = "Register a patient: linked to an identity-provider subject, or with an e-mail address whose"
+            + " login Mend makes (or links by the address) and invites to set a password")
     public Response create(@NotNull @Valid CreatePatientRequest body, @Context UriInfo uri) {
         access.requireAdmin();
+        // Registered and committed first; the login is made after, outside any transaction: a Keycloak that fails
+        // or does not answer leaves the record with its login FAILED, to retry, never loses it.
         Patient patient = patients.register(body.idpSubject(), body.displayName(), body.chosenName(),
                 body.emergencyContact().toDomain(), body.email());
+        if (patient.idpSubject() == null) {
+            patient = logins.invite(patient.id(), true);
+        }
         return Response.created(uri.getAbsolutePathBuilder().path(patient.id().toString()).build())
                 .entity(PatientResponse.from(patient)).build();
     }
@@ -86,5 +94,31 @@ public class PatientResource {
         access.requireAdmin();
         return PatientResponse.from(patients.update(id, body.displayName(), body.chosenName(),
                 body.emergencyContact().toDomain(), body.email()));
+    }
+
+    @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.PATIENT)
+    @Path("{id}/login/invite")
+    @Operation(summary = "Make or link the patient's login by their e-mail address and send the e-mail to set a"
+            + " password (again); the answer's loginState says what came of it")
+    public PatientResponse invite(@PathParam("id") UUID id) {
+        return PatientResponse.from(logins.invite(id, false));
+    }
+
+    @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.PATIENT)
+    @Path("{id}/login/disable")
+    @Operation(summary = "Disable the patient's login: Keycloak refuses the sign-in, Mend refuses the caller, and"
+            + " their signaling sockets close with LOGIN_DISABLED")
+    public PatientResponse disable(@PathParam("id") UUID id) {
+        return PatientResponse.from(logins.disable(id));
+    }
+
+    @POST
+    @WriteAccess(value = WriteAccess.Rule.ADMIN, concerns = WriteAccess.PatientData.PATIENT)
+    @Path("{id}/login/enable")
+    @Operation(summary = "Enable the patient's disabled login again")
+    public PatientResponse enable(@PathParam("id") UUID id) {
+        return PatientResponse.from(logins.enable(id));
     }
 }

@@ -46,10 +46,24 @@ public class PatientService {
         return register(idpSubject, displayName, chosenName, emergencyContact, null);
     }
 
-    /** Registers a patient with an e-mail address; null or blank for none. */
+    /**
+     * Registers a patient with an e-mail address; null or blank for none. Without a subject, the address is required
+     * and the record waits for its login ({@link LoginState#NONE}): the caller then has Mend make it
+     * ({@code care.mend.account.AccountService}), after this transaction, never inside it.
+     */
     public Patient register(String idpSubject, String displayName, String chosenName,
             EmergencyContact emergencyContact, String email) {
-        Patient patient = new Patient(idpSubject, displayName, chosenName, emergencyContact, clock.instant());
+        Patient patient;
+        if (idpSubject == null || idpSubject.isBlank()) {
+            if (email == null || email.isBlank()) {
+                throw MendException.invalidField("idpSubject", "give a Keycloak subject or an e-mail address");
+            }
+            patient = Patient.toInvite(displayName, chosenName, emergencyContact, email, clock.instant());
+            patients.store(patient);
+            LOG.log(System.Logger.Level.DEBUG, "mend.program: patient {0} registered, login to make", patient.id());
+            return patient;
+        }
+        patient = new Patient(idpSubject, displayName, chosenName, emergencyContact, clock.instant());
         patient.changeEmail(email);
         if (patients.findByIdpSubject(patient.idpSubject()).isPresent()) {
             throw MendException.rule(ProblemCode.DUPLICATE_SUBJECT, "A patient is already linked to that subject");

@@ -16,7 +16,9 @@ import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
 
@@ -30,6 +32,10 @@ import java.util.UUID;
 @ApplicationScoped
 @Priority(Priorities.AUTHORIZATION)
 public class AccessFilter implements ContainerRequestFilter {
+
+    /** What an integration may call (see {@link AccessPolicy#requireCallable}). */
+    static final Set<ReadAccess.Rule> REPORT_READS = EnumSet.of(ReadAccess.Rule.REPORT, ReadAccess.Rule.REPORT_CSV,
+            ReadAccess.Rule.REPORT_FHIR);
 
     @Context
     ResourceInfo resource;
@@ -51,11 +57,12 @@ public class AccessFilter implements ContainerRequestFilter {
         if (method == null) {
             return;
         }
+        ReadAccess read = method.getAnnotation(ReadAccess.class);
+        access.requireCallable(read != null && REPORT_READS.contains(read.value()));
         WriteAccess write = method.getAnnotation(WriteAccess.class);
         if (write != null) {
             decide(write, request);
         }
-        ReadAccess read = method.getAnnotation(ReadAccess.class);
         if (read != null) {
             decide(read.value(), request);
         }
@@ -96,9 +103,9 @@ public class AccessFilter implements ContainerRequestFilter {
                 access.requireStaffFor(AuditedAccess.of(AuditAction.READ_PROGRESS, "program", program)
                         .program(program));
             }
-            case REPORT -> access.requireStaffFor(reportAsked(AuditAction.READ_REPORT, request));
-            case REPORT_CSV -> access.requireStaffFor(reportAsked(AuditAction.EXPORT_CSV, request));
-            case REPORT_FHIR -> access.requireStaffFor(reportAsked(AuditAction.EXPORT_FHIR, request));
+            case REPORT -> access.requireReportReader(reportAsked(AuditAction.READ_REPORT, request));
+            case REPORT_CSV -> access.requireReportReader(reportAsked(AuditAction.EXPORT_CSV, request));
+            case REPORT_FHIR -> access.requireReportReader(reportAsked(AuditAction.EXPORT_FHIR, request));
         }
     }
 

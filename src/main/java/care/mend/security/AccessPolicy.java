@@ -78,6 +78,25 @@ public class AccessPolicy {
         return user;
     }
 
+    /**
+     * Before any rule of a request: a caller whose login was disabled from Mend is refused ({@code LOGIN_DISABLED}),
+     * whatever token they still hold; and an integration (a caller whose only Mend role is {@link Role#INTEGRATION})
+     * may call the attendance report and its exports and nothing else.
+     *
+     * @param reportRead true for the report, its CSV and its FHIR export
+     */
+    public void requireCallable(boolean reportRead) {
+        if (user.roles().equals(java.util.Set.of(Role.INTEGRATION)) && !reportRead) {
+            throw denied();
+        }
+        Long disabled = em.createQuery("select count(p) from Patient p where p.idpSubject = :subject"
+                        + " and p.login.state = care.mend.program.LoginState.DISABLED", Long.class)
+                .setParameter("subject", user.subject()).getSingleResult();
+        if (disabled > 0) {
+            throw new MendException(ProblemCode.LOGIN_DISABLED, "Your login is disabled");
+        }
+    }
+
     // ---- writes ----
 
     /** Clinical and organisational changes: admins only. */
@@ -335,6 +354,17 @@ public class AccessPolicy {
     }
 
     /**
+     * The attendance report and its exports, before their filter is read: staff and integrations; a patient's
+     * request is refused and logged with what could be read of its filter ({@code asked}).
+     */
+    public void requireReportReader(AuditedAccess asked) {
+        if (!isReportReader()) {
+            trail().denied(asked);
+            throw denied();
+        }
+    }
+
+    /**
      * Reports, exports and progress charts, before their filter is read: staff only; a patient's request is refused
      * and logged with what could be read of its filter ({@code asked}).
      */
@@ -467,7 +497,28 @@ public class AccessPolicy {
      * and the patients and sites of the rows returned; a patient's request is refused and recorded.
      */
     public <T> T report(AuditedAccess access, Supplier<T> read, Function<? super T, Disclosure> disclosed) {
-        return audited(access, isStaff(), read, disclosed);
+        return audited(access, isReportReader(), read, disclosed);
+    }
+
+    /**
+     * The groups whose rows the attendance report and its exports may show: {@link #visibleGroups()}, and every group
+     * for an integration (the clinic's own export, reading every site, as an admin reads it).
+     */
+    public Optional<Set<UUID>> reportGroups() {
+        return user.has(Role.INTEGRATION) ? Optional.empty() : visibleGroups();
+    }
+
+    /**
+     * A change of a patient's login ({@link AuditAction#CREATE_LOGIN}, {@link AuditAction#INVITE_LOGIN},
+     * {@link AuditAction#DISABLE_LOGIN}, {@link AuditAction#ENABLE_LOGIN}): admins, in the change's transaction.
+     */
+    public <T> T loginChange(AuditAction action, UUID patientId, Supplier<T> change) {
+        if (action != AuditAction.CREATE_LOGIN && action != AuditAction.INVITE_LOGIN
+                && action != AuditAction.DISABLE_LOGIN && action != AuditAction.ENABLE_LOGIN) {
+            throw new IllegalArgumentException("not a login change: " + action);
+        }
+        AuditedAccess access = AuditedAccess.of(action, "patient", patientId).patient(patientId);
+        return changed(access, user.has(Role.ADMIN), change, result -> Disclosure.ofPatients(Set.of(patientId)));
     }
 
     private <T> T audited(AuditedAccess access, boolean allowed, Supplier<T> read,
@@ -653,6 +704,10 @@ public class AccessPolicy {
 
     private boolean isStaff() {
         return user.has(Role.ADMIN) || user.has(Role.SUPERVISOR) || user.has(Role.FACILITATOR);
+    }
+
+    private boolean isReportReader() {
+        return isStaff() || user.has(Role.INTEGRATION);
     }
 
     private static MendException denied() {

@@ -63,7 +63,15 @@ public enum AuditAction {
      */
     ADMIT_OUTSIDE_LICENSURE,
     /** The facilitator's safety panel for one patient: stated location, emergency contact, crisis instructions. */
-    READ_SAFETY;
+    READ_SAFETY,
+    /** Mend made (or linked by e-mail address) a patient's login at registration, and invited them. */
+    CREATE_LOGIN,
+    /** An admin invited a patient again, or retried a login that failed. */
+    INVITE_LOGIN,
+    /** An admin disabled a patient's login. */
+    DISABLE_LOGIN,
+    /** An admin enabled a patient's disabled login again. */
+    ENABLE_LOGIN;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

@@ -12,7 +12,12 @@ public enum Role {
     /** Runs the groups they facilitate and sees those groups' patients. */
     FACILITATOR,
     /** Sees their own records and joins the rooms of their groups while enrolled. */
-    PATIENT;
+    PATIENT,
+    /**
+     * A script or an EHR integration (the service account of the realm's {@code mend-integration} client): reads the
+     * attendance report and its CSV and FHIR exports, all sites, and nothing else; changes nothing.
+     */
+    INTEGRATION;
 
     public String realmRole() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,10 +1,14 @@
 // Patients: create (optionally enrolled at once in a program of a site), edit the display name, the name shown in
-// the group and the emergency contact. Never deleted; enrollments and memberships say where a patient is.
+// the group, the emergency contact and the e-mail address. Never deleted; enrollments and memberships say where a
+// patient is. A patient created with an e-mail address gets a Keycloak login made by Mend and an e-mail to set a
+// password; each row says how the login stands and offers invite (retry), disable and enable, confirmed first.
 import {api, el, query} from '../api.js';
 import {createEditor} from './editor.js';
 import {unplacedWords} from './field-paths.js';
 import {fillSelect, onSubmit, text} from './forms.js';
 import {cell, createList, rowButton} from './list.js';
+import {confirmChange} from './confirm.js';
+import {actionLabel, loginActions, loginWords, outcomeWords} from './login-words.js';
 import {all, announce, startAdminPage} from './shell.js';
 import {bindReminderToggle} from '../reminders.js';
 
@@ -18,6 +22,7 @@ const editor = createEditor(form, {newTitle: 'New patient', editTitle: (p) => `E
     f.elements.namedItem('emergencyContact.name').value = patient.emergencyContact.name;
     f.elements.namedItem('emergencyContact.phone').value = patient.emergencyContact.phone;
     showReminders(patient);
+    f.elements.namedItem('email').value = patient.email ?? '';
 });
 
 // The patient's reminder choice, saved on its own when the box changes (it is not part of the record's form).
@@ -34,7 +39,34 @@ function showReminders(patient) {
 
 function body() {
     return {displayName: text(form, 'displayName'), chosenName: text(form, 'chosenName'),
-        emergencyContact: {name: text(form, 'emergencyContact.name'), phone: text(form, 'emergencyContact.phone')}};
+        emergencyContact: {name: text(form, 'emergencyContact.name'), phone: text(form, 'emergencyContact.phone')},
+        // Blank removes the address (the server's rule); it is sent as typed, so that an update can remove it.
+        email: form.elements.namedItem('email').value.trim()};
+}
+
+const CONFIRM = Object.freeze({
+    invite: (p) => ({title: `Invite ${p.displayName}?`, message: `Keycloak e-mails ${p.email} a link to set a password`
+        + ' (a login is made for that address, or the account that has it is linked).', danger: false}),
+    disable: (p) => ({title: `Disable the login of ${p.displayName}?`, message: 'They can no longer sign in, and'
+        + ' their open live-room connections are closed now. Their records stay as they are.', danger: true}),
+    enable: (p) => ({title: `Enable the login of ${p.displayName}?`, message: 'They can sign in again.',
+        danger: false}),
+});
+
+/** Asks, then makes the change; the row and the live region say what came of it. */
+async function loginAction(action, patient) {
+    const done = await confirmChange({...CONFIRM[action](patient), confirmLabel: actionLabel(action, patient),
+        action: () => api.post(`patients/${patient.id}/login/${action}`, {})});
+    if (done) {
+        announce(outcomeWords(done));
+        list.refresh();
+    }
+}
+
+function loginCell(p) {
+    const buttons = loginActions(p).map((action) => rowButton(actionLabel(action, p), p.displayName,
+        () => loginAction(action, p), {danger: action === 'disable'}));
+    return cell(el('p', {text: loginWords(p)}), buttons.length ? el('div', {class: 'row-actions'}, ...buttons) : null);
 }
 
 const list = createList({
@@ -42,7 +74,7 @@ const list = createList({
     load: (filter, page, size) => api.get(`patients${query({idpSubject: filter.elements.namedItem('idpSubject')
         .value.trim(), page, size})}`),
     row: (p) => el('tr', {}, cell(p.displayName), cell(p.chosenName),
-        cell(`${p.emergencyContact.name}, ${p.emergencyContact.phone}`), cell(el('code', {text: p.idpSubject})),
+        cell(`${p.emergencyContact.name}, ${p.emergencyContact.phone}`), cell(p.email ?? '—'), loginCell(p),
         cell(el('div', {class: 'row-actions'}, rowButton('Edit', p.displayName, () => editor.edit(p)),
             el('a', {href: `enrollments.html?patientId=${encodeURIComponent(p.id)}`, text: 'Enrollments',
                 'aria-label': `Enrollments: ${p.displayName}`})))),
@@ -54,7 +86,8 @@ async function save() {
         return {patient: await api.put(`patients/${patient.id}`, body())};
     }
     const programId = text(form, 'programId');
-    const created = await api.post('patients', {...body(), idpSubject: text(form, 'idpSubject')});
+    const created = await api.post('patients', {...body(), email: text(form, 'email'),
+        idpSubject: text(form, 'idpSubject')});
     if (!programId) {
         return {patient: created};
     }
@@ -75,7 +108,8 @@ async function save() {
 }
 
 onSubmit(form, save, ({patient, enrolled}) => {
-    announce(enrolled ? `${patient.displayName} created and enrolled.` : `${patient.displayName} saved.`);
+    const login = patient.loginState === 'ACTIVE' ? '' : ` Login: ${loginWords(patient)}`;
+    announce((enrolled ? `${patient.displayName} created and enrolled.` : `${patient.displayName} saved.`) + login);
     editor.reset();
     list.refresh();
 });

@@ -197,9 +197,14 @@ final class Browser implements AutoCloseable {
      * staff the one-time code of their demo authenticator ({@link Totp}), which the realm asks of every staff role.
      */
     void signIn(URL base, String page, String username) {
+        signIn(base, page, username, "demo-" + username);
+    }
+
+    /** As {@link #signIn(URL, String, String)}, with the password the person set themselves. */
+    void signIn(URL base, String page, String username, String password) {
         driver.get(base + "app/" + page);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys("demo-" + username);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         String secret = Totp.demoSecret(username);
         if (secret != null) {
@@ -226,6 +231,19 @@ final class Browser implements AutoCloseable {
         USED_STEPS.put(username, step);
         field.sendKeys(Totp.code(secret, step));
         driver.findElement(By.id("kc-login")).click();
+    }
+
+    /** Opens an address outside Mend (a link from an e-mail, say). */
+    void go(String url) {
+        driver.get(url);
+    }
+
+    org.openqa.selenium.WebDriver driver() {
+        return driver;
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
     }
 
     WebElement visible(By by) {

@@ -128,6 +128,28 @@ final class KeycloakAdmin {
         }
     }
 
+    /** Points the realm's outgoing mail at an SMTP server (the test's GreenMail), as an admin would in the console. */
+    void setSmtpServer(String realm, String host, int port, String from) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/admin/realms/" + realm))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
+                        .add("smtpServer", Json.createObjectBuilder().add("host", host)
+                                .add("port", Integer.toString(port)).add("from", from)
+                                .add("fromDisplayName", "Mend (test)")).build().toString())).build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Keycloak admin answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    /** The realm's user with this username, as the admin API shows it. */
+    JsonObject user(String realm, String username) {
+        return Json.createReader(new StringReader(get(base.resolve("/admin/realms/" + realm + "/users?exact=true"
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))))).readArray().getJsonObject(0);
+    }
+
     /** The username of synthetic patient {@code n} (1 to {@link #CROWD_SIZE}); password {@code demo-<username>}. */
     static String crowdUser(int n) {
         return "crowd%02d".formatted(n);

@@ -99,6 +99,20 @@ class AccessFilterTest {
             staffAsked = asked;
             ask("staffFor " + asked.action());
         }
+
+        @Override
+        public void requireReportReader(AuditedAccess asked) {
+            staffAsked = asked;
+            ask("reportReader " + asked.action());
+        }
+
+        /** Asked first of every request: whether the method is one an integration may call. */
+        final List<Boolean> callable = new ArrayList<>();
+
+        @Override
+        public void requireCallable(boolean reportRead) {
+            callable.add(reportRead);
+        }
     }
 
     private final RecordingPolicy policy = new RecordingPolicy();
@@ -146,7 +160,7 @@ class AccessFilterTest {
         assertThatThrownBy(() -> filter(method(AttendanceResource.class, "reportCsv"), Map.of(),
                 Map.of("groupId", ID.toString(), "siteId", "garbage", "from", "yesterday", "to", "2026-11-30")))
                 .isInstanceOf(MendException.class);
-        assertThat(policy.asked).containsExactly("staffFor EXPORT_CSV");
+        assertThat(policy.asked).containsExactly("reportReader EXPORT_CSV");
         assertThat(policy.staffAsked.groupId()).isEqualTo(ID);
         assertThat(policy.staffAsked.siteId()).isNull();
         assertThat(policy.staffAsked.filter()).isEqualTo("to=2026-11-30");
@@ -157,6 +171,19 @@ class AccessFilterTest {
         filter(method(PatientResource.class, "list"), Map.of(), Map.of("size", "100000"));
         filter(method(AttendanceResource.class, "sheet"), Map.of("sessionId", ID.toString()), Map.of());
         assertThat(policy.asked).isEmpty();
+    }
+
+    @Test
+    void everyRequestIsFirstScreenedAndOnlyTheReportAndItsExportsAreOpenToIntegrations() throws Exception {
+        filter(method(AttendanceResource.class, "report"), Map.of(), Map.of());
+        filter(method(AttendanceResource.class, "reportCsv"), Map.of(), Map.of());
+        filter(method(AttendanceResource.class, "reportFhir"), Map.of(), Map.of());
+        filter(method(PatientResource.class, "list"), Map.of(), Map.of());
+        filter(method(AttendanceResource.class, "sheet"), Map.of("sessionId", ID.toString()), Map.of());
+        filter(method(PatientResource.class, "disable"), Map.of("id", ID.toString()), Map.of());
+        assertThat(policy.callable).containsExactly(true, true, true, false, false, false);
+        assertThat(policy.asked).containsExactly("reportReader READ_REPORT", "reportReader EXPORT_CSV",
+                "reportReader EXPORT_FHIR", "adminToChange PATIENT " + ID);
     }
 
     @Test

@@ -389,6 +389,70 @@ class AccessPolicyOnH2Test {
                 });
     }
 
+    @Test
+    void aPatientWhoseLoginWasDisabledIsRefusedWhateverTheyAskAndOthersAreNot() {
+        inTransaction(em -> {
+            Patient disabled = new Patient("sub-disabled", "D", new EmergencyContact("C", "+1 555 0100"), NOW);
+            disabled.recordLogin(care.mend.program.Login.disabled(null));
+            em.persist(disabled);
+        });
+        assertThatThrownBy(() -> withEntityManager(em -> {
+            policy("sub-disabled", Role.PATIENT, em).requireCallable(false);
+            return null;
+        })).isInstanceOfSatisfying(MendException.class,
+                e -> assertThat(e.code()).isEqualTo(ProblemCode.LOGIN_DISABLED));
+        withEntityManager(em -> {
+            policy("sub-member", Role.PATIENT, em).requireCallable(false);
+            policy("sub-facilitator", Role.FACILITATOR, em).requireCallable(false);
+            return null;
+        });
+    }
+
+    @Test
+    void anIntegrationReadsTheReportOfEverySiteAndNothingElse() {
+        withEntityManager(em -> {
+            AccessPolicy integration = policy("sub-integration", Role.INTEGRATION, em);
+            integration.requireCallable(true);
+            assertThatThrownBy(() -> integration.requireCallable(false)).isInstanceOfSatisfying(
+                    MendException.class, e -> assertThat(e.code()).isEqualTo(ProblemCode.ACCESS_DENIED));
+            assertThat(integration.reportGroups()).as("all groups").isEmpty();
+            assertThatThrownBy(integration::requireAdmin).isInstanceOf(MendException.class);
+            assertThatThrownBy(integration::requireStaff).isInstanceOf(MendException.class);
+            assertThat(policy("sub-supervisor", Role.SUPERVISOR, em).reportGroups()).get(
+                    org.assertj.core.api.InstanceOfAssertFactories.collection(java.util.UUID.class))
+                    .contains(group.id()).doesNotContain(otherGroup.id());
+            return null;
+        });
+        inTransaction(em -> {
+            AccessPolicy integration = policy("sub-integration", Role.INTEGRATION, em);
+            integration.requireReportReader(AuditedAccess.of(AuditAction.EXPORT_CSV, "attendance-report", null));
+            String read = integration.report(AuditedAccess.of(AuditAction.EXPORT_CSV, "attendance-report", null),
+                    () -> "rows", rows -> Disclosure.NOTHING);
+            assertThat(read).isEqualTo("rows");
+        });
+        List<Object[]> rows = withEntityManager(em -> em.createNativeQuery("select actor_subject, actor_roles,"
+                + " outcome from access_audit where action = 'EXPORT_CSV' and actor_subject = 'sub-integration'")
+                .getResultList());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)[1].toString()).as("the integration is the actor, with its role").contains("integration");
+        assertThat(rows.get(0)[2]).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void onlyAnAdminChangesALoginAndTheChangeIsInTheAccessLogWithThePatient() {
+        Patient patient = withEntityManager(em -> em.createQuery("select p from Patient p where p.idpSubject ="
+                + " 'sub-outsider'", Patient.class).getSingleResult());
+        inTransaction(em -> policy("sub-admin", Role.ADMIN, em).loginChange(AuditAction.DISABLE_LOGIN,
+                patient.id(), () -> null));
+        assertThatThrownBy(() -> inTransaction(em -> policy("sub-supervisor", Role.SUPERVISOR, em)
+                .loginChange(AuditAction.DISABLE_LOGIN, patient.id(), () -> null))).isInstanceOf(MendException.class);
+        // The refusal's row is written in a transaction of its own on the server (REQUIRES_NEW), not here.
+        List<Object[]> rows = withEntityManager(em -> em.createNativeQuery("select outcome, cast(patient_id as varchar(36)) from"
+                + " access_audit where action = 'DISABLE_LOGIN' and outcome = 'ALLOWED'").getResultList());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0)[1].toString()).isEqualTo(patient.id().toString());
+    }
+
     private Reach reach(String subject, Role role) {
         return withEntityManager(em -> policy(subject, role, em).reach());
     }

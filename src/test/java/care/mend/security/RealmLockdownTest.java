@@ -91,6 +91,9 @@ class RealmLockdownTest {
     @Test
     void theDemoStaffHaveTheDocumentedSyntheticAuthenticatorsAndPatientsHaveNone() {
         for (JsonObject user : realm.getJsonArray("users").getValuesAs(JsonObject.class)) {
+            if (user.containsKey("serviceAccountClientId")) {
+                continue; // a client's service account signs in with the client's secret, never a password
+            }
             String username = user.getString("username");
             boolean staff = user.getJsonArray("realmRoles").getValuesAs(JsonString.class).stream()
                     .map(JsonString::getString).anyMatch(List.of("facilitator", "supervisor", "admin")::contains);
@@ -120,6 +123,85 @@ class RealmLockdownTest {
         assertThat(realm.getInt("accessTokenLifespan")).isEqualTo(Integer.parseInt(lifetimes.group(1)) * 60);
         assertThat(realm.getInt("ssoSessionIdleTimeout")).isEqualTo(Integer.parseInt(lifetimes.group(2)) * 3600);
         assertThat(realm.getInt("ssoSessionMaxLifespan")).isEqualTo(Integer.parseInt(lifetimes.group(3)) * 3600);
+    }
+
+    @Test
+    void theProvisioningClientHasOnlyTheUserManagementRolesItNeedsAndNoOtherWayIn() {
+        JsonObject client = client("mend-provisioning");
+        assertServiceAccountOnly(client);
+        JsonObject account = serviceAccount("mend-provisioning");
+        assertThat(strings(account.getJsonObject("clientRoles").getJsonArray("realm-management")))
+                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users", "view-realm");
+        assertThat(strings(account.getJsonArray("realmRoles"))).isEmpty();
+        assertThat(account.getJsonObject("clientRoles").keySet()).containsExactly("realm-management");
+        // Its token carries those roles only through the scope mapping (fullScopeAllowed is off).
+        JsonObject mapping = realm.getJsonObject("clientScopeMappings").getJsonArray("realm-management")
+                .getValuesAs(JsonObject.class).stream().filter(m -> "mend-provisioning".equals(m.getString("client")))
+                .findFirst().orElseThrow();
+        assertThat(strings(mapping.getJsonArray("roles")))
+                .containsExactlyInAnyOrder("manage-users", "view-users", "query-users", "view-realm");
+    }
+
+    @Test
+    void theIntegrationClientGetsTokensForMendWithTheIntegrationRoleAndNothingElse() {
+        JsonObject client = client("mend-integration");
+        assertServiceAccountOnly(client);
+        JsonObject account = serviceAccount("mend-integration");
+        assertThat(strings(account.getJsonArray("realmRoles"))).containsExactly("integration");
+        assertThat(account.containsKey("clientRoles")).isFalse();
+        JsonObject scope = realm.getJsonArray("scopeMappings").getValuesAs(JsonObject.class).stream()
+                .filter(m -> "mend-integration".equals(m.getString("client", ""))).findFirst().orElseThrow();
+        assertThat(strings(scope.getJsonArray("roles"))).containsExactly("integration");
+        assertThat(client.getJsonArray("protocolMappers").getValuesAs(JsonObject.class)).anySatisfy(mapper -> {
+            assertThat(mapper.getString("protocolMapper")).isEqualTo("oidc-audience-mapper");
+            assertThat(mapper.getJsonObject("config").getString("included.client.audience")).isEqualTo("mend");
+        });
+        assertThat(strings(client.getJsonArray("defaultClientScopes"))).contains("roles", "basic");
+        assertThat(realm.getJsonObject("roles").getJsonArray("realm").getValuesAs(JsonObject.class))
+                .extracting(r -> r.getString("name")).contains("integration");
+    }
+
+    @Test
+    void theUserProfileAsksForAnEmailAddressAndNoNames() {
+        JsonObject provider = realm.getJsonObject("components")
+                .getJsonArray("org.keycloak.userprofile.UserProfileProvider").getJsonObject(0);
+        assertThat(provider.getString("providerId")).isEqualTo("declarative-user-profile");
+        JsonObject profile = Json.createReader(new java.io.StringReader(provider.getJsonObject("config")
+                .getJsonArray("kc.user.profile.config").getString(0))).readObject();
+        Map<String, JsonObject> attributes = profile.getJsonArray("attributes").getValuesAs(JsonObject.class).stream()
+                .collect(Collectors.toMap(a -> a.getString("name"), a -> a));
+        assertThat(attributes).containsKeys("username", "email", "firstName", "lastName");
+        // Mend is pseudonymous: an invited patient sets a password and is never asked for a legal name.
+        assertThat(attributes.get("firstName").containsKey("required")).isFalse();
+        assertThat(attributes.get("lastName").containsKey("required")).isFalse();
+        assertThat(attributes.get("email").containsKey("required")).isTrue();
+    }
+
+    private static void assertServiceAccountOnly(JsonObject client) {
+        String id = client.getString("clientId");
+        assertThat(client.getBoolean("serviceAccountsEnabled")).as(id).isTrue();
+        assertThat(client.getBoolean("publicClient")).as(id).isFalse();
+        assertThat(client.getBoolean("standardFlowEnabled")).as(id).isFalse();
+        assertThat(client.getBoolean("directAccessGrantsEnabled")).as(id).isFalse();
+        assertThat(client.getBoolean("fullScopeAllowed")).as(id).isFalse();
+        assertThat(client.getString("secret")).as(id + ": a development secret, replaced in production (README)")
+                .endsWith("-local-development-secret");
+    }
+
+    private static JsonObject client(String clientId) {
+        return realm.getJsonArray("clients").getValuesAs(JsonObject.class).stream()
+                .filter(c -> clientId.equals(c.getString("clientId"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no client " + clientId));
+    }
+
+    private static JsonObject serviceAccount(String clientId) {
+        return realm.getJsonArray("users").getValuesAs(JsonObject.class).stream()
+                .filter(u -> clientId.equals(u.getString("serviceAccountClientId", null))).findFirst()
+                .orElseThrow(() -> new AssertionError("no service account for " + clientId));
+    }
+
+    private static List<String> strings(jakarta.json.JsonArray array) {
+        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 
     private static JsonObject flow(String alias) {

@@ -90,6 +90,16 @@ public enum ProblemCode {
     /** The session's program does not ask for a check-in. */
     CHECK_IN_NOT_ASKED(409, "This program does not ask for a check-in"),
 
+    // Logins made from Mend.
+    /** An invitation needs the record's e-mail address, and it has none: add one first. */
+    LOGIN_EMAIL_REQUIRED(409, "The record has no e-mail address to invite"),
+    /** The record is not linked to a login (no identity-provider subject): nothing to disable or enable. */
+    NO_LOGIN(409, "The record is not linked to a login"),
+    /** The record's login is disabled: enable it before inviting again. */
+    LOGIN_IS_DISABLED(409, "The login is disabled; enable it first"),
+    /** The caller's own login was disabled from Mend; the token they hold no longer counts. */
+    LOGIN_DISABLED(403, "Your login is disabled"),
+
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");
 

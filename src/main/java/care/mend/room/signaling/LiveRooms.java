@@ -12,6 +12,7 @@ import care.mend.room.RoomScheduler;
 import care.mend.room.SerialExecutor;
 import care.mend.schedule.SessionLifecycleRecorder;
 import care.mend.security.CurrentUser;
+import care.mend.security.LoginDisabled;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +75,8 @@ public class LiveRooms {
     private RoomRegistry registry;
     private HeartbeatPolicy heartbeat;
     private final ConnectionDirectory directory = new ConnectionDirectory();
+    /** Every open connection by its caller's subject, in a room or not, so that a disabled login's can be closed. */
+    private final ConcurrentMap<String, Set<SignalingConnection>> bySubject = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     /** For the CDI proxy. */
@@ -141,9 +147,46 @@ public class LiveRooms {
 
     /** A new connection's session logic, sending through {@code sink}. */
     SignalingConnection connect(CurrentUser user, OutboundQueue.FrameSink sink) {
-        return new SignalingConnection(user,
+        SignalingConnection connection = new SignalingConnection(user,
                 new OutboundQueue(sink, roomPool, OutboundQueue.DEFAULT_BOUND, meters::error), registry, plans,
                 directory, overrides, connectionPool);
+        bySubject.computeIfAbsent(user.subject(), subject -> ConcurrentHashMap.newKeySet()).add(connection);
+        return connection;
+    }
+
+    /** The transport closed the connection: it is no longer the caller's. */
+    void disconnected(SignalingConnection connection) {
+        bySubject.computeIfPresent(connection.user().subject(), (subject, open) -> {
+            open.remove(connection);
+            return open.isEmpty() ? null : open;
+        });
+    }
+
+    /**
+     * A login was disabled from Mend: every open connection of that person is closed with
+     * {@link SignalingCloseReason#LOGIN_DISABLED} (their seats are held for the grace period, as for a drop, and the
+     * person can neither resume nor join again: Mend refuses them a ticket). Runs on the caller's thread; closing
+     * only queues the close frame.
+     */
+    void loginDisabled(@Observes LoginDisabled disabled) {
+        closeConnectionsOf(disabled.subject(), SignalingCloseReason.LOGIN_DISABLED);
+    }
+
+    /** Closes the subject's open connections with {@code reason}; returns how many. */
+    int closeConnectionsOf(String subject, SignalingCloseReason reason) {
+        Set<SignalingConnection> open = bySubject.getOrDefault(subject, Set.of());
+        int closed = 0;
+        for (SignalingConnection connection : open) {
+            if (!connection.isClosed()) {
+                connection.close(reason);
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            int count = closed;
+            LOG.info(() -> "MEND-SIGNALING closing " + count + " connection(s): " + reason);
+        }
+        return closed;
     }
 
     /** A new serial lane for one connection's messages. */

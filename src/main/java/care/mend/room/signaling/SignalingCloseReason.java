@@ -21,6 +21,8 @@ public enum SignalingCloseReason {
     HEARTBEAT_TIMEOUT(CloseReason.CloseCodes.VIOLATED_POLICY),
     /** The participant resumed on another connection; this one no longer speaks for it. */
     RESUMED_ELSEWHERE(CloseReason.CloseCodes.VIOLATED_POLICY),
+    /** The person's login was disabled from Mend (an admin's "disable login"); the seat is held as for a drop. */
+    LOGIN_DISABLED(CloseReason.CloseCodes.VIOLATED_POLICY),
     /** A message (text or binary) passed {@link SignalingLimits#CONTAINER_MAX_FRAME_BYTES}: 1009, message too big. */
     MESSAGE_TOO_BIG(CloseReason.CloseCodes.TOO_BIG);
 

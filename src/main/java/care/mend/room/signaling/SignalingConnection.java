@@ -298,6 +298,11 @@ final class SignalingConnection {
         return out.closeAfterQueued(reason);
     }
 
+    /** The caller this connection speaks for. */
+    CurrentUser user() {
+        return user;
+    }
+
     boolean isClosed() {
         return closed || out.isClosed();
     }

@@ -41,6 +41,7 @@ public class SignalingEndpoint {
 
     private CurrentUser user;
     private SignalingConnection connection;
+    private LiveRooms live;
     private SerialExecutor lane;
     private FloodGuard flood;
     /** The flood guard closed this connection; frames still arriving are ignored. Container thread only. */
@@ -66,7 +67,7 @@ public class SignalingEndpoint {
         session.setMaxTextMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
         session.setMaxBinaryMessageBufferSize(SignalingLimits.CONTAINER_MAX_FRAME_BYTES);
         SignalingLimits limits = CDI.current().select(SignalingLimits.class).get();
-        LiveRooms live = CDI.current().select(LiveRooms.class).get();
+        live = CDI.current().select(LiveRooms.class).get();
         flood = new FloodGuard(limits.perSecond(), limits.burst(), System::nanoTime);
         connection = live.connect(admitted, new SessionFrameSink(session));
         lane = live.lane();
@@ -214,6 +215,7 @@ public class SignalingEndpoint {
         if (connection != null) {
             connection.close(null);
             connection.closed();
+            live.disconnected(connection);
         }
     }
 
@@ -223,6 +225,7 @@ public class SignalingEndpoint {
             LOG.info("MEND-SIGNALING connection closed with code " + reason.getCloseCode().getCode());
             connection.close(null);
             connection.closed();
+            live.disconnected(connection);
         }
     }
 }
