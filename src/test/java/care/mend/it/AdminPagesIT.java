@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -99,6 +100,23 @@ class AdminPagesIT {
             admin.click(By.cssSelector("#program-form button[type='submit']"));
             admin.untilText("programs", programName);
             admin.checkLayout("admin-programs");
+
+            // Its consent texts: none yet (said: its patients cannot join), a refused form, then version 1.
+            admin.click(By.cssSelector("#admin-nav a[href='consents.html']"));
+            admin.until("consents.html is open", d -> d.getCurrentUrl().contains("/app/admin/consents.html"));
+            choose("consent-program", programName);
+            admin.untilText("versions-missing", "cannot join");
+            admin.click(By.cssSelector("#consent-form button[type='submit']"));
+            admin.until("the title's error", ExpectedConditions.visibilityOfElementLocated(
+                    By.id("consent-title-server-error")));
+            type("consent-title", "Consent to group therapy by video (synthetic)");
+            type("consent-body", "Group therapy by secure video.");
+            admin.visible("consent-body").sendKeys(Keys.ENTER, Keys.ENTER, "Not recorded. (synthetic)");
+            admin.click(By.cssSelector("#consent-form button[type='submit']"));
+            untilAnnounced("version 1 published");
+            admin.untilText("versions", "Current");
+            admin.untilText("versions-missing", "Group agreement");
+            admin.checkLayout("admin-consents");
 
             // A patient, enrolled at once in the new program.
             page("patients.html");

@@ -1039,7 +1039,7 @@ class BrowserIT {
             Consent.publish(admin, live.programId(), "GROUP_AGREEMENT", "What others share stays in the group."
                     + "\\n\\nDo not record the session, and keep others out of earshot. (synthetic)");
             patient.driver.manage().window().setSize(Browser.DESKTOP);
-            patient.click("rejoin");
+            patient.driver.navigate().refresh();
             patientPassesTheCheck(patient, live, "home (synthetic)", null);
             patient.visible("step-consent");
             assertThat(patient.driver.findElements(By.cssSelector("#consent-texts article"))).hasSize(1);
