@@ -166,10 +166,11 @@ class AdminPagesIT {
             admin.click(By.cssSelector("dialog[open] button[type='submit']"));
             admin.untilText("members", "Voided — " + VOID_REASON);
             admin.checkLayout("admin-membership-voided");
-            // Chromium logs each refused request as a failed load: the two refusals this test asks for (the site
-            // without its fields, the void without a reason) are expected. Nothing else may be logged.
+            // Chromium logs each refused request as a failed load: the three refusals this test asks for (the site
+            // without its fields, the consent text without its title, the void without a reason) are expected.
+            // Nothing else may be logged.
             assertThat(admin.consoleErrors()).filteredOn(message -> !(message.contains("Failed to load resource")
-                    && (message.contains("/api/sites ")
+                    && (message.contains("/api/sites ") || message.contains("/consent-texts ")
                     || message.matches(".*/api/memberships/[0-9a-f-]+/void .*")))).isEmpty();
         } catch (RuntimeException | AssertionError e) {
             admin.screenshot("admin-FAILED");
