@@ -53,13 +53,16 @@ test('the pager says where a page stands and keeps moves within the pages there 
         'Nothing on this page; 57 sites in all.');
 });
 
-test('first steps: site, program, group, each ticked once its list has one, the next the first not done', () => {
-    const empty = firstSteps({sites: 0, programs: 0, groups: 0});
+test('first steps: site, program, its consent texts, group, each ticked once done, the next the first not done', () => {
+    const empty = firstSteps({sites: 0, programs: 0, consents: 0, groups: 0});
     assert.deepEqual(empty.steps.map((s) => [s.number, s.done, s.href]),
-        [[1, false, 'sites.html#new'], [2, false, 'programs.html#new'], [3, false, 'groups.html#new']]);
+        [[1, false, 'sites.html#new'], [2, false, 'programs.html#new'], [3, false, 'consents.html'],
+            [4, false, 'groups.html#new']]);
     assert.equal(empty.next, 'sites');
-    const half = firstSteps({sites: 1, programs: 2, groups: 0});
+    const noTexts = firstSteps({sites: 1, programs: 2, consents: 0, groups: 0});
+    assert.equal(noTexts.next, 'consents', 'a program without consent texts cannot hold a session');
+    const half = firstSteps({sites: 1, programs: 2, consents: 1, groups: 0});
     assert.equal(half.next, 'groups');
     assert.equal(half.allDone, false);
-    assert.equal(firstSteps({sites: 1, programs: 1, groups: 3}).allDone, true);
+    assert.equal(firstSteps({sites: 1, programs: 1, consents: 1, groups: 3}).allDone, true);
 });

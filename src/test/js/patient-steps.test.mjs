@@ -14,21 +14,26 @@ const session = {id: 's1', status: 'LIVE', startsAt: '2026-12-03T00:00:00Z', end
     timeZone: CHICAGO};
 
 test('the steps come in order, each current only once the ones before it are done', () => {
-    assert.deepEqual(STEPS.map((s) => s.id), ['devices', 'location', 'mode', 'checkin', 'waiting', 'room']);
+    assert.deepEqual(STEPS.map((s) => s.id), ['devices', 'location', 'mode', 'consent', 'checkin', 'waiting',
+        'room']);
     assert.deepEqual(stepStates({}), {current: 'devices', states: {devices: 'current', location: 'upcoming',
-        mode: 'upcoming', checkin: 'upcoming', waiting: 'upcoming', room: 'upcoming'}});
+        mode: 'upcoming', consent: 'upcoming', checkin: 'upcoming', waiting: 'upcoming', room: 'upcoming'}});
     assert.equal(stepStates({located: true}).current, 'devices', 'a location typed first still waits for the check');
     assert.deepEqual(stepStates({checked: true}).states, {devices: 'done', location: 'current', mode: 'upcoming',
-        checkin: 'upcoming', waiting: 'upcoming', room: 'upcoming'});
+        consent: 'upcoming', checkin: 'upcoming', waiting: 'upcoming', room: 'upcoming'});
     assert.equal(stepStates({checked: true, located: true}).current, 'mode');
     assert.equal(stepStates({checkingIn: true}).current, 'devices', 'the check-in comes after the steps before it');
     assert.deepEqual(stepStates({checked: true, located: true, checkingIn: true}).states, {devices: 'done',
-        location: 'done', mode: 'done', checkin: 'current', waiting: 'upcoming', room: 'upcoming'});
+        location: 'done', mode: 'done', consent: 'done', checkin: 'current', waiting: 'upcoming', room: 'upcoming'});
+    assert.deepEqual(stepStates({checked: true, located: true, consenting: true}).states, {devices: 'done',
+        location: 'done', mode: 'done', consent: 'current', checkin: 'upcoming', waiting: 'upcoming',
+        room: 'upcoming'}, 'the consent comes after how one joins and before the check-in');
+    assert.equal(stepStates({consenting: true}).current, 'devices');
     assert.deepEqual(stepStates({phase: 'waiting', checked: true, located: true}).states, {devices: 'done',
-        location: 'done', mode: 'done', checkin: 'done', waiting: 'current', room: 'upcoming'});
+        location: 'done', mode: 'done', consent: 'done', checkin: 'done', waiting: 'current', room: 'upcoming'});
     assert.equal(stepStates({phase: 'room'}).states.waiting, 'done');
     assert.deepEqual(stepStates({phase: 'out'}), {current: null, states: {devices: 'done', location: 'done',
-        mode: 'done', checkin: 'done', waiting: 'done', room: 'done'}});
+        mode: 'done', consent: 'done', checkin: 'done', waiting: 'done', room: 'done'}});
 });
 
 test('late: the group started at its time in its zone, and the patient can still join', () => {

@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
  * the check-in is being asked now and whether it was offered at all (patient-checkin.js sets both).
  */
 export const check = {localStream: null, meter: null, checked: false, located: false, chosenName: '',
-    checkingIn: false, checkInOffered: false};
+    checkingIn: false, checkInOffered: false, consenting: false, consentOffered: false};
 
 let hooks = {checked: () => {}, located: () => {}, announce: () => {}};
 
@@ -46,13 +46,14 @@ export function setUpCheck(pageHooks) {
  */
 export function showSteps(phase) {
     const {states} = stepStates({phase, checked: check.checked, located: check.located,
-        checkingIn: check.checkingIn});
+        consenting: check.consenting, checkingIn: check.checkingIn});
     // In the group the room needs the whole screen; the steps were the way there.
     $('steps').hidden = !['prepare', 'waiting'].includes(phase);
     // The check-in is a step only where the program asks one; the steps are numbered as they show.
     let number = 0;
     for (const item of $('steps').children) {
-        item.hidden = item.dataset.step === 'checkin' && !check.checkInOffered;
+        item.hidden = (item.dataset.step === 'checkin' && !check.checkInOffered)
+            || (item.dataset.step === 'consent' && !check.consentOffered);
         if (!item.hidden) {
             item.querySelector('.step-number').textContent = String(++number);
         }

@@ -1,4 +1,5 @@
-// The patient's way into the group as steps (device check, where they are, how they join, the check-in where the
+// The patient's way into the group as steps (device check, where they are, how they join, the consent texts when
+// some are still to accept, the check-in where the
 // program asks one, the waiting room, the group), the notices about time (late, later today, the next session, the goodbye), the page's words for what
 // happens, and the one live region's rule (each message said once). No DOM: patient.js shows what these decide.
 
@@ -6,6 +7,7 @@ export const STEPS = Object.freeze([
     {id: 'devices', title: 'Check your camera and microphone'},
     {id: 'location', title: 'Where you are'},
     {id: 'mode', title: 'How you join'},
+    {id: 'consent', title: 'Consent'},
     {id: 'checkin', title: 'Check in'},
     {id: 'waiting', title: 'Waiting room'},
     {id: 'room', title: 'In the group'},
@@ -16,16 +18,19 @@ export const STEPS = Object.freeze([
  * `waiting`, `room` or `out` (left, removed, ended: no step is current). Before joining, the steps are done in order:
  * a step is current only once the ones before it are done, so each one's instructions show when they matter and
  * disappear once it is done. `checkingIn`: the patient chose how to join and is asked the check-in (only where the
- * program asks one; the page leaves the step out of the list otherwise).
+ * program asks one; the page leaves the step out of the list otherwise). `consenting`: the patient is shown the
+ * program's consent texts to accept (before the check-in: only when some are still to accept).
  */
-export function stepStates({phase = 'prepare', checked = false, located = false, checkingIn = false} = {}) {
+export function stepStates({phase = 'prepare', checked = false, located = false, consenting = false,
+    checkingIn = false} = {}) {
     let current;
     if (phase === 'waiting' || phase === 'room') {
         current = phase;
     } else if (phase === 'out') {
         current = null;
     } else {
-        current = !checked ? 'devices' : !located ? 'location' : checkingIn ? 'checkin' : 'mode';
+        current = !checked ? 'devices' : !located ? 'location' : consenting ? 'consent' : checkingIn ? 'checkin'
+            : 'mode';
     }
     const index = current === null ? STEPS.length : STEPS.findIndex((s) => s.id === current);
     const states = Object.fromEntries(STEPS.map((s, i) => [s.id, i < index ? 'done' : i === index ? 'current'
@@ -137,6 +142,7 @@ export const JOIN_REFUSALS = {
     SESSION_ENDED: 'This session has already ended.',
     SESSION_NOT_JOINABLE: 'This session was cancelled.',
     ACCESS_DENIED: 'You are not on this group\'s list for today. Please call your program.',
+    CONSENT_REQUIRED: 'Please read and accept your program\'s consent first.',
     NOT_A_MEMBER: 'You are not on this group\'s list for today. Please call your program.',
     REMOVED_FROM_SESSION: 'You cannot join this session again. Please call your program.',
     ALREADY_JOINED: 'You are already in this session in another window or device.',

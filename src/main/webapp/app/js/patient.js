@@ -2,7 +2,8 @@
 // bandwidth, chosen once, before joining: patient-check.js has those three steps' DOM), the waiting room (a
 // self-view, whether the facilitator is there) and the group; then the goodbye. What needs no DOM is in
 // patient-steps.js (steps, notices, the live region's rule), link-health.js (an unstable link), tiles.js (the
-// featured tile) and room-client.js (signaling and media); the check-in step is patient-checkin.js's.
+// featured tile) and room-client.js (signaling and media); the check-in step is patient-checkin.js's, the consent
+// step and "Your consent" patient-consent.js's.
 // About 500 lines: the flow from the join to the goodbye (phases, room events, the link) reads best in one
 // place; everything in it that can be decided without the DOM already is, in the modules above.
 import {api, addDays, isoDate, query, todaysSessions, showSection} from './api.js';
@@ -16,6 +17,7 @@ import {check, chosenMode, describeSession, offerChosenName, offerSessions, save
     from './patient-check.js';
 import {checkInBeforeJoining, setUpCheckIn} from './patient-checkin.js';
 import {bindReminderToggle} from './reminders.js';
+import {consentBeforeJoining, setUpConsent, showMine} from './patient-consent.js';
 
 const $ = (id) => document.getElementById(id);
 const sections = {loading: $('loading'), none: $('none'), check: $('check'), waiting: $('waiting'), room: $('room'),
@@ -57,6 +59,12 @@ function pageError(message) {
 function setPhase(phase) {
     state.phase = phase;
     renderSteps();
+    // "Your consent" (and its withdrawal) belongs before the group, not in it.
+    if (['prepare', 'none'].includes(phase)) {
+        showMine().catch((error) => console.warn('mend patient: no consent list', error.code));
+    } else {
+        $('my-consent').hidden = true;
+    }
 }
 
 const renderSteps = () => showSteps(state.phase);
@@ -149,6 +157,11 @@ async function join() {
         $('join').disabled = false;
         return;
     }
+    // The program's consent texts, when some are still to accept: no join without them (the room would refuse it).
+    if (!await consentBeforeJoining(session)) {
+        $('join').disabled = false;
+        return;
+    }
     // Where the program asks one: the check-in, sent or skipped, before the waiting room.
     await checkInBeforeJoining(session);
     $('join-status').textContent = 'Joining…';
@@ -176,6 +189,14 @@ async function join() {
         client.close();
         $('join-status').textContent = JOIN_REFUSALS[error.code] ?? 'Joining did not work. Please try again.';
         live.announce($('join-status').textContent);
+        if (error.code === 'CONSENT_REQUIRED') {
+            // A new version was published (or the consent withdrawn elsewhere) since the page looked: show the text
+            // instead of a dead end, and join once it is accepted.
+            $('join').disabled = false;
+            if (await consentBeforeJoining(session)) {
+                return join();
+            }
+        }
     } finally {
         $('join').disabled = false;
     }
@@ -480,6 +501,7 @@ window.mendDiagnostics = client.diagnostics;
 
 setUpCheck({checked: devicesChecked, located: renderSteps, announce: (text) => live.announce(text)});
 setUpCheckIn({render: renderSteps, announce: (text) => live.announce(text)});
+setUpConsent({render: renderSteps, announce: (text) => live.announce(text)});
 $('join').addEventListener('click', join);
 $('leave-waiting').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));
 $('leave').addEventListener('click', () => client.leave().catch(() => leaveRoom(DISMISSALS.LEFT)));

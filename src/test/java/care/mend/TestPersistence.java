@@ -50,7 +50,8 @@ public final class TestPersistence {
             care.mend.schedule.SessionGuest.class,
 
             care.mend.checkin.CheckIn.class, care.mend.reminder.ReminderPreference.class,
-            care.mend.reminder.SentReminder.class);
+            care.mend.reminder.SentReminder.class, care.mend.consent.ConsentText.class,
+            care.mend.consent.ConsentDecision.class);
 
     // Hibernate, Flyway and the embedded PostgreSQL log every start at INFO; tests need only warnings. Held here so
     // that the configured loggers are not garbage-collected (JUL keeps them weakly).

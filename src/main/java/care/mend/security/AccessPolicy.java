@@ -1,5 +1,7 @@
 package care.mend.security;
 
+import care.mend.consent.ConsentRule;
+import care.mend.consent.Consents;
 import care.mend.platform.problem.MendException;
 import care.mend.platform.problem.ProblemCode;
 import jakarta.enterprise.context.RequestScoped;
@@ -157,6 +159,11 @@ public class AccessPolicy {
      * Joining a session's live room: the facilitators and the patients on its roster ({@link SessionRoster}, the one
      * statement of who belongs to a session on its day), each in their own role. Decided and audited (it reveals who
      * is in a group) before any seat or media is touched.
+     *
+     * <p>A patient also needs the current version of every consent text of the session's program accepted and not
+     * withdrawn ({@link ConsentRule}; a program that published none refuses them too): else the join is refused
+     * with {@code CONSENT_REQUIRED}, and the access log's DENIED row says so in its filter column. Staff are never
+     * asked.
      */
     public void requireJoinRoom(SessionRoster roster) {
         boolean asFacilitator = user.has(Role.FACILITATOR) && roster.hasFacilitator(user.subject());
@@ -168,6 +175,15 @@ public class AccessPolicy {
         if (!allowed) {
             trail().denied(access);
             throw denied();
+        }
+        if (!asFacilitator) {
+            UUID programId = em.createQuery("select g.programId from TherapyGroup g where g.id = :g", UUID.class)
+                    .setParameter("g", roster.groupId()).getSingleResult();
+            if (!Consents.verdictOf(em, self.orElseThrow(), programId).satisfied()) {
+                trail().denied(access.program(programId).filter(ProblemCode.CONSENT_REQUIRED.name()));
+                throw new MendException(ProblemCode.CONSENT_REQUIRED,
+                        "Accept the current consent texts of this program first (GET /api/me/consents)");
+            }
         }
         trail().allowed(access, Disclosure.NOTHING);
     }
@@ -434,6 +450,55 @@ public class AccessPolicy {
         return audited(AuditedAccess.of(AuditAction.READ_ROSTER, "group", groupId).group(groupId),
                 reach().everything() || staffSeesGroup(groupId), read,
                 page -> Disclosure.ofItems(page.items(), patientOf, null));
+    }
+
+    // ---- consent (care.mend.consent) ----
+
+    /**
+     * A patient's own acceptance or withdrawal ({@link AuditAction#ACCEPT_CONSENT}, {@link AuditAction#WITHDRAW_CONSENT})
+     * in a program that concerns them ({@code programsOfPatient}: enrolled, or a make-up guest of one of its
+     * sessions): only a patient, for themselves (the change is given their patient id, never one from the request).
+     * Call it in the transaction of the change.
+     */
+    public <T> T decideConsent(AuditAction action, UUID programId,
+                               Function<UUID, ? extends Collection<UUID>> programsOfPatient,
+                               Function<UUID, ? extends T> change) {
+        if (action != AuditAction.ACCEPT_CONSENT && action != AuditAction.WITHDRAW_CONSENT) {
+            throw new IllegalArgumentException("not a consent decision: " + action);
+        }
+        Optional<UUID> self = user.has(Role.PATIENT) ? reach().ownPatientId() : Optional.empty();
+        boolean allowed = self.isPresent() && programsOfPatient.apply(self.get()).contains(programId);
+        AuditedAccess access = AuditedAccess.of(action, "program", programId).program(programId)
+                .patient(self.orElse(null));
+        return changed(access, allowed, () -> change.apply(self.orElseThrow()),
+                result -> Disclosure.ofPatients(Set.of(self.orElseThrow())));
+    }
+
+    /**
+     * The caller's own patient id, for their list of texts to accept ({@code GET /api/me/consents}): what the
+     * program asks of them, nothing of anyone else, so not a row of the log. Not a patient: {@code ACCESS_DENIED}.
+     */
+    public UUID ownConsentPatient() {
+        return (user.has(Role.PATIENT) ? reach().ownPatientId() : Optional.<UUID>empty())
+                .orElseThrow(AccessPolicy::denied);
+    }
+
+    /**
+     * A patient's consent decisions on their record ({@link AuditAction#READ_CONSENT}): staff who may see the patient
+     * (the facilitators of their groups, supervisors of their programs' sites, admins). One row per read.
+     */
+    public <T> T readConsent(UUID patientId, Supplier<T> read) {
+        return audited(AuditedAccess.of(AuditAction.READ_CONSENT, "patient", patientId).patient(patientId),
+                isStaff() && canSeePatient(patientId), read, result -> Disclosure.ofPatients(Set.of(patientId)));
+    }
+
+    /**
+     * Publishing a new version of a program's consent text ({@link AuditAction#PUBLISH_CONSENT_TEXT}): admins, in the
+     * change's transaction; a row because it changes what every patient of the program must accept to join.
+     */
+    public <T> T publishConsentText(UUID programId, Supplier<T> change) {
+        return changed(AuditedAccess.of(AuditAction.PUBLISH_CONSENT_TEXT, "program", programId).program(programId),
+                user.has(Role.ADMIN), change, result -> Disclosure.NOTHING);
     }
 
     // ---- check-ins (care.mend.checkin) ----

@@ -71,7 +71,15 @@ public enum AuditAction {
     /** An admin disabled a patient's login. */
     DISABLE_LOGIN,
     /** An admin enabled a patient's disabled login again. */
-    ENABLE_LOGIN;
+    ENABLE_LOGIN,
+    /** A patient's acceptance of the current version of a program's consent text (telehealth, group agreement). */
+    ACCEPT_CONSENT,
+    /** A patient's withdrawal of their consent in a program (they cannot join its sessions until they accept again). */
+    WITHDRAW_CONSENT,
+    /** A patient's consent decisions read by staff (the record's consent panel). */
+    READ_CONSENT,
+    /** A new version of a program's consent text published (every patient of it must accept it before joining). */
+    PUBLISH_CONSENT_TEXT;
 
     /** The action strings written before V10, by the action they were. */
     private static final Map<String, AuditAction> LEGACY = Map.of(

@@ -1,4 +1,4 @@
-// The admin home: with nothing set up yet, the first steps (a site, a program, a group), each ticked when done,
+// The admin home: with nothing set up yet, the first steps (a site, a program, its consent texts, a group), each ticked when done,
 // computed from the list endpoints' totals.
 import {api, el} from '../api.js';
 import {firstSteps} from './first-steps.js';
@@ -8,6 +8,13 @@ async function total(path) {
     return (await api.get(`${path}?size=1`)).total;
 }
 
+/** How many of the first programs (up to 20) have published both consent texts. */
+async function programsWithConsentTexts() {
+    const programs = (await api.get('programs?size=20')).items;
+    const texts = await Promise.all(programs.map((p) => api.get(`programs/${p.id}/consent-texts`)));
+    return texts.filter((versions) => new Set(versions.map((v) => v.kind)).size >= 2).length;
+}
+
 async function start() {
     if (!(await startAdminPage('./'))) {
         return;
@@ -15,7 +22,7 @@ async function start() {
     let totals;
     try {
         const [sites, programs, groups] = await Promise.all([total('sites'), total('programs'), total('groups')]);
-        totals = {sites, programs, groups};
+        totals = {sites, programs, groups, consents: await programsWithConsentTexts()};
     } catch (error) {
         document.getElementById('page-error').textContent = `The clinic could not be read (${error.message}).`;
         return;

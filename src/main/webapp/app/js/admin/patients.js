@@ -2,7 +2,8 @@
 // the group, the emergency contact and the e-mail address. Never deleted; enrollments and memberships say where a
 // patient is. A patient created with an e-mail address gets a Keycloak login made by Mend and an e-mail to set a
 // password; each row says how the login stands and offers invite (retry), disable and enable, confirmed first.
-import {api, el, query} from '../api.js';
+import {api, el, format, query} from '../api.js';
+import {KIND_WORDS, stateWords} from '../consent.js';
 import {createEditor} from './editor.js';
 import {unplacedWords} from './field-paths.js';
 import {fillSelect, onSubmit, text} from './forms.js';
@@ -76,9 +77,32 @@ const list = createList({
     row: (p) => el('tr', {}, cell(p.displayName), cell(p.chosenName),
         cell(`${p.emergencyContact.name}, ${p.emergencyContact.phone}`), cell(p.email ?? '—'), loginCell(p),
         cell(el('div', {class: 'row-actions'}, rowButton('Edit', p.displayName, () => editor.edit(p)),
+            rowButton('Consent', p.displayName, () => showConsent(p)),
             el('a', {href: `enrollments.html?patientId=${encodeURIComponent(p.id)}`, text: 'Enrollments',
                 'aria-label': `Enrollments: ${p.displayName}`})))),
 });
+
+/**
+ * The patient's consent per program (accepted version and when, withdrawn, needs the new version), read when asked:
+ * a read of the patient's record, in the access log.
+ */
+async function showConsent(patient) {
+    const box = $('patient-consent');
+    box.hidden = false;
+    $('patient-consent-title').textContent = `Consent: ${patient.displayName}`;
+    try {
+        const record = await api.get(`patients/${patient.id}/consents`);
+        $('patient-consent-list').replaceChildren(...(record.programs.length === 0
+            ? [el('li', {text: 'Not enrolled in any program.'})]
+            : record.programs.map((program) => el('li', {}, el('strong', {text: program.programName}),
+                el('ul', {class: 'plain'}, ...program.kinds.map((k) => el('li', {'data-kind': k.kind,
+                    text: `${KIND_WORDS[k.kind] ?? k.kind}: ${stateWords(k, {format: format.dateTime})}`})))))));
+        $('patient-consent-title').focus();
+        announce(`Consent of ${patient.displayName} shown.`);
+    } catch (error) {
+        $('patient-consent-list').replaceChildren(el('li', {text: error.message}));
+    }
+}
 
 async function save() {
     const patient = editor.current();

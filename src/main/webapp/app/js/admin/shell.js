@@ -9,6 +9,7 @@ export const PAGES = Object.freeze([
     {href: 'staff.html', text: 'Staff'},
     {href: 'patients.html', text: 'Patients'},
     {href: 'programs.html', text: 'Programs'},
+    {href: 'consents.html', text: 'Consent texts'},
     {href: 'enrollments.html', text: 'Enrollments'},
     {href: 'groups.html', text: 'Groups'},
     {href: 'memberships.html', text: 'Memberships'},

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -100,6 +101,23 @@ class AdminPagesIT {
             admin.untilText("programs", programName);
             admin.checkLayout("admin-programs");
 
+            // Its consent texts: none yet (said: its patients cannot join), a refused form, then version 1.
+            admin.click(By.cssSelector("#admin-nav a[href='consents.html']"));
+            admin.until("consents.html is open", d -> d.getCurrentUrl().contains("/app/admin/consents.html"));
+            choose("consent-program", programName);
+            admin.untilText("versions-missing", "cannot join");
+            admin.click(By.cssSelector("#consent-form button[type='submit']"));
+            admin.until("the title's error", ExpectedConditions.visibilityOfElementLocated(
+                    By.id("consent-title-server-error")));
+            type("consent-title", "Consent to group therapy by video (synthetic)");
+            type("consent-body", "Group therapy by secure video.");
+            admin.visible("consent-body").sendKeys(Keys.ENTER, Keys.ENTER, "Not recorded. (synthetic)");
+            admin.click(By.cssSelector("#consent-form button[type='submit']"));
+            untilAnnounced("version 1 published");
+            admin.untilText("versions", "Current");
+            admin.untilText("versions-missing", "Group agreement");
+            admin.checkLayout("admin-consents");
+
             // A patient, enrolled at once in the new program.
             page("patients.html");
             type("patient-subject", "admin-it-" + tag);
@@ -148,10 +166,11 @@ class AdminPagesIT {
             admin.click(By.cssSelector("dialog[open] button[type='submit']"));
             admin.untilText("members", "Voided — " + VOID_REASON);
             admin.checkLayout("admin-membership-voided");
-            // Chromium logs each refused request as a failed load: the two refusals this test asks for (the site
-            // without its fields, the void without a reason) are expected. Nothing else may be logged.
+            // Chromium logs each refused request as a failed load: the three refusals this test asks for (the site
+            // without its fields, the consent text without its title, the void without a reason) are expected.
+            // Nothing else may be logged.
             assertThat(admin.consoleErrors()).filteredOn(message -> !(message.contains("Failed to load resource")
-                    && (message.contains("/api/sites ")
+                    && (message.contains("/api/sites ") || message.contains("/consent-texts ")
                     || message.matches(".*/api/memberships/[0-9a-f-]+/void .*")))).isEmpty();
         } catch (RuntimeException | AssertionError e) {
             admin.screenshot("admin-FAILED");

@@ -80,6 +80,10 @@ class AuthorizationIT {
         String oneOff = "{\"date\":\"%s\",\"startTime\":\"10:00\",\"lengthMinutes\":60,\"reason\":\"matrix\"}";
         String toMove = AccessFixture.id(anonymous.as("admin").post("/api/groups/" + f.group3 + "/sessions",
                 oneOff.formatted("2027-06-03")));
+        // A fresh current text of program1 (patient1's), which the consent rows below accept and withdraw.
+        JsonObject consentText = Consent.publish(anonymous.as("admin"), f.program1, "TELEHEALTH_CONSENT",
+                "Matrix text.");
+        String consentBody = "{\"kind\":\"GROUP_AGREEMENT\",\"title\":\"Matrix\",\"body\":\"Matrix agreement.\"}";
         List<Row> rows = List.of(
                 //                                                        adm  sup  fac  fac2 pat1 pat2 anon
                 new Row("GET", "/api/me", null, 200, 200, 200, 200, 200, 200, 401),
@@ -189,6 +193,18 @@ class AuthorizationIT {
                 new Row("GET", "/api/patients/" + p1 + "/reminders", null, 200, 200, 200, 403, 200, 403, 401),
                 new Row("PUT", "/api/patients/" + p1 + "/reminders", "{\"email\":false}",
                         200, 403, 403, 403, 403, 403, 401),
+                // consent: the patient of the program accepts and withdraws for themselves; admins publish; staff
+                // who see the patient read the decisions; the texts are readable by every role
+                new Row("GET", "/api/me/consents", null, 403, 403, 403, 403, 200, 200, 401),
+                new Row("POST", "/api/me/consents", "{\"textId\":\"" + consentText.getString("id")
+                        + "\",\"version\":" + consentText.getInt("version") + "}", 403, 403, 403, 403, 200, 403, 401),
+                new Row("POST", "/api/me/consents/withdraw", "{\"programId\":\"" + f.program1 + "\"}",
+                        403, 403, 403, 403, 200, 403, 401),
+                new Row("GET", "/api/programs/" + f.program1 + "/consent-texts", null,
+                        200, 200, 200, 200, 200, 200, 401),
+                new Row("POST", "/api/programs/" + f.program1 + "/consent-texts", consentBody,
+                        201, 403, 403, 403, 403, 403, 401),
+                new Row("GET", "/api/patients/" + p1 + "/consents", null, 200, 200, 200, 403, 403, 403, 401),
                 // the access log
                 new Row("GET", "/api/audit", null, 200, 200, 403, 403, 403, 403, 401));
 
@@ -218,6 +234,10 @@ class AuthorizationIT {
     void refusalsComeBeforeValidation() {
         String badGroup = "{\"name\":\"\",\"capacity\":99}";
         String g2 = f.group2;
+        // A fresh current text of program1 (patient1's), which the consent rows below accept and withdraw.
+        JsonObject consentText = Consent.publish(anonymous.as("admin"), f.program1, "TELEHEALTH_CONSENT",
+                "Matrix text.");
+        String consentBody = "{\"kind\":\"GROUP_AGREEMENT\",\"title\":\"Matrix\",\"body\":\"Matrix agreement.\"}";
         List<Row> rows = List.of(
                 //                                                        adm  sup  fac  fac2 pat1 pat2 anon
                 new Row("POST", "/api/groups", badGroup, 400, 403, 403, 403, 403, 403, 401),

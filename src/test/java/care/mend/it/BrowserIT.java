@@ -58,7 +58,7 @@ class BrowserIT {
      * display names, {@code chosenNames} what the group calls the same patients, in the same order.
      */
     record LiveGroup(String siteName, String programName, String groupName, String sessionId, List<String> patientNames,
-            List<String> chosenNames) {
+            List<String> chosenNames, String programId) {
     }
 
     /** The names staff give the patients of a live group for the group, in order. */
@@ -101,6 +101,14 @@ class BrowserIT {
      * go from "How you join" straight to the waiting room, as in a program that asks none).
      */
     private LiveGroup liveGroup(boolean checkIn, int... patients) {
+        return liveGroup(checkIn, true, java.util.Arrays.stream(patients).mapToObj(DemoIdentities::patient).toList());
+    }
+
+    /**
+     * As above, for patients by subject; {@code consent}: whether the program's consent texts are published and
+     * accepted by them through the API (the consent test leaves both to the pages).
+     */
+    private LiveGroup liveGroup(boolean checkIn, boolean consent, List<String> patients) {
         Api admin = api.as("admin");
         AccessFixture.on(api); // the supervisor's and facilitator's staff records
         ZoneId zone = ZoneId.of("UTC");
@@ -140,8 +148,8 @@ class BrowserIT {
                 facilitator)));
         List<String> patientNames = new ArrayList<>();
         List<String> chosenNames = new ArrayList<>();
-        for (int n : patients) {
-            JsonObject record = patientRecord(admin, DemoIdentities.patient(n), "Browser Patient " + n);
+        for (String subject : patients) {
+            JsonObject record = patientRecord(admin, subject, "Browser Patient " + (patientNames.size() + 1));
             String patient = record.getString("id");
             patientNames.add(record.getString("displayName"));
             // Staff set the name the group sees (an earlier test, or the patient, may have changed it).
@@ -162,8 +170,11 @@ class BrowserIT {
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);
         String session = generated.json().getJsonArray("created").getJsonObject(0).getString("id");
+        if (consent) {
+            Consent.giveAll(admin, program, patients);
+        }
         return new LiveGroup(siteName, programName, groupName, session, List.copyOf(patientNames),
-                List.copyOf(chosenNames));
+                List.copyOf(chosenNames), program);
     }
 
     private static String staffId(Api admin, String subject) {
@@ -888,7 +899,8 @@ class BrowserIT {
             patient.untilText("session-notice", "The group started at");
             patient.untilText("session-notice", "you can still join");
             assertThat(steps(patient)).isEqualTo(
-                    "devices:current location:upcoming mode:upcoming checkin:upcoming waiting:upcoming room:upcoming");
+                    "devices:current location:upcoming mode:upcoming consent:upcoming checkin:upcoming waiting:upcoming"
+                            + " room:upcoming");
             assertThat(displayed(patient, By.id("step-location"))).isFalse();
             assertThat(displayed(patient, By.id("step-mode"))).isFalse();
             patient.screenshot("phone-step-1-390");
@@ -916,7 +928,8 @@ class BrowserIT {
                     d -> (Boolean) patient.script("return document.getElementById('self-view').videoWidth > 0"));
             assertThat((Boolean) patient.script("return document.getElementById('self-view').muted")).isTrue();
             patient.untilText("waiting-mode", "audio only");
-            assertThat(steps(patient)).startsWith("devices:done location:done mode:done checkin:done waiting:current");
+            assertThat(steps(patient)).startsWith(
+                    "devices:done location:done mode:done consent:done checkin:done waiting:current");
             assertThat(displayed(patient, By.cssSelector("#steps li[data-step='checkin']")))
                     .as("a program that asks no check-in has no such step").isFalse();
             patient.checkLayout("phone-waiting");
@@ -1068,6 +1081,89 @@ class BrowserIT {
      * shows the check-in with the low-mood flag, and the patient's trend under it. The program is a mental-health one:
      * no craving is asked.
      */
+    /**
+     * Consent on the patient's page (cons03, at 390x844 and 1280x800): the program's two texts are shown before the
+     * waiting room, readable on a phone; accepted, the patient waits; a new version of the agreement is asked again
+     * at the next join (the old acceptance named); "Your consent" says what was accepted and when, and withdraws it;
+     * the admin's record of the patient shows the withdrawal.
+     */
+    @Test
+    void aPatientReadsAndAcceptsTheConsentBeforeTheFirstJoinAgainForANewVersionAndWithdrawsIt() throws Exception {
+        LiveGroup live = liveGroup(false, false, List.of(KeycloakAdmin.consentSubject(3)));
+        Api admin = api.as("admin");
+        Consent.publish(admin, live.programId(), "TELEHEALTH_CONSENT", "This program offers group therapy by"
+                + " secure video, led by a licensed facilitator.\\n\\nSessions are not recorded. Join from a private"
+                + " place. In an emergency call 911, or 988 for the Suicide and Crisis Lifeline. (synthetic)");
+        Consent.publish(admin, live.programId(), "GROUP_AGREEMENT", "What others share stays in the group.\\n\\n"
+                + "Do not record the session. (synthetic)");
+        Browser patient = browser(KeycloakAdmin.consentUser(3));
+        Browser staff = browser("admin");
+        try {
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.signIn(base, "patient.html", patient.name);
+            patientPassesTheCheck(patient, live, "home (synthetic)", null);
+
+            // Before the waiting room: both texts, one Accept; the join waits for it.
+            patient.visible("step-consent");
+            patient.until("the consent is the current step", d -> steps(patient)
+                    .contains("mode:done consent:current checkin:upcoming"));
+            assertThat(displayed(patient, By.cssSelector("#steps li[data-step='consent']"))).isTrue();
+            assertThat(patient.driver.findElements(By.cssSelector("#consent-texts article"))).hasSize(2);
+            assertThat(patient.driver.findElement(By.id("consent-texts")).getText())
+                    .contains("Sessions are not recorded").contains("What others share stays in the group")
+                    .contains("version 1");
+            assertThat(displayed(patient, By.id("join"))).isFalse();
+            WebElement accept = patient.visible("consent-accept");
+            assertThat(accept.getSize().getHeight()).as("a touch target").isGreaterThanOrEqualTo(44);
+            patient.checkLayout("consent-step");
+            patient.driver.manage().window().setSize(Browser.PHONE);
+            patient.click("consent-accept");
+            patient.visible("waiting");
+            assertThat(steps(patient)).contains("consent:done checkin:done waiting:current");
+
+            // A new version of the agreement: asked again at the next join, at desktop width this time.
+            patient.click("leave-waiting");
+            patient.visible("done");
+            Consent.publish(admin, live.programId(), "GROUP_AGREEMENT", "What others share stays in the group."
+                    + "\\n\\nDo not record the session, and keep others out of earshot. (synthetic)");
+            patient.driver.manage().window().setSize(Browser.DESKTOP);
+            patient.driver.navigate().refresh();
+            patientPassesTheCheck(patient, live, "home (synthetic)", null);
+            patient.visible("step-consent");
+            assertThat(patient.driver.findElements(By.cssSelector("#consent-texts article"))).hasSize(1);
+            assertThat(patient.driver.findElement(By.id("consent-texts")).getText())
+                    .contains("changed since you accepted version 1").contains("keep others out of earshot");
+            patient.checkLayout("consent-new-version");
+            patient.click("consent-accept");
+            patient.visible("waiting");
+
+            // "Your consent", before the group: what was accepted and when; withdrawn after a confirmation.
+            patient.click("leave-waiting");
+            patient.visible("done");
+            patient.driver.navigate().refresh();
+            patient.visible("my-consent");
+            patient.untilText("my-consent-list", "Accepted version 2");
+            patient.checkLayout("my-consent");
+            patient.click(By.cssSelector("#my-consent-list button[data-withdraw='" + live.programId() + "']"));
+            patient.click("confirm-yes");
+            patient.untilText("my-consent-list", "Withdrawn on");
+            assertThat(patient.consoleErrors()).noneMatch(message -> message.contains("mend"));
+
+            // The admin's record of the patient shows it.
+            staff.signIn(base, "admin/patients.html", "admin");
+            staff.visible("filter-subject").sendKeys(KeycloakAdmin.consentSubject(3));
+            staff.click(By.cssSelector("#patient-filter button[type='submit']"));
+            staff.until("only that patient is listed", ExpectedConditions.numberOfElementsToBe(
+                    By.cssSelector("#patients tbody tr"), 1));
+            staff.click(By.cssSelector("#patients button[aria-label^='Consent: ']"));
+            staff.untilText("patient-consent-list", "Withdrawn on");
+            staff.checkLayout("admin-patient-consent");
+        } catch (Throwable failure) {
+            browsers.forEach(b -> b.screenshot("FAILED-consent"));
+            throw failure;
+        }
+    }
+
     @Test
     void aPatientChecksInWithLowMoodAndTheFacilitatorSeesTheFlagOnTheRoster() throws Exception {
         LiveGroup live = liveGroup(true, 5);
@@ -1081,7 +1177,7 @@ class BrowserIT {
 
             patient.visible("step-checkin");
             patient.until("the check-in is the current step", d -> steps(patient)
-                    .contains("mode:done checkin:current waiting:upcoming"));
+                    .contains("mode:done consent:done checkin:current waiting:upcoming"));
             assertThat(displayed(patient, By.cssSelector("#steps li[data-step='checkin']"))).isTrue();
             assertThat(displayed(patient, By.id("checkin-craving-field"))).as("no craving in this program").isFalse();
             assertThat(displayed(patient, By.id("checkin-skip"))).isTrue();

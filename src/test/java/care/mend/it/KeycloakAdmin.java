@@ -36,6 +36,8 @@ final class KeycloakAdmin {
     static final String TEST_DIRECT_GRANT_FLOW = "mend-tests direct grant";
     /** Synthetic patients beyond the realm file's eight, for full rooms: {@code crowd01} ... {@code crowd13}. */
     static final int CROWD_SIZE = 13;
+    /** Synthetic patients of ConsentIT and BrowserIT's consent path: {@code cons01} ... {@code cons03}. */
+    static final int CONSENT_SIZE = 3;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -94,6 +96,15 @@ final class KeycloakAdmin {
         post(base.resolve("/admin/realms"), otherRealm);
         addSyntheticPatients(9, SYNTHETIC_PATIENTS_UP_TO);
         JsonArrayBuilder crowd = Json.createArrayBuilder();
+        for (int n = 1; n <= CONSENT_SIZE; n++) {
+            crowd.add(Json.createObjectBuilder()
+                    .add("id", consentSubject(n)).add("username", consentUser(n)).add("enabled", true)
+                    .add("firstName", "Consent").add("lastName", "Patient " + n)
+                    .add("email", consentUser(n) + "@demo.mend.invalid").add("emailVerified", true)
+                    .add("credentials", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                            .add("type", "password").add("value", "demo-" + consentUser(n)).add("temporary", false)))
+                    .add("realmRoles", Json.createArrayBuilder().add("patient")));
+        }
         for (int n = 1; n <= CROWD_SIZE; n++) {
             crowd.add(Json.createObjectBuilder()
                     .add("id", crowdSubject(n)).add("username", crowdUser(n)).add("enabled", true)
@@ -153,6 +164,16 @@ final class KeycloakAdmin {
     /** The username of synthetic patient {@code n} (1 to {@link #CROWD_SIZE}); password {@code demo-<username>}. */
     static String crowdUser(int n) {
         return "crowd%02d".formatted(n);
+    }
+
+    /** The username of consent patient {@code n} (1 to {@link #CONSENT_SIZE}); password {@code demo-<username>}. */
+    static String consentUser(int n) {
+        return "cons%02d".formatted(n);
+    }
+
+    /** The Keycloak subject of consent patient {@code n}: fixed, so that tests can make the patient record. */
+    static String consentSubject(int n) {
+        return "8d7a1c2e-7%03d-4a6b-9c3d-%012d".formatted(n, 700 + n);
     }
 
     /** The Keycloak subject of synthetic patient {@code n}: fixed, so that tests can make the patient record. */

@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Groups whose session is live (or about to be) for the integration tests that need a room: a new site, program and
  * group with the demo facilitator, the given demo patients enrolled and members since the day before, and the day's
- * session generated. One per test: a session ends once. The time zone is UTC, or Tokyo when the session would cross
+ * session generated; the program's consent texts published and accepted by those patients. One per test: a session ends once. The time zone is UTC, or Tokyo when the session would cross
  * midnight in UTC, so that the session stays within one day.
  *
  * @param groupId       the group
@@ -35,9 +35,14 @@ record LiveGroups(String groupId, String sessionId, String programId, List<Strin
 
     /** A three-hour session that started ten minutes ago. */
     static LiveGroups startedTenMinutesAgo(Api admin, String label, List<String> patientSubjects) {
+        return startedTenMinutesAgo(admin, label, patientSubjects, true);
+    }
+
+    /** As above; {@code consent} false leaves the program without consent texts and the patients without consent. */
+    static LiveGroups startedTenMinutesAgo(Api admin, String label, List<String> patientSubjects, boolean consent) {
         ZoneId zone = fits(ZoneId.of("UTC"), LocalTime.of(0, 30), LocalTime.of(20, 30));
         ZonedDateTime start = ZonedDateTime.now(zone).minusMinutes(10).truncatedTo(ChronoUnit.MINUTES);
-        return create(admin, label, patientSubjects, start, 180, null);
+        return create(admin, label, patientSubjects, start, 180, null, consent);
     }
 
     /**
@@ -48,7 +53,7 @@ record LiveGroups(String groupId, String sessionId, String programId, List<Strin
             String programPlan) {
         ZoneId zone = fits(ZoneId.of("UTC"), LocalTime.of(0, 5), LocalTime.of(23, 0));
         ZonedDateTime start = ZonedDateTime.now(zone).plusSeconds(20).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        return create(admin, label, patientSubjects, start, lengthMinutes, programPlan);
+        return create(admin, label, patientSubjects, start, lengthMinutes, programPlan, true);
     }
 
     /** Enrols the patient in the program and makes them a member of the group from {@code from}; the membership. */
@@ -73,7 +78,7 @@ record LiveGroups(String groupId, String sessionId, String programId, List<Strin
     }
 
     private static LiveGroups create(Api admin, String label, List<String> patientSubjects, ZonedDateTime start,
-            int lengthMinutes, String programPlan) {
+            int lengthMinutes, String programPlan, boolean consent) {
         String site = AccessFixture.id(admin.post("/api/sites", AccessFixture.site(label + " Site " + UUID.randomUUID())));
         String program = AccessFixture.id(admin.post("/api/programs", AccessFixture.program(site)));
         if (programPlan != null) {
@@ -94,6 +99,10 @@ record LiveGroups(String groupId, String sessionId, String programId, List<Strin
         for (String subject : patientSubjects) {
             memberships.add(enrol(admin, program, group, subject, day.minusDays(1)));
             patients.put(subject, patientRecord(admin, subject));
+        }
+        // Their join needs the program's consent texts accepted (CONSENT_REQUIRED otherwise), as a patient's page does.
+        if (consent) {
+            Consent.giveAll(admin, program, patientSubjects);
         }
         HttpResult generated = admin.post("/api/groups/" + group + "/sessions/generate",
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(day, day));

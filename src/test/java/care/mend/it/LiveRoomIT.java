@@ -391,6 +391,7 @@ class LiveRoomIT {
                 "{\"toDate\":\"%s\",\"reason\":\"transferred\"}".formatted(live.day().minusDays(1)));
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
         enrol(admin, live.programId(), live.groupId(), KeycloakAdmin.crowdSubject(13), live.day());
+        Consent.giveAll(admin, live.programId(), List.of(KeycloakAdmin.crowdSubject(13)));
 
         SignalingClient thirteenth = connect(KeycloakAdmin.crowdUser(13));
         thirteenth.send("{\"type\":\"join\",\"requestId\":\"j13\",\"sessionId\":\"%s\"}".formatted(live.sessionId()));

@@ -145,6 +145,8 @@ final class LoadPopulation {
                     "{\"patientId\":\"%s\",\"fromDate\":\"%s\"}".formatted(patient, today.minusDays(1))));
             users.add(patientUser(n));
         }
+        // The patients' joins need the program's consent texts accepted, as their pages would.
+        Consent.giveAllByUsername(admin.get(), program, users);
         HttpResult generated = admin.get().post("/api/groups/" + group + "/sessions/generate",
                 "{\"from\":\"%s\",\"to\":\"%s\"}".formatted(today, today));
         assertThat(generated.status()).as(generated.toString()).isIn(200, 201);

@@ -133,7 +133,7 @@ abstract class ClinicalServicesContract {
         return new Services(siteService, patientService, staffService, programService, enrollmentService,
                 groupService, membershipService, sessionService,
                 new DemoData(siteService, staffService, programService, patientService, enrollmentService,
-                        groupService, membershipService, sessionService));
+                        groupService, membershipService, sessionService, new care.mend.consent.Consents(em, clock)));
     }
 
     /** One request: a transaction around the call. */

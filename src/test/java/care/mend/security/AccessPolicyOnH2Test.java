@@ -97,6 +97,9 @@ class AccessPolicyOnH2Test {
         em.persist(patient);
         em.persist(enrollment);
         em.persist(membership);
+        // Consent given: these tests are about the roster (ConsentContract covers consent at the join).
+        care.mend.consent.ConsentFixture.acceptAll(em, java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC),
+                program.id(), patient.id());
         if (endedAs != null) {
             enrollment.endWith(endedAs, MONDAY.minusDays(1), "stepped down", NOW);
             membership.end(MONDAY.minusDays(1), "enrollment ended", NOW);

@@ -99,6 +99,17 @@ public enum ProblemCode {
     LOGIN_IS_DISABLED(409, "The login is disabled; enable it first"),
     /** The caller's own login was disabled from Mend; the token they hold no longer counts. */
     LOGIN_DISABLED(403, "Your login is disabled"),
+    // Telehealth consent and the group agreement (care.mend.consent).
+    /**
+     * The patient has not accepted the current version of every consent text of the session's program (never, an
+     * earlier version, or withdrawn), or the program has published none yet: the join is refused. On the signaling
+     * socket it is the {@code error} code of the join's reply.
+     */
+    CONSENT_REQUIRED(409, "Accept the program's current consent texts before joining"),
+    /** The text accepted is not the current version of its kind any more (a newer one was published). */
+    CONSENT_VERSION_STALE(409, "A newer version of this text has been published"),
+    /** Nothing to withdraw: the patient has no acceptance in force for that program (and kind). */
+    CONSENT_NOT_GIVEN(409, "There is no consent in force to withdraw"),
 
     /** Something failed on our side; details are in the server log under the problem's {@code instance}. */
     INTERNAL_ERROR(500, "Internal error");

@@ -35,7 +35,8 @@ import java.util.UUID;
  * policy decides (and audits) from that roster whether the caller may join ({@link AccessPolicy#requireJoinRoom});
  * and the plan carries the same roster to the room, which admits by it, with the name the room shows for each person
  * (staff: display name; patients: chosen name, and the record for facilitators). A patient's stated location is
- * recorded in the same transaction.
+ * recorded in the same transaction. A patient without the program's consent texts accepted is refused with
+ * {@link SignalingErrorCode#CONSENT_REQUIRED} (the policy decides it with the join).
  */
 @ApplicationScoped
 public class JpaRoomPlans implements RoomPlans {
@@ -77,6 +78,9 @@ public class JpaRoomPlans implements RoomPlans {
         } catch (MendException e) {
             if (e.code() == ProblemCode.ACCESS_DENIED) {
                 throw new Refusal(SignalingErrorCode.ACCESS_DENIED);
+            }
+            if (e.code() == ProblemCode.CONSENT_REQUIRED) {
+                throw new Refusal(SignalingErrorCode.CONSENT_REQUIRED);
             }
             throw e;
         }

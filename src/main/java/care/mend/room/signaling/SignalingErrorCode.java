@@ -29,6 +29,12 @@ public enum SignalingErrorCode {
     SESSION_NOT_JOINABLE("This session cannot be joined"),
     /** The caller may not join this group's room on this day (checked and audited before the room is touched). */
     ACCESS_DENIED("You may not join this room"),
+    /**
+     * A patient on the roster who has not accepted the current version of every consent text of the session's
+     * program (or withdrew, or the program has published none): read them with {@code GET /api/me/consents}, accept,
+     * and join again. Checked and audited with the access decision, before the room is touched.
+     */
+    CONSENT_REQUIRED("Accept your program's current consent texts before joining"),
     /** Something failed on our side; the server log has the details. */
     INTERNAL_ERROR("The server could not handle this message"),
 

@@ -4,6 +4,8 @@ import care.mend.program.EmergencyContact;
 import care.mend.program.EnrollmentService;
 import care.mend.program.Patient;
 import care.mend.program.PatientService;
+import care.mend.consent.ConsentKind;
+import care.mend.consent.Consents;
 import care.mend.program.Program;
 import care.mend.program.ProgramKind;
 import care.mend.program.ProgramPlan;
@@ -45,6 +47,26 @@ public class DemoData {
     public static final List<String> CHOSEN_NAMES = List.of("Avery", "Blake", "Casey", "Devon", "Emery", "Finley",
             "Gray", "Harper");
 
+    public static final String DEMO_TELEHEALTH_TITLE = "Consent to group therapy by video (demo)";
+    public static final String DEMO_TELEHEALTH = """
+            This program offers group therapy by secure video. A licensed facilitator leads each session.
+
+            Video sessions are not recorded. Your device, your connection and the place you choose can affect your \
+            privacy: join from a private place where others cannot overhear.
+
+            If the video fails, the facilitator will try to reach you by phone. In an emergency call 911, or 988 for \
+            the Suicide and Crisis Lifeline.
+
+            You may withdraw this consent at any time from your page; you then cannot join video sessions until you \
+            accept again. This is a synthetic demo text, not legal advice.""";
+    public static final String DEMO_AGREEMENT_TITLE = "Group agreement (demo)";
+    public static final String DEMO_AGREEMENT = """
+            What others share in the group stays in the group. Use first names only.
+
+            Do not record, photograph or share the session, and keep others out of view and earshot.
+
+            Be respectful: one person speaks at a time. This is a synthetic demo text.""";
+
     private static final System.Logger LOG = System.getLogger(DemoData.class.getName());
     private static final List<ScheduleSlot> MON_WED_THU_EVENINGS = List.of(
             new ScheduleSlot(DayOfWeek.MONDAY, LocalTime.of(18, 0), 180),
@@ -59,6 +81,7 @@ public class DemoData {
     private TherapyGroupService groups;
     private MembershipService memberships;
     private GroupSessionService sessions;
+    private Consents consents;
 
     protected DemoData() {
         // for CDI proxies
@@ -67,7 +90,7 @@ public class DemoData {
     @Inject
     public DemoData(SiteService sites, StaffService staff, ProgramService programs, PatientService patients,
                     EnrollmentService enrollments, TherapyGroupService groups, MembershipService memberships,
-                    GroupSessionService sessions) {
+                    GroupSessionService sessions, Consents consents) {
         this.sites = sites;
         this.staff = staff;
         this.programs = programs;
@@ -76,6 +99,7 @@ public class DemoData {
         this.groups = groups;
         this.memberships = memberships;
         this.sessions = sessions;
+        this.consents = consents;
     }
 
     /**
@@ -102,6 +126,12 @@ public class DemoData {
         }
         Program program = programs.create(site.id(), "Evening Mental Health IOP (demo)",
                 ProgramKind.MENTAL_HEALTH_IOP, ProgramPlan.of(24, 3, 180));
+        // Version 1 of both texts, so that the demo's patients meet the consent step before their first join (they
+        // have not accepted: that is what a new patient sees).
+        consents.publish(program.id(), ConsentKind.TELEHEALTH_CONSENT, DEMO_TELEHEALTH_TITLE, DEMO_TELEHEALTH,
+                DemoIdentities.ADMIN);
+        consents.publish(program.id(), ConsentKind.GROUP_AGREEMENT, DEMO_AGREEMENT_TITLE, DEMO_AGREEMENT,
+                DemoIdentities.ADMIN);
         TherapyGroup group = groups.create("Evening Group (demo)", program.id(), 12, false, ZONE,
                 MON_WED_THU_EVENINGS, Set.of(facilitator.id()));
         // 24 sessions at 3 a week: 8 weeks, the last day included.

@@ -145,6 +145,11 @@ abstract class GuestRosterAgreementContract {
                 members.add(member);
             }
             Person guest = person(em, other);
+            // Everyone here has accepted the host program's consent texts: the roster decides, not consent.
+            List<UUID> everyone = new ArrayList<>(members.stream().map(Person::id).toList());
+            everyone.add(guest.id());
+            care.mend.consent.ConsentFixture.acceptAll(em, java.time.Clock.fixed(CREATED, java.time.ZoneOffset.UTC),
+                    evening.id(), everyone.toArray(UUID[]::new));
             PlannedSession planned = SessionScheduler.expand(MON_WED_THU, MONDAY, MONDAY).get(0);
             GroupSession monday = new GroupSession(group.id(), planned, CREATED);
             em.persist(monday);

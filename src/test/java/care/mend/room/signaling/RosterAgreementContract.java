@@ -188,6 +188,9 @@ abstract class RosterAgreementContract {
         em.persist(patient);
         em.persist(enrollment);
         em.persist(membership);
+        // Everyone here has accepted the program's consent texts: the roster decides, not consent.
+        care.mend.consent.ConsentFixture.acceptAll(em, Clock.fixed(CREATED, ZoneOffset.UTC), program.id(),
+                patient.id());
         return new Member(patient, enrollment, membership);
     }
 
