@@ -59,6 +59,23 @@ class ScriptedSessionIT {
 
     private final List<SignalingClient> clients = new ArrayList<>();
 
+    /**
+     * On a failure, what the server said about its media servers and presence meanwhile (a media server taken for
+     * lost under load ends every publisher's flow; the server's log is overwritten by the next run).
+     */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.TestExecutionExceptionHandler SERVER_LOG_ON_FAILURE = (context, e) -> {
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("mend.server.dir", "target/server"),
+                "standalone", "log", "server.log");
+        if (Files.isReadable(log)) {
+            try (var lines = Files.lines(log)) {
+                lines.filter(l -> l.contains("MEND-MEDIA") || l.contains("MEND-ATTENDANCE") || l.contains("HEARTBEAT"))
+                        .limit(200).forEach(l -> System.out.println("server: " + l));
+            }
+        }
+        throw e;
+    };
+
     @AfterEach
     void closeClients() {
         clients.forEach(SignalingClient::close);
