@@ -170,10 +170,10 @@ class AccountsIT {
         Api integration = Api.of(url).withToken(token.getString("access_token"));
         HttpResult report = integration.get("/api/attendance/report");
         assertThat(report.status()).as(report.body()).isEqualTo(200);
-        HttpResult csv = integration.get("/api/attendance/report.csv");
-        assertThat(csv.status()).isEqualTo(200);
+        HttpResult csv = integration.accepting("text/csv").get("/api/attendance/report.csv");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
-        HttpResult fhir = integration.get("/api/attendance/report.fhir");
+        HttpResult fhir = integration.accepting("application/fhir+json").get("/api/attendance/report.fhir");
         assertThat(fhir.status()).isEqualTo(200);
         assertThat(fhir.body()).contains("\"resourceType\"");
         assertThat(integration.get("/api/patients").status()).isEqualTo(403);

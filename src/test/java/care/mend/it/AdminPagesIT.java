@@ -172,6 +172,20 @@ class AdminPagesIT {
             assertThat(admin.consoleErrors()).filteredOn(message -> !(message.contains("Failed to load resource")
                     && (message.contains("/api/sites ") || message.contains("/consent-texts ")
                     || message.matches(".*/api/memberships/[0-9a-f-]+/void .*")))).isEmpty();
+
+            // The REST API to browse, from the admin home: Swagger UI served by the WAR (no CDN) over /openapi,
+            // listing Mend's own operations. (Swagger UI's own markup is not Mend's to audit: no layout check.)
+            admin.go(base + "app/admin/");
+            admin.click(By.cssSelector("a[href='../api-docs/']"));
+            admin.until("the API's operations", d -> d.findElements(By.cssSelector(".opblock")).size() > 20);
+            assertThat(admin.visible(By.cssSelector("#swagger-ui")).getText()).contains("/api/patients",
+                    "/api/attendance/report");
+            assertThat((Boolean) admin.script("return [...document.scripts, ...document.querySelectorAll('link')]"
+                    + ".every(e => !(e.src || e.href) || new URL(e.src || e.href).origin === location.origin)"))
+                    .as("nothing from another origin").isTrue();
+            admin.screenshot("admin-api-docs-1280");
+            assertThat(admin.consoleErrors()).as("the API page's console").filteredOn(m -> !m.contains("Failed to load"))
+                    .isEmpty();
         } catch (RuntimeException | AssertionError e) {
             admin.screenshot("admin-FAILED");
             throw e;
